@@ -1,0 +1,115 @@
+import type { Action, Model, TypeNode } from './model.js';
+import { camelIdentifier, GENERATED_HEADER, propertyKey } from './naming.js';
+import { RevivalPlanner } from './revival.js';
+import { printType } from './ts-type.js';
+
+/** The shared named types of the client; a module id may not take this name or `index`. */
+export const CLIENT_TYPES_MODULE = '_types';
+export const RESERVED_CLIENT_MODULES = new Set(['index', CLIENT_TYPES_MODULE]);
+
+function referencedNames(type: TypeNode, into: Set<string>): void {
+  switch (type.kind) {
+    case 'ref':
+      into.add(type.name);
+      return;
+    case 'array':
+      referencedNames(type.items, into);
+      return;
+    case 'object':
+      type.properties.forEach((property) => referencedNames(property.type, into));
+      if (type.additional) referencedNames(type.additional, into);
+      return;
+    case 'union':
+      type.members.forEach((member) => referencedNames(member, into));
+      return;
+    default:
+      return;
+  }
+}
+
+export function emitClientTypes(model: Model): string {
+  const declarations = model.schemas.map((schema) => {
+    const doc = schema.description ? `/** ${schema.description.replace(/\*\//g, '*\\/')} */\n` : '';
+    return schema.type.kind === 'object'
+      ? `${doc}export interface ${schema.name} ${printType(schema.type)}`
+      : `${doc}export type ${schema.name} = ${printType(schema.type)};`;
+  });
+  return `${GENERATED_HEADER}\n${declarations.join('\n\n')}\n${declarations.length === 0 ? 'export {};\n' : ''}`;
+}
+
+function relativePrefix(moduleId: string): string {
+  const depth = moduleId.split('/').length - 1;
+  return depth === 0 ? './' : '../'.repeat(depth);
+}
+
+function signature(action: Action): string {
+  const params = action.params.map((param) => `${param.name}${param.optional ? '?' : ''}: ${printType(param.type, '    ')}`);
+  const result = action.returns ? printType(action.returns, '    ') : 'void';
+  return `(${params.join(', ')}): Promise<${result}>`;
+}
+
+export function emitClientModule(model: Model, moduleId: string): string {
+  const actions = model.actions.filter((action) => action.moduleId === moduleId);
+  const planner = new RevivalPlanner(model.schemas);
+  const names = new Set<string>();
+  for (const action of actions) {
+    action.params.forEach((param) => referencedNames(param.type, names));
+    if (action.returns) referencedNames(action.returns, names);
+  }
+  const typeNames = [...names].sort();
+  const plans = actions.map((action) => (action.returns ? planner.plan(action.returns) : undefined));
+  const sharedPlans = planner.referencedPlans(plans);
+  const typesPath = `${relativePrefix(moduleId)}${CLIENT_TYPES_MODULE}${model.importExtension}`;
+
+  const lines = [GENERATED_HEADER, `import type { Caller } from 'actionwire/client';`, `import { defaultCaller } from 'actionwire/client';`];
+  if (typeNames.length > 0) {
+    lines.push(`import type { ${typeNames.join(', ')} } from '${typesPath}';`);
+    lines.push(`export type { ${typeNames.join(', ')} } from '${typesPath}';`);
+  }
+  lines.push('');
+  if (sharedPlans.length > 0) {
+    lines.push(`const plans = ${JSON.stringify(Object.fromEntries(sharedPlans))};`, '');
+  }
+  lines.push(`/** This module's actions, calling through \`call\` (see \`createClient\`). */`);
+  lines.push(`export function bind(call: Caller) {`, `  return {`);
+  actions.forEach((action, index) => {
+    const body = `{ ${action.params.map((param) => propertyKey(param.name)).join(', ')} }`;
+    const plan = plans[index];
+    const extra = plan === undefined ? '' : sharedPlans.length > 0 ? `, ${JSON.stringify(plan)}, plans` : `, ${JSON.stringify(plan)}`;
+    const doc = action.description ? `    /** ${action.description.replace(/\*\//g, '*\\/')} */\n` : '';
+    lines.push(`${doc}    ${propertyKey(action.exportName)}: ${signature(action)} => call(${JSON.stringify(`${model.basePath}/${action.route}`)}, ${body}${extra}),`);
+  });
+  lines.push(`  };`, `}`, '', `const bound = bind(defaultCaller);`);
+  for (const action of actions) {
+    lines.push(
+      action.exportName === 'default'
+        ? `export default bound.default;`
+        : `export const ${action.exportName} = bound.${action.exportName};`,
+    );
+  }
+  return lines.join('\n') + '\n';
+}
+
+export function emitClientIndex(model: Model): string {
+  const modules = model.modules.map((module) => ({ id: module.moduleId, name: camelIdentifier(module.moduleId) }));
+  const lines = [
+    GENERATED_HEADER,
+    `import type { ClientOptions } from 'actionwire/client';`,
+    `import { createCaller } from 'actionwire/client';`,
+    ...modules.map((module) => `import * as ${module.name} from './${module.id}${model.importExtension}';`),
+    '',
+    `export { configureClient, ActionError } from 'actionwire/client';`,
+    `export type { ClientOptions } from 'actionwire/client';`,
+    `export type * from './${CLIENT_TYPES_MODULE}${model.importExtension}';`,
+    modules.length > 0 ? `export { ${modules.map((module) => module.name).join(', ')} };` : '',
+    '',
+    `/** Every module's actions bound to a ky instance of their own. */`,
+    `export function createClient(options: ClientOptions = {}) {`,
+    `  const call = createCaller(options);`,
+    `  return {`,
+    ...modules.map((module) => `    ${module.name}: ${module.name}.bind(call),`),
+    `  };`,
+    `}`,
+  ];
+  return lines.filter((line, index) => line !== '' || lines[index - 1] !== '').join('\n') + '\n';
+}

@@ -1,0 +1,17 @@
+import { CLIENT_TYPES_MODULE, emitClientIndex, emitClientModule, emitClientTypes } from './client.js';
+import type { Model } from './model.js';
+import { emitOpenApi } from './openapi.js';
+import { emitRoutes } from './routes.js';
+
+/** Every generated file, by its path relative to the generated directory, in a stable order. */
+export function generateFiles(model: Model): Map<string, string> {
+  const files = new Map<string, string>();
+  files.set('openapi.json', emitOpenApi(model));
+  files.set('routes.ts', emitRoutes(model));
+  files.set(`client/${CLIENT_TYPES_MODULE}.ts`, emitClientTypes(model));
+  for (const module of model.modules) {
+    files.set(`client/${module.moduleId}.ts`, emitClientModule(model, module.moduleId));
+  }
+  files.set('client/index.ts', emitClientIndex(model));
+  return files;
+}

@@ -1,0 +1,82 @@
+/**
+ * The plain-data model that the analysis produces and every emitter consumes.
+ * It is JSON-serializable and versioned; emitters never see `typescript`.
+ */
+
+export const MODEL_VERSION = 1;
+
+export type TypeNode =
+  | { kind: 'string' }
+  | { kind: 'number'; integer?: boolean }
+  | { kind: 'boolean' }
+  | { kind: 'null' }
+  | { kind: 'literal'; value: string | number | boolean }
+  | { kind: 'array'; items: TypeNode }
+  | { kind: 'object'; properties: Property[]; additional?: TypeNode }
+  | { kind: 'union'; members: TypeNode[] }
+  | { kind: 'ref'; name: string }
+  | { kind: 'date' }
+  | { kind: 'unknown' };
+
+export type TypeKind = TypeNode['kind'];
+
+export interface Property {
+  name: string;
+  type: TypeNode;
+  optional: boolean;
+  description?: string;
+}
+
+export interface NamedSchema {
+  name: string;
+  type: TypeNode;
+  description?: string;
+}
+
+export interface Parameter {
+  name: string;
+  type: TypeNode;
+  optional: boolean;
+}
+
+export interface SourceLocation {
+  file: string;
+  line: number;
+  column: number;
+}
+
+export interface Action {
+  /** module path relative to the root directory, without extension, `/`-separated */
+  moduleId: string;
+  /** the export name; `default` for a default export */
+  exportName: string;
+  /** the route below the base path: `${moduleId}/${exportName}` */
+  route: string;
+  params: Parameter[];
+  /** `undefined` when the action resolves to `void` */
+  returns?: TypeNode;
+  description?: string;
+  source: SourceLocation;
+}
+
+export interface ActionModule {
+  moduleId: string;
+  /** import specifier of the server module, relative to the generated directory */
+  importPath: string;
+}
+
+export interface Model {
+  version: typeof MODEL_VERSION;
+  basePath: string;
+  title: string;
+  /** what relative imports between generated files end with: `.js` for Node16/NodeNext resolution, '' otherwise */
+  importExtension: '.js' | '';
+  modules: ActionModule[];
+  actions: Action[];
+  /** sorted by name */
+  schemas: NamedSchema[];
+}
+
+export function assertNever(value: never): never {
+  throw new Error(`unexpected value: ${JSON.stringify(value)}`);
+}

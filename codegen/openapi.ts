@@ -1,0 +1,80 @@
+import { toJsonSchema, SCHEMA_REF_PREFIX, type JsonSchema } from './json-schema.js';
+import type { Action, Model } from './model.js';
+import { operationId } from './naming.js';
+
+export const PROBLEM_SCHEMA_NAME = 'ActionwireProblem';
+
+const problemSchema: JsonSchema = {
+  type: 'object',
+  description: 'An RFC 9457 problem details object',
+  properties: {
+    type: { type: 'string' },
+    title: { type: 'string' },
+    status: { type: 'integer' },
+    detail: { type: 'string' },
+    errors: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: { path: { type: 'string', description: 'JSON Pointer into the request body' }, message: { type: 'string' } },
+        required: ['path', 'message'],
+      },
+    },
+  },
+  required: ['type', 'title', 'status'],
+};
+
+function problemResponse(description: string): JsonSchema {
+  return { description, content: { 'application/problem+json': { schema: { $ref: SCHEMA_REF_PREFIX + PROBLEM_SCHEMA_NAME } } } };
+}
+
+export function requestBodySchema(action: Action): JsonSchema {
+  const body: JsonSchema = { type: 'object' };
+  if (action.params.length > 0) {
+    body.properties = Object.fromEntries(action.params.map((param) => [param.name, toJsonSchema(param.type)]));
+    const required = action.params.filter((param) => !param.optional).map((param) => param.name);
+    if (required.length > 0) body.required = required;
+  }
+  body.additionalProperties = false;
+  return body;
+}
+
+function operation(action: Action): JsonSchema {
+  const success = action.returns
+    ? { '200': { description: 'The action’s return value', content: { 'application/json': { schema: toJsonSchema(action.returns) } } } }
+    : { '204': { description: 'The action returned nothing' } };
+  const hasRequiredParam = action.params.some((param) => !param.optional);
+  const result: JsonSchema = {
+    operationId: operationId(action.route),
+    tags: [action.moduleId],
+    ...(action.description ? { description: action.description } : {}),
+    requestBody: { required: hasRequiredParam, content: { 'application/json': { schema: requestBodySchema(action) } } },
+    responses: {
+      ...success,
+      '400': problemResponse('The request body is not valid for this action'),
+      default: problemResponse('An error'),
+    },
+  };
+  return result;
+}
+
+/** The OpenAPI 3.1 document, as pretty-printed JSON with a trailing newline. */
+export function emitOpenApi(model: Model): string {
+  const paths: JsonSchema = {};
+  for (const action of model.actions) {
+    paths[`${model.basePath}/${action.route}`] = { post: operation(action) };
+  }
+  const schemas: JsonSchema = {};
+  for (const schema of model.schemas) {
+    const json = toJsonSchema(schema.type);
+    schemas[schema.name] = schema.description ? { ...json, description: schema.description } : json;
+  }
+  schemas[PROBLEM_SCHEMA_NAME] = problemSchema;
+  const document = {
+    openapi: '3.1.0',
+    info: { title: model.title, version: '1.0.0' },
+    paths,
+    components: { schemas },
+  };
+  return JSON.stringify(document, null, 2) + '\n';
+}

@@ -1,0 +1,107 @@
+import { assertNever, type NamedSchema, type TypeNode } from './model.js';
+
+/**
+ * Where a value needs reviving after JSON.parse (a Date from its ISO string).
+ * A plan is compact data that the client runtime walks:
+ *   "d"                       a Date
+ *   ["a", plan]               every element of an array
+ *   ["o", {property: plan}]   these properties of an object
+ *   ["m", plan]               every value of a record
+ *   ["r", "Name"]             the plan of a named schema (see `plans` of the module)
+ *   ["u", [plan, …]]          a union: each plan applies where the value has its shape
+ */
+export type RevivalPlan =
+  | 'd'
+  | ['a', RevivalPlan]
+  | ['o', { [property: string]: RevivalPlan }]
+  | ['m', RevivalPlan]
+  | ['r', string]
+  | ['u', RevivalPlan[]];
+
+export class RevivalPlanner {
+  private readonly schemas: Map<string, TypeNode>;
+  private readonly needs = new Map<string, boolean>();
+
+  constructor(schemas: NamedSchema[]) {
+    this.schemas = new Map(schemas.map((schema) => [schema.name, schema.type]));
+  }
+
+  /** Does a value of this type hold anything that JSON.parse does not give back as it was? */
+  needsRevival(type: TypeNode): boolean {
+    return this.plan(type) !== undefined;
+  }
+
+  plan(type: TypeNode): RevivalPlan | undefined {
+    switch (type.kind) {
+      case 'string':
+      case 'number':
+      case 'boolean':
+      case 'null':
+      case 'literal':
+      case 'unknown':
+        return undefined;
+      case 'date':
+        return 'd';
+      case 'array': {
+        const items = this.plan(type.items);
+        return items === undefined ? undefined : ['a', items];
+      }
+      case 'object':
+        return this.objectPlan(type);
+      case 'union':
+        return this.unionPlan(type.members);
+      case 'ref':
+        return this.refNeedsRevival(type.name) ? ['r', type.name] : undefined;
+      default:
+        return assertNever(type);
+    }
+  }
+
+  /** Names of the schemas a plan refers to, directly or through other schemas, sorted. */
+  referencedPlans(plans: Array<RevivalPlan | undefined>): Array<[string, RevivalPlan]> {
+    const found = new Map<string, RevivalPlan>();
+    const visit = (plan: RevivalPlan | undefined): void => {
+      if (plan === undefined || plan === 'd') return;
+      if (plan[0] === 'r') {
+        if (found.has(plan[1])) return;
+        const named = this.plan(this.schemas.get(plan[1]) ?? { kind: 'unknown' });
+        found.set(plan[1], named ?? ['o', {}]);
+        visit(named);
+      } else if (plan[0] === 'o') {
+        Object.values(plan[1]).forEach(visit);
+      } else if (plan[0] === 'u') {
+        plan[1].forEach(visit);
+      } else {
+        visit(plan[1]);
+      }
+    };
+    plans.forEach(visit);
+    return [...found.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  }
+
+  private refNeedsRevival(name: string): boolean {
+    const known = this.needs.get(name);
+    if (known !== undefined) return known;
+    this.needs.set(name, false); // a recursive reference alone revives nothing
+    const type = this.schemas.get(name);
+    const result = type !== undefined && this.plan(type) !== undefined;
+    this.needs.set(name, result);
+    return result;
+  }
+
+  private objectPlan(type: Extract<TypeNode, { kind: 'object' }>): RevivalPlan | undefined {
+    const properties: { [property: string]: RevivalPlan } = {};
+    for (const property of type.properties) {
+      const plan = this.plan(property.type);
+      if (plan !== undefined) properties[property.name] = plan;
+    }
+    const additional = type.additional ? this.plan(type.additional) : undefined;
+    if (additional !== undefined && Object.keys(properties).length === 0) return ['m', additional];
+    return Object.keys(properties).length > 0 ? ['o', properties] : undefined;
+  }
+
+  private unionPlan(members: TypeNode[]): RevivalPlan | undefined {
+    const plans = members.map((member) => this.plan(member)).filter((plan): plan is RevivalPlan => plan !== undefined);
+    return plans.length <= 1 ? plans[0] : ['u', plans];
+  }
+}

@@ -1,0 +1,45 @@
+import { assertNever, type TypeNode } from './model.js';
+import { propertyKey } from './naming.js';
+
+/** A TypeNode as TypeScript type syntax, for the generated client. */
+export function printType(type: TypeNode, indent = ''): string {
+  switch (type.kind) {
+    case 'string':
+    case 'number':
+    case 'boolean':
+    case 'null':
+    case 'unknown':
+      return type.kind;
+    case 'literal':
+      return JSON.stringify(type.value);
+    case 'array': {
+      const items = printType(type.items, indent);
+      return needsParentheses(type.items) ? `(${items})[]` : `${items}[]`;
+    }
+    case 'object':
+      return printObject(type, indent);
+    case 'union':
+      return type.members.map((member) => printType(member, indent)).join(' | ');
+    case 'ref':
+      return type.name;
+    case 'date':
+      return 'Date';
+    default:
+      return assertNever(type);
+  }
+}
+
+function needsParentheses(type: TypeNode): boolean {
+  return type.kind === 'union';
+}
+
+function printObject(type: Extract<TypeNode, { kind: 'object' }>, indent: string): string {
+  if (type.properties.length === 0 && !type.additional) return 'Record<string, never>';
+  const inner = indent + '  ';
+  const lines = type.properties.map((property) => {
+    const doc = property.description ? `${inner}/** ${property.description.replace(/\*\//g, '*\\/')} */\n` : '';
+    return `${doc}${inner}${propertyKey(property.name)}${property.optional ? '?' : ''}: ${printType(property.type, inner)};`;
+  });
+  if (type.additional) lines.push(`${inner}[key: string]: ${printType(type.additional, inner)};`);
+  return `{\n${lines.join('\n')}\n${indent}}`;
+}

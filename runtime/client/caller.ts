@@ -1,0 +1,61 @@
+import ky, { HTTPError, type KyInstance, type Options } from 'ky';
+import { ActionError } from './action-error.js';
+import { revive, type RevivalPlan, type RevivalPlans } from './revive.js';
+
+export interface ClientOptions extends Omit<Options, 'json' | 'body' | 'method' | 'prefix'> {
+  /** where the server is, e.g. `http://127.0.0.1:3000/`; in a browser it defaults to the page's origin */
+  baseUrl?: string | URL;
+  /** a ky instance to extend instead of the default one */
+  ky?: KyInstance;
+}
+
+/** What generated client functions call: `route` is the action's path, `body` its arguments by name. */
+export type Caller = <T>(route: string, body: Record<string, unknown>, plan?: RevivalPlan, plans?: RevivalPlans) => Promise<T>;
+
+function resolveBase(baseUrl: string | URL | undefined): string {
+  const base = baseUrl ?? (globalThis as { location?: { origin: string } }).location?.origin;
+  if (base === undefined) {
+    throw new TypeError('actionwire: set baseUrl with configureClient({ baseUrl }) or createClient({ baseUrl }) outside a browser');
+  }
+  const text = String(base);
+  return text.endsWith('/') ? text : `${text}/`;
+}
+
+/** A Caller over its own ky instance. */
+export function createCaller(options: ClientOptions = {}): Caller {
+  const { ky: parent, baseUrl, ...kyOptions } = options;
+  const instance = (parent ?? ky).extend({ retry: 0, ...kyOptions });
+  return async <T>(route: string, body: Record<string, unknown>, plan?: RevivalPlan, plans?: RevivalPlans): Promise<T> => {
+    const url = new URL(route.replace(/^\/+/, ''), resolveBase(baseUrl));
+    let response: Response;
+    try {
+      response = await instance.post(url, { json: body });
+    } catch (error) {
+      if (error instanceof HTTPError) throw new ActionError(error.response, error.data);
+      throw error;
+    }
+    if (response.status === 204 || response.headers.get('content-length') === '0') return undefined as T;
+    const data: unknown = await response.json();
+    return (plan === undefined ? data : revive(data, plan, plans)) as T;
+  };
+}
+
+let defaultOptions: ClientOptions = {};
+let current: Caller | undefined;
+
+/**
+ * Sets the options every generated action function uses (unless called through `createClient`).
+ *
+ * @example
+ * configureClient({ baseUrl: 'http://127.0.0.1:3000/', headers: { 'x-request-id': id } });
+ */
+export function configureClient(options: ClientOptions): void {
+  defaultOptions = options;
+  current = undefined;
+}
+
+/** The caller behind the generated functions; it follows the latest `configureClient`. */
+export const defaultCaller: Caller = <T>(route: string, body: Record<string, unknown>, plan?: RevivalPlan, plans?: RevivalPlans): Promise<T> => {
+  current ??= createCaller(defaultOptions);
+  return current<T>(route, body, plan, plans);
+};

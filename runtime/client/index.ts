@@ -1,0 +1,10 @@
+/**
+ * actionwire/client: what the generated client calls, and how to configure it.
+ *
+ * @example
+ * import { configureClient, ActionError } from 'actionwire/client';
+ * configureClient({ baseUrl: 'http://127.0.0.1:3000/' });
+ */
+export { ActionError, type ProblemIssue } from './action-error.js';
+export { configureClient, createCaller, defaultCaller, type Caller, type ClientOptions } from './caller.js';
+export { revive, type RevivalPlan, type RevivalPlans } from './revive.js';

@@ -1,0 +1,43 @@
+const BRAND = Symbol.for('actionwire.ActionError');
+
+export interface ActionErrorOptions {
+  /** A machine-readable code, sent as the problem's `code` member */
+  code?: string;
+  /** Extra response headers (e.g. `WWW-Authenticate`) */
+  headers?: Record<string, string>;
+  /** Whether the message may be shown to the client; defaults to true below 500 */
+  expose?: boolean;
+  cause?: unknown;
+}
+
+/**
+ * An error an action throws on purpose: the client gets `status` and the message as the problem's `detail`.
+ *
+ * @example
+ * if (!user) throw new ActionError(401, 'Sign in first', { headers: { 'WWW-Authenticate': 'Cookie' } });
+ */
+export class ActionError extends Error {
+  override name = 'ActionError';
+  readonly status: number;
+  readonly expose: boolean;
+  readonly headers: Record<string, string>;
+  readonly code?: string;
+
+  constructor(status: number, message: string, options: ActionErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    if (!Number.isInteger(status) || status < 400 || status > 599) throw new RangeError(`ActionError status must be 400–599, got ${status}`);
+    this.status = status;
+    this.expose = options.expose ?? status < 500;
+    this.headers = options.headers ?? {};
+    if (options.code !== undefined) this.code = options.code;
+  }
+
+  get [BRAND](): true {
+    return true;
+  }
+
+  /** True for an ActionError from any copy of this package. */
+  static is(value: unknown): value is ActionError {
+    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
+  }
+}

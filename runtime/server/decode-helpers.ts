@@ -1,0 +1,27 @@
+import type { Issue } from './problem.js';
+
+/** Helpers the generated validators call; each is small and tested on its own. */
+
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/i;
+
+/** An RFC 3339 date-time (the `date-time` format of JSON Schema) that is also a real date. */
+export function isDateTime(value: string): boolean {
+  return DATE_TIME.test(value) && !Number.isNaN(Date.parse(value));
+}
+
+/** One JSON Pointer reference token */
+export function pointerToken(key: string): string {
+  return key.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+/** Reports every key of `object` that the type does not declare. */
+export function unknownKeys(object: Record<string, unknown>, known: readonly string[], path: string, issues: Issue[]): void {
+  for (const key of Object.keys(object)) {
+    if (!known.includes(key)) issues.push({ path: `${path}/${pointerToken(key)}`, message: 'is not a declared property' });
+  }
+}
+
+/** Sets an own data property even for keys such as `__proto__`, which plain assignment would turn into a prototype change. */
+export function setOwn(object: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(object, key, { value, writable: true, enumerable: true, configurable: true });
+}

@@ -1,0 +1,69 @@
+/**
+ * Helpers the generated serializers call: each writes one JSON value of a declared type,
+ * or throws an OutputMismatchError naming where the action's value broke its own return type.
+ */
+
+export class OutputMismatchError extends Error {
+  override name = 'OutputMismatchError';
+  constructor(
+    readonly where: string,
+    readonly expected: string,
+    actual: unknown,
+  ) {
+    super(`the action's value does not match its declared return type at ${where}: expected ${expected}, got ${describe(actual)}`);
+  }
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (value instanceof Date) return 'a Date';
+  return typeof value === 'object' ? 'an object' : `${typeof value}${typeof value === 'string' || typeof value === 'number' ? ` ${JSON.stringify(value)}` : ''}`;
+}
+
+export function mismatch(where: string, expected: string, actual: unknown): never {
+  throw new OutputMismatchError(where, expected, actual);
+}
+
+// JSON.stringify of a string is the one escaping routine that is both exact and fast in V8.
+export function str(value: unknown, where: string): string {
+  return typeof value === 'string' ? JSON.stringify(value) : mismatch(where, 'a string', value);
+}
+
+export function num(value: unknown, where: string): string {
+  return typeof value === 'number' && Number.isFinite(value) ? String(value) : mismatch(where, 'a finite number', value);
+}
+
+export function int(value: unknown, where: string): string {
+  return Number.isInteger(value) ? String(value) : mismatch(where, 'an integer', value);
+}
+
+export function bool(value: unknown, where: string): string {
+  return value === true ? 'true' : value === false ? 'false' : mismatch(where, 'a boolean', value);
+}
+
+export function nul(value: unknown, where: string): string {
+  return value === null ? 'null' : mismatch(where, 'null', value);
+}
+
+export function lit(value: unknown, expected: string | number | boolean, where: string): string {
+  return value === expected ? JSON.stringify(value) : mismatch(where, JSON.stringify(expected), value);
+}
+
+export function oneOf(value: unknown, allowed: ReadonlyArray<string | number | boolean>, where: string): string {
+  return allowed.includes(value as string) ? JSON.stringify(value) : mismatch(where, `one of ${JSON.stringify(allowed)}`, value);
+}
+
+/** A Date as its ISO string; a string that is already a valid date passes through as it is. */
+export function date(value: unknown, where: string): string {
+  if (value instanceof Date) {
+    return Number.isNaN(value.getTime()) ? mismatch(where, 'a valid Date', value) : `"${value.toISOString()}"`;
+  }
+  if (typeof value === 'string' && !Number.isNaN(Date.parse(value))) return JSON.stringify(new Date(value).toISOString());
+  return mismatch(where, 'a Date', value);
+}
+
+/** Any JSON value (`unknown`); what JSON cannot say becomes null, as JSON.stringify does in arrays. */
+export function json(value: unknown): string {
+  return JSON.stringify(value) ?? 'null';
+}

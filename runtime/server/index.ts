@@ -1,0 +1,18 @@
+/**
+ * actionwire/server: what actions use while they run, and what the generated routes call.
+ *
+ * @example
+ * import { cookies, ActionError } from 'actionwire/server';
+ * export async function whoAmI() {
+ *   const session = cookies().get('session');
+ *   if (!session) throw new ActionError(401, 'Sign in first');
+ *   return session;
+ * }
+ */
+export { ActionError, type ActionErrorOptions } from './action-error.js';
+export { getContext, headers } from './context.js';
+export { cookies, type CookieOptions, type RequestCookies } from './cookies.js';
+export { buildActionRouter, DEFAULT_BODY_LIMIT, type ActionRouterOptions, type ErrorReport, type RouteDefinition } from './router.js';
+export type { Issue, Problem } from './problem.js';
+export { isDateTime, pointerToken, setOwn, unknownKeys } from './decode-helpers.js';
+export { bool, date, int, json, lit, mismatch, nul, num, oneOf, str, OutputMismatchError } from './encode-helpers.js';
