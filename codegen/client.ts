@@ -68,7 +68,7 @@ export function emitClientModule(model: Model, moduleId: string): string {
   }
   lines.push('');
   if (sharedPlans.length > 0) {
-    lines.push(`const plans = ${JSON.stringify(Object.fromEntries(sharedPlans))};`, '');
+    lines.push(`const plans = ${JSON.stringify(Object.fromEntries(sharedPlans))} as const;`, '');
   }
   lines.push(`/** This module's actions, calling through \`call\` (see \`createClient\`). */`);
   lines.push(`export function bind(call: Caller) {`, `  return {`);

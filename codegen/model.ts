@@ -55,6 +55,8 @@ export interface Action {
   params: Parameter[];
   /** `undefined` when the action resolves to `void` */
   returns?: TypeNode;
+  /** the return type also admits `undefined`, answered with 204 */
+  mayReturnNothing?: boolean;
   description?: string;
   source: SourceLocation;
 }

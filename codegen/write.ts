@@ -3,6 +3,8 @@ import { dirname, join, relative } from 'node:path';
 
 export interface WriteResult {
   written: string[];
+  /** the written files that did not exist before */
+  created: string[];
   unchanged: string[];
   removed: string[];
 }
@@ -33,13 +35,15 @@ function listFiles(directory: string): string[] {
  * and removes client files of modules that are gone.
  */
 export function writeGeneratedFiles(directory: string, files: Map<string, string>): WriteResult {
-  const result: WriteResult = { written: [], unchanged: [], removed: [] };
+  const result: WriteResult = { written: [], created: [], unchanged: [], removed: [] };
   for (const [name, content] of files) {
     const path = join(directory, name);
-    if (readIfExists(path) === content) {
+    const previous = readIfExists(path);
+    if (previous === content) {
       result.unchanged.push(path);
       continue;
     }
+    if (previous === undefined) result.created.push(path);
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, content);
     result.written.push(path);

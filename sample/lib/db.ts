@@ -1,0 +1,92 @@
+import { PGlite } from '@electric-sql/pglite';
+
+export type Role = 'admin' | 'member';
+
+/** A row of the users table, as the database returns it: it holds more than any client may see. */
+export interface UserRow {
+  id: number;
+  name: string;
+  email: string;
+  role: Role;
+  joinedAt: Date;
+  passwordHash: string;
+  internalNotes: string | null;
+}
+
+let database: Promise<PGlite> | undefined;
+
+const SCHEMA = `
+  create table if not exists users (
+    id serial primary key,
+    name text not null,
+    email text not null unique,
+    role text not null check (role in ('admin', 'member')),
+    "joinedAt" timestamptz not null default now(),
+    "passwordHash" text not null,
+    "internalNotes" text
+  );
+  create table if not exists sessions (
+    token text primary key,
+    "userId" integer not null references users(id) on delete cascade,
+    "expiresAt" timestamptz not null
+  );
+`;
+
+/** The embedded PostgreSQL (PGlite): in memory, or in `dataDir` when one is given to `openDatabase`. */
+export function openDatabase(dataDir?: string): Promise<PGlite> {
+  database ??= (async () => {
+    const db = dataDir ? await PGlite.create(dataDir) : await PGlite.create();
+    await db.exec(SCHEMA);
+    return db;
+  })();
+  return database;
+}
+
+export async function db(): Promise<PGlite> {
+  return openDatabase();
+}
+
+export async function closeDatabase(): Promise<void> {
+  const open = database;
+  database = undefined;
+  if (open) await (await open).close();
+}
+
+export const users = {
+  async insert(user: Omit<UserRow, 'id' | 'joinedAt' | 'internalNotes'> & { joinedAt?: Date }): Promise<UserRow> {
+    const { rows } = await (await db()).query<UserRow>(
+      `insert into users (name, email, role, "passwordHash", "joinedAt", "internalNotes")
+       values ($1, $2, $3, $4, coalesce($5, now()), 'created through the sample') returning *`,
+      [user.name, user.email, user.role, user.passwordHash, user.joinedAt ?? null],
+    );
+    return rows[0];
+  },
+  async findMany(): Promise<UserRow[]> {
+    const { rows } = await (await db()).query<UserRow>('select * from users order by id');
+    return rows;
+  },
+  async findByEmail(email: string): Promise<UserRow | undefined> {
+    const { rows } = await (await db()).query<UserRow>('select * from users where email = $1', [email]);
+    return rows[0];
+  },
+  async findById(id: number): Promise<UserRow | undefined> {
+    const { rows } = await (await db()).query<UserRow>('select * from users where id = $1', [id]);
+    return rows[0];
+  },
+};
+
+export const sessions = {
+  async create(token: string, userId: number, expiresAt: Date): Promise<void> {
+    await (await db()).query('insert into sessions (token, "userId", "expiresAt") values ($1, $2, $3)', [token, userId, expiresAt]);
+  },
+  async findUser(token: string): Promise<UserRow | undefined> {
+    const { rows } = await (await db()).query<UserRow>(
+      'select users.* from sessions join users on users.id = sessions."userId" where token = $1 and "expiresAt" > now()',
+      [token],
+    );
+    return rows[0];
+  },
+  async delete(token: string): Promise<void> {
+    await (await db()).query('delete from sessions where token = $1', [token]);
+  },
+};

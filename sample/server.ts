@@ -1,0 +1,41 @@
+import type { AddressInfo } from 'node:net';
+import Koa from 'koa';
+import { closeDatabase, openDatabase, users } from './lib/db.js';
+import { hashPassword } from './lib/passwords.js';
+import { createActionRouter } from './generated/routes.js';
+
+export const ADMIN = { email: 'admin@example.com', password: 'correct horse battery' };
+
+export interface RunningServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Starts the sample on 127.0.0.1 (port 0 picks a free port) with a fresh in-memory database and one admin. */
+export async function startServer(port = 0): Promise<RunningServer> {
+  await openDatabase();
+  if (!(await users.findByEmail(ADMIN.email))) {
+    await users.insert({ name: 'Ada Admin', email: ADMIN.email, role: 'admin', passwordHash: await hashPassword(ADMIN.password) });
+  }
+  const app = new Koa();
+  const router = createActionRouter();
+  app.use(router.routes());
+  app.use(router.allowedMethods());
+  const server = app.listen(port, '127.0.0.1');
+  await new Promise<void>((resolve) => server.once('listening', resolve));
+  const { port: actual } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${actual}/`,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await closeDatabase();
+    },
+  };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const port = Number(process.env.PORT ?? 3000);
+  const running = await startServer(port);
+  console.log(`actionwire sample listening on ${running.url} (sign in as ${ADMIN.email})`);
+}

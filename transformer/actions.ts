@@ -1,0 +1,145 @@
+import type ts from 'typescript';
+import type { Action, Parameter } from '../codegen/model.js';
+import { issueAt, type AnalysisIssue } from './issues.js';
+import { convertType, includesUndefined } from './types/convert.js';
+import type { SchemaRegistry } from './types/schema-names.js';
+import type { TypeContext } from './types/type-context.js';
+
+export interface ModuleAnalysis {
+  ts: typeof ts;
+  checker: ts.TypeChecker;
+  schemas: SchemaRegistry;
+  issues: AnalysisIssue[];
+}
+
+type FunctionNode = ts.FunctionDeclaration | ts.ArrowFunction | ts.FunctionExpression;
+
+function isFunctionNode(tsApi: typeof ts, node: ts.Node | undefined): node is FunctionNode {
+  return node !== undefined && (tsApi.isFunctionDeclaration(node) || tsApi.isArrowFunction(node) || tsApi.isFunctionExpression(node));
+}
+
+function isAsync(tsApi: typeof ts, node: FunctionNode): boolean {
+  return Boolean(tsApi.getCombinedModifierFlags(node as ts.Declaration) & tsApi.ModifierFlags.Async);
+}
+
+/** The function an export stands for, if its value is written as one. */
+function functionOf(tsApi: typeof ts, declaration: ts.Declaration): FunctionNode | undefined {
+  if (isFunctionNode(tsApi, declaration)) return declaration;
+  if (tsApi.isVariableDeclaration(declaration)) {
+    let initializer = declaration.initializer;
+    while (initializer && (tsApi.isParenthesizedExpression(initializer) || tsApi.isAsExpression(initializer) || tsApi.isSatisfiesExpression(initializer))) {
+      initializer = initializer.expression;
+    }
+    return isFunctionNode(tsApi, initializer) ? initializer : undefined;
+  }
+  if (tsApi.isExportAssignment(declaration)) return isFunctionNode(tsApi, declaration.expression) ? declaration.expression : undefined;
+  return undefined;
+}
+
+function reportNode(tsApi: typeof ts, declaration: ts.Declaration): ts.Node {
+  const name = tsApi.getNameOfDeclaration(declaration);
+  return name ?? declaration;
+}
+
+function location(node: ts.Node): Action['source'] {
+  const file = node.getSourceFile();
+  const { line, character } = file.getLineAndCharacterOfPosition(node.getStart(file));
+  return { file: file.fileName, line: line + 1, column: character + 1 };
+}
+
+/** The actions of one file-level 'use server' module, in source order; rule violations go to `analysis.issues`. */
+export function analyzeActionModule(analysis: ModuleAnalysis, sourceFile: ts.SourceFile, moduleId: string): Action[] {
+  const { ts: tsApi, checker } = analysis;
+  const moduleSymbol = checker.getSymbolAtLocation(sourceFile);
+  if (!moduleSymbol) return [];
+  const actions: Action[] = [];
+  const exports = checker
+    .getExportsOfModule(moduleSymbol)
+    .map((symbol) => ({ symbol, declaration: symbol.getDeclarations()?.[0] }))
+    .filter((entry): entry is { symbol: ts.Symbol; declaration: ts.Declaration } => entry.declaration !== undefined)
+    .sort((a, b) => a.declaration.getStart() - b.declaration.getStart());
+
+  for (const { symbol, declaration } of exports) {
+    const exportName = symbol.getName();
+    const target = symbol.flags & tsApi.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol;
+    const typeOnly = (tsApi.isExportSpecifier(declaration) && (declaration.isTypeOnly || declaration.parent.parent.isTypeOnly)) || !(target.flags & tsApi.SymbolFlags.Value);
+    if (typeOnly) continue;
+    const valueDeclaration = target.valueDeclaration ?? target.getDeclarations()?.[0] ?? declaration;
+    const at = reportNode(tsApi, declaration);
+    const fn = functionOf(tsApi, valueDeclaration);
+    const type = checker.getTypeOfSymbolAtLocation(target, valueDeclaration);
+    const signatures = type.getCallSignatures();
+
+    if (signatures.length === 0) {
+      analysis.issues.push(
+        issueAt(at, 'actionwire/not-a-function', `'${exportName}' is exported from a 'use server' module but is not a function: every export of such a module is a server action (export types, or move the value to another module)`),
+      );
+      continue;
+    }
+    if (fn ? !isAsync(tsApi, fn) : !signatures.every((signature) => isPromise(checker, signature.getReturnType()))) {
+      analysis.issues.push(
+        issueAt(at, 'actionwire/not-async', `Server action '${exportName}' must be an async function: write 'export async function ${exportName === 'default' ? '' : exportName}(…)'`),
+      );
+      continue;
+    }
+    if (signatures.length > 1) {
+      analysis.issues.push(issueAt(at, 'actionwire/unsupported-parameter', `Server action '${exportName}' has overloads; an action needs exactly one signature`));
+      continue;
+    }
+    const action = analyzeSignature(analysis, signatures[0], fn ?? valueDeclaration, exportName, moduleId);
+    if (action) {
+      const description = tsApi.displayPartsToString(target.getDocumentationComment(checker)).trim();
+      if (description) action.description = description;
+      actions.push(action);
+    }
+  }
+  return actions;
+}
+
+function isPromise(checker: ts.TypeChecker, type: ts.Type): boolean {
+  return checker.getAwaitedType(type) !== type;
+}
+
+function analyzeSignature(analysis: ModuleAnalysis, signature: ts.Signature, node: ts.Node, exportName: string, moduleId: string): Action | undefined {
+  const { ts: tsApi, checker } = analysis;
+  const issuesBefore = analysis.issues.filter((issue) => issue.severity === 'error').length;
+  const context = (site: ts.Node, root: string): TypeContext => ({ ...analysis, site, root, visiting: new Set() });
+  const params: Parameter[] = [];
+  for (const parameter of signature.getParameters()) {
+    const declaration = parameter.valueDeclaration;
+    if (!declaration || !tsApi.isParameter(declaration)) continue;
+    if (!tsApi.isIdentifier(declaration.name)) {
+      analysis.issues.push(
+        issueAt(declaration, 'actionwire/unsupported-parameter', `A parameter of '${exportName}' is destructured; name it (its name is its key in the request body) and destructure inside the action`),
+      );
+      continue;
+    }
+    const name = declaration.name.text;
+    if (declaration.dotDotDotToken) {
+      analysis.issues.push(issueAt(declaration, 'actionwire/unsupported-parameter', `Rest parameter '${name}' of '${exportName}' cannot be named in the request body; take an array instead`));
+      continue;
+    }
+    const type = checker.getTypeOfSymbolAtLocation(parameter, declaration);
+    const optional = Boolean(declaration.questionToken || declaration.initializer) || includesUndefined(context(declaration, ''), type);
+    params.push({ name, type: convertType(type, context(declaration, `${exportName}(${name})`), ''), optional });
+  }
+
+  const declaredReturn = signature.getReturnType();
+  const awaited = checker.getAwaitedType(declaredReturn) ?? declaredReturn;
+  const returnSite = (tsApi.isFunctionLike(node) && node.type) || tsApi.getNameOfDeclaration(node as ts.Declaration) || node;
+  const returnContext = context(returnSite, `${exportName} return type`);
+  const F = tsApi.TypeFlags;
+  const nothing = F.Void | F.Undefined;
+  let returns: Action['returns'];
+  let mayReturnNothing = false;
+  if (!(awaited.flags & nothing)) {
+    mayReturnNothing = includesUndefined(returnContext, awaited);
+    returns = convertType(awaited, returnContext, '');
+  }
+  const errorsNow = analysis.issues.filter((issue) => issue.severity === 'error').length;
+  if (errorsNow > issuesBefore) return undefined;
+  const action: Action = { moduleId, exportName, route: `${moduleId}/${exportName}`, params, source: location(node) };
+  if (returns) action.returns = returns;
+  if (mayReturnNothing) action.mayReturnNothing = true;
+  return action;
+}

@@ -1,0 +1,104 @@
+import { readFileSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import type ts from 'typescript';
+import { RESERVED_CLIENT_MODULES } from '../codegen/client.js';
+import { MODEL_VERSION, type Action, type ActionModule, type Model } from '../codegen/model.js';
+import { analyzeActionModule } from './actions.js';
+import { resolveConfig, type PluginConfig, type ResolvedConfig } from './config.js';
+import { scanDirectives } from './directives.js';
+import { issueAt, type AnalysisIssue } from './issues.js';
+import { importExtension, moduleIdOf, relativeImport, rootDirectory } from './module-paths.js';
+import { SchemaRegistry } from './types/schema-names.js';
+
+export interface ProgramAnalysis {
+  model: Model;
+  issues: AnalysisIssue[];
+  config: ResolvedConfig;
+}
+
+function packageName(directory: string): string | undefined {
+  try {
+    const parsed: unknown = JSON.parse(readFileSync(join(directory, 'package.json'), 'utf8'));
+    const name = typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>).name : undefined;
+    return typeof name === 'string' ? name : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function isInside(directory: string, fileName: string): boolean {
+  const path = relative(directory, resolve(fileName));
+  return path !== '' && !path.startsWith('..') && !path.startsWith(sep) && !/^[A-Za-z]:/.test(path);
+}
+
+/** Reads every 'use server' module of the program into the model, and every problem into issues. */
+export function analyzeProgram(tsApi: typeof ts, program: ts.Program, pluginConfig: PluginConfig): ProgramAnalysis {
+  const options = program.getCompilerOptions();
+  const configFile = typeof options.configFilePath === 'string' ? options.configFilePath : undefined;
+  const provisional = resolveConfig(pluginConfig, configFile, program.getCurrentDirectory());
+  const ownFile = (file: ts.SourceFile): boolean =>
+    !file.isDeclarationFile && !/[\\/]node_modules[\\/]/.test(file.fileName) && !isInside(provisional.generatedDir, file.fileName);
+  const root = rootDirectory(program, ownFile);
+  const config = resolveConfig(pluginConfig, configFile, root);
+  const checker = program.getTypeChecker();
+  const schemas = new SchemaRegistry();
+  const issues: AnalysisIssue[] = [];
+  const modules: ActionModule[] = [];
+  const actions: Action[] = [];
+  const extension = importExtension(tsApi, options);
+
+  const files = program
+    .getSourceFiles()
+    .filter((file) => !file.isDeclarationFile && !/[\\/]node_modules[\\/]/.test(file.fileName) && !isInside(config.generatedDir, file.fileName))
+    .sort((a, b) => (a.fileName < b.fileName ? -1 : a.fileName > b.fileName ? 1 : 0));
+
+  for (const file of files) {
+    const scan = scanDirectives(tsApi, file);
+    issues.push(...scan.issues);
+    for (const fn of scan.inline) {
+      issues.push(
+        issueAt(fn, 'actionwire/inline-unsupported', `Inline 'use server' functions are not supported yet; move this function to a module whose first statement is 'use server' and export it`),
+      );
+    }
+    if (!scan.fileLevel) continue;
+    const moduleId = moduleIdOf(file.fileName, root);
+    if (moduleId.startsWith('../')) {
+      issues.push(issueAt(file.statements[0], 'actionwire/reserved-module-id', `This 'use server' module is outside the root directory ${root}; set rootDir to a directory that contains it`));
+      continue;
+    }
+    if (RESERVED_CLIENT_MODULES.has(moduleId)) {
+      issues.push(
+        issueAt(file.statements[0], 'actionwire/reserved-module-id', `A 'use server' module may not be called '${moduleId}' at the root directory: the generated client uses client/${moduleId}.ts; rename or move the file`),
+      );
+      continue;
+    }
+    const found = analyzeActionModule({ ts: tsApi, checker, schemas, issues }, file, moduleId);
+    modules.push({ moduleId, importPath: relativeImport(config.generatedDir, file.fileName, extension) });
+    for (const action of found) {
+      const clash = actions.find((other) => other.route === action.route);
+      if (clash) {
+        issues.push({
+          code: 'actionwire/duplicate-route',
+          severity: 'error',
+          message: `Two actions have the route ${config.basePath}/${action.route} (the other one is in ${clash.source.file}); rename one of the modules`,
+          fileName: file.fileName,
+          start: file.statements[0].getStart(file),
+          length: file.statements[0].getWidth(file),
+        });
+        continue;
+      }
+      actions.push({ ...action, source: { ...action.source, file: moduleIdOf(action.source.file, config.projectDir) } });
+    }
+  }
+
+  const model: Model = {
+    version: MODEL_VERSION,
+    basePath: config.basePath,
+    title: config.title ?? packageName(config.projectDir) ?? 'actionwire API',
+    importExtension: extension,
+    modules: modules.sort((a, b) => (a.moduleId < b.moduleId ? -1 : 1)),
+    actions,
+    schemas: schemas.sorted(),
+  };
+  return { model, issues, config };
+}

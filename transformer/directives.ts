@@ -1,0 +1,95 @@
+import type ts from 'typescript';
+import { issueAt, type AnalysisIssue } from './issues.js';
+
+export const DIRECTIVE = 'use server';
+
+export interface DirectiveScan {
+  /** the file's directive prologue holds 'use server' */
+  fileLevel: boolean;
+  /** functions whose body's prologue holds 'use server' */
+  inline: ts.FunctionLikeDeclaration[];
+  issues: AnalysisIssue[];
+}
+
+function stringStatement(tsApi: typeof ts, statement: ts.Statement): ts.StringLiteral | undefined {
+  if (!tsApi.isExpressionStatement(statement)) return undefined;
+  const expression = statement.expression;
+  return tsApi.isStringLiteral(expression) || tsApi.isNoSubstitutionTemplateLiteral(expression) ? (expression as ts.StringLiteral) : undefined;
+}
+
+/** Edit distance, for "did you mean" on near-miss directives. */
+function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i++) {
+    let previous = row[0];
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const saved = row[j];
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+      previous = saved;
+    }
+  }
+  return row[b.length];
+}
+
+function isMisspelling(text: string): boolean {
+  const normalized = text.trim().toLowerCase().replace(/[\s_-]+/g, ' ');
+  return text !== DIRECTIVE && (normalized === DIRECTIVE || distance(normalized, DIRECTIVE) <= 2);
+}
+
+/**
+ * Reads the directives of one file the way JavaScript does: a directive is a string statement in the
+ * prologue (the leading string statements) of the file or of a function body. 'use server' elsewhere,
+ * and near misses such as 'use sever', are warned about.
+ */
+export function scanDirectives(tsApi: typeof ts, sourceFile: ts.SourceFile): DirectiveScan {
+  const scan: DirectiveScan = { fileLevel: false, inline: [], issues: [] };
+
+  type Place = { kind: 'file' } | { kind: 'function'; owner: ts.FunctionLikeDeclaration } | { kind: 'block' };
+
+  const visitStatements = (statements: readonly ts.Statement[], place: Place): void => {
+    let inPrologue = place.kind !== 'block';
+    for (const statement of statements) {
+      const literal = stringStatement(tsApi, statement);
+      if (!literal) {
+        inPrologue = false;
+        continue;
+      }
+      const text = literal.text;
+      if (text === DIRECTIVE && inPrologue && tsApi.isStringLiteral(literal)) {
+        if (place.kind === 'function') scan.inline.push(place.owner);
+        else scan.fileLevel = true;
+      } else if (text === DIRECTIVE) {
+        scan.issues.push(
+          issueAt(
+            statement,
+            'actionwire/misplaced-directive',
+            `'use server' is not a directive here: it must be the first statement of the file or of a function body (only comments and other directives may come before it)`,
+            'warning',
+          ),
+        );
+      } else if (isMisspelling(text)) {
+        scan.issues.push(issueAt(statement, 'actionwire/misspelled-directive', `Unknown directive '${text}'. Did you mean 'use server'?`, 'warning'));
+      }
+    }
+  };
+
+  const visit = (node: ts.Node): void => {
+    if (tsApi.isFunctionLike(node) && 'body' in node && node.body && tsApi.isBlock(node.body)) {
+      visitStatements(node.body.statements, { kind: 'function', owner: node as ts.FunctionLikeDeclaration });
+      node.body.statements.forEach(visit);
+      node.forEachChild((child) => {
+        if (child !== node.body) visit(child);
+      });
+      return;
+    }
+    if (tsApi.isBlock(node) || tsApi.isModuleBlock(node) || tsApi.isCaseClause(node) || tsApi.isDefaultClause(node)) {
+      visitStatements(node.statements, { kind: 'block' });
+    }
+    tsApi.forEachChild(node, visit);
+  };
+
+  visitStatements(sourceFile.statements, { kind: 'file' });
+  tsApi.forEachChild(sourceFile, visit);
+  return scan;
+}

@@ -1,0 +1,55 @@
+import type ts from 'typescript';
+import { generateFiles } from '../codegen/generate.js';
+import { writeGeneratedFiles } from '../codegen/write.js';
+import { analyzeProgram } from './analyze.js';
+import type { PluginConfig } from './config.js';
+import { hostSeeingGeneratedFiles } from './generated-host.js';
+import { withDiagnostics } from './program-diagnostics.js';
+
+export type { PluginConfig } from './config.js';
+
+interface ProgramTransformerExtras {
+  ts: typeof ts;
+}
+
+/**
+ * The ts-patch program transformer (`"transform": "actionwire/transformer", "transformProgram": true`).
+ * It analyzes the 'use server' modules, writes the generated files when they changed, and returns a
+ * program that also compiles them and reports every problem as a diagnostic.
+ *
+ * @example
+ * // tsconfig.json
+ * { "compilerOptions": { "plugins": [
+ *   { "transform": "actionwire/transformer", "transformProgram": true, "generatedDir": "src/generated" }
+ * ] } }
+ */
+export default function actionwireTransformer(
+  program: ts.Program,
+  host: ts.CompilerHost | undefined,
+  config: PluginConfig,
+  extras: ProgramTransformerExtras,
+): ts.Program {
+  const tsApi = extras.ts;
+  const analysis = analyzeProgram(tsApi, program, config);
+  const files = generateFiles(analysis.model);
+  const written = writeGeneratedFiles(analysis.config.generatedDir, files);
+
+  const rootNames = [...program.getRootFileNames()];
+  const known = new Set(rootNames.map((name) => tsApi.sys.resolvePath(name)));
+  for (const name of files.keys()) {
+    const path = tsApi.sys.resolvePath(`${analysis.config.generatedDir}/${name}`);
+    if (name.endsWith('.ts') && !known.has(path)) rootNames.push(path);
+  }
+  const options = program.getCompilerOptions();
+  const baseHost = host ?? tsApi.createCompilerHost(options);
+  const next = tsApi.createProgram({
+    rootNames,
+    options,
+    host: hostSeeingGeneratedFiles(tsApi, baseHost, analysis.config.generatedDir),
+    // An import of a file that did not exist yet failed to resolve, and the old program would keep that failure.
+    oldProgram: written.created.length > 0 ? undefined : program,
+    configFileParsingDiagnostics: program.getConfigFileParsingDiagnostics(),
+    projectReferences: program.getProjectReferences(),
+  });
+  return withDiagnostics(tsApi, next, analysis.issues);
+}

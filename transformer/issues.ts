@@ -1,0 +1,45 @@
+import type ts from 'typescript';
+
+/** Every problem the analysis can report, with the number TypeScript shows (`error TS93001`). */
+export const ISSUE_CODES = {
+  'actionwire/not-async': 93001,
+  'actionwire/not-a-function': 93002,
+  'actionwire/unsupported-type': 93003,
+  'actionwire/misplaced-directive': 93004,
+  'actionwire/misspelled-directive': 93005,
+  'actionwire/any-type': 93006,
+  'actionwire/unsupported-parameter': 93007,
+  'actionwire/duplicate-route': 93008,
+  'actionwire/inline-unsupported': 93009,
+  'actionwire/reserved-module-id': 93010,
+} as const;
+
+export type IssueCode = keyof typeof ISSUE_CODES;
+
+/** A problem found by the analysis, as plain data; it becomes a ts.Diagnostic only at the boundary. */
+export interface AnalysisIssue {
+  code: IssueCode;
+  severity: 'error' | 'warning';
+  message: string;
+  fileName: string;
+  start: number;
+  length: number;
+}
+
+export function issueAt(node: ts.Node, code: IssueCode, message: string, severity: 'error' | 'warning' = 'error'): AnalysisIssue {
+  const sourceFile = node.getSourceFile();
+  const start = node.getStart(sourceFile);
+  return { code, severity, message, fileName: sourceFile.fileName, start, length: node.getEnd() - start };
+}
+
+export function toDiagnostic(tsApi: typeof ts, issue: AnalysisIssue, file: ts.SourceFile | undefined): ts.Diagnostic {
+  return {
+    file,
+    start: issue.start,
+    length: issue.length,
+    category: issue.severity === 'error' ? tsApi.DiagnosticCategory.Error : tsApi.DiagnosticCategory.Warning,
+    code: ISSUE_CODES[issue.code],
+    messageText: `[${issue.code}] ${issue.message}`,
+    source: 'actionwire',
+  };
+}

@@ -1,0 +1,56 @@
+import type ts from 'typescript';
+import type { Property, TypeNode } from '../../codegen/model.js';
+import { convertType, includesUndefined } from './convert.js';
+import { declaredInLibrary } from './naming.js';
+import { unsupported, type TypeContext } from './type-context.js';
+
+function propertyPath(path: string, name: string): string {
+  return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) ? `${path}.${name}` : `${path}[${JSON.stringify(name)}]`;
+}
+
+/** An object type (interface, class instance, object literal, intersection) as an object TypeNode. */
+export function convertObject(type: ts.Type, context: TypeContext, path: string): TypeNode {
+  const { ts: tsApi, checker } = context;
+  const text = checker.typeToString(type);
+  if (type.getCallSignatures().length > 0 || type.getConstructSignatures().length > 0) {
+    unsupported(context, path, text, 'functions cannot cross the wire; call the function on the server and return its result');
+    return { kind: 'unknown' };
+  }
+  const symbol = type.getSymbol();
+  if (symbol && declaredInLibrary(symbol) && symbol.flags & (tsApi.SymbolFlags.Class | tsApi.SymbolFlags.Interface) && !(symbol.flags & tsApi.SymbolFlags.TypeLiteral)) {
+    unsupported(context, path, text, `'${symbol.getName()}' is a library class with no JSON form`);
+    return { kind: 'unknown' };
+  }
+  if (context.visiting.has(type)) {
+    unsupported(context, path, text, 'a recursive type needs a name: declare it as an interface or type alias');
+    return { kind: 'unknown' };
+  }
+  context.visiting.add(type);
+  try {
+    const properties: Property[] = [];
+    for (const property of checker.getPropertiesOfType(type)) {
+      const name = property.getName();
+      if (name.startsWith('__@')) {
+        unsupported(context, path, text, `its symbol-keyed member '${name}' has no JSON form`);
+        continue;
+      }
+      const inner = propertyPath(path, name);
+      const propertyType = checker.getTypeOfSymbol(property);
+      if (property.flags & tsApi.SymbolFlags.Method) {
+        unsupported(context, inner, checker.typeToString(propertyType), 'objects with methods (class instances) cannot cross the wire; return a plain object');
+        continue;
+      }
+      const optional = Boolean(property.flags & tsApi.SymbolFlags.Optional) || includesUndefined(context, propertyType);
+      const converted: Property = { name, type: convertType(propertyType, context, inner), optional };
+      const description = tsApi.displayPartsToString(property.getDocumentationComment(checker)).trim();
+      if (description) converted.description = description;
+      properties.push(converted);
+    }
+    const index = checker.getIndexInfosOfType(type).find((info) => info.keyType.flags & (tsApi.TypeFlags.String | tsApi.TypeFlags.Number));
+    const node: TypeNode = { kind: 'object', properties };
+    if (index) node.additional = convertType(index.type, context, `${path}[key]`);
+    return node;
+  } finally {
+    context.visiting.delete(type);
+  }
+}

@@ -1,0 +1,28 @@
+import type ts from 'typescript';
+import type { AnalysisIssue } from '../issues.js';
+import { issueAt } from '../issues.js';
+import type { SchemaRegistry } from './schema-names.js';
+
+/** What every type converter needs: the compiler, where problems go, and where in the value we are. */
+export interface TypeContext {
+  ts: typeof ts;
+  checker: ts.TypeChecker;
+  schemas: SchemaRegistry;
+  issues: AnalysisIssue[];
+  /** the node problems are reported at (the parameter, or the return type) */
+  site: ts.Node;
+  /** `createUser(data)` or `createUser return type` */
+  root: string;
+  /** anonymous object types being converted, to catch recursion without a name */
+  visiting: Set<ts.Type>;
+}
+
+export function pathText(context: TypeContext, path: string): string {
+  return `${context.root}${path}`;
+}
+
+export function unsupported(context: TypeContext, path: string, typeText: string, why: string): void {
+  context.issues.push(
+    issueAt(context.site, 'actionwire/unsupported-type', `${pathText(context, path)} has type '${typeText}', which cannot cross the wire: ${why}`),
+  );
+}
