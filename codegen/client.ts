@@ -73,7 +73,7 @@ export function emitClientModule(model: Model, moduleId: string): string {
   lines.push(`/** This module's actions, calling through \`call\` (see \`createClient\`). */`);
   lines.push(`export function bind(call: Caller) {`, `  return {`);
   actions.forEach((action, index) => {
-    const body = `{ ${action.params.map((param) => propertyKey(param.name)).join(', ')} }`;
+    const body = action.params.length === 0 ? '{}' : `{ ${action.params.map((param) => propertyKey(param.name)).join(', ')} }`;
     const plan = plans[index];
     const extra = plan === undefined ? '' : sharedPlans.length > 0 ? `, ${JSON.stringify(plan)}, plans` : `, ${JSON.stringify(plan)}`;
     const doc = action.description ? `    /** ${action.description.replace(/\*\//g, '*\\/')} */\n` : '';

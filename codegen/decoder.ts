@@ -36,13 +36,8 @@ export class DecoderEmitter {
     };
     const lines = this.statements(body, 'v', [], '  ');
     const args = action.params.map((param) => ownPropertyRead('b', param.name)).join(', ');
-    return [
-      `function ${functionName}(v: unknown, e: Issue[]): unknown[] {`,
-      ...lines,
-      `  const b = v as Record<string, unknown>;`,
-      `  return [${args}];`,
-      `}`,
-    ].join('\n');
+    const result = action.params.length === 0 ? [`  return [];`] : [`  const b = v as Record<string, unknown>;`, `  return [${args}];`];
+    return [`function ${functionName}(v: unknown, e: Issue[]): unknown[] {`, ...lines, ...result, `}`].join('\n');
   }
 
   private fresh(prefix: string): string {
@@ -126,9 +121,8 @@ export class DecoderEmitter {
       const propertyPath = [...path, { text: '/' + pointerToken(property.name) }];
       const read = ownPropertyRead(object, property.name);
       lines.push(`${inner}let ${local}: unknown = ${read};`);
-      const missing = property.optional ? '' : ` ${this.issue(propertyPath, 'is required')};`;
-      lines.push(`${inner}if (${local} === undefined)${missing || ' {}'}`);
-      lines.push(`${inner}else {`);
+      if (property.optional) lines.push(`${inner}if (${local} !== undefined) {`);
+      else lines.push(`${inner}if (${local} === undefined) ${this.issue(propertyPath, 'is required')};`, `${inner}else {`);
       lines.push(`${inner}  ${count}++;`);
       lines.push(...this.statements(property.type, local, propertyPath, inner + '  '));
       if (this.revival.needsRevival(property.type)) {

@@ -3,7 +3,7 @@ import type { TypeNode } from '../../codegen/model.js';
 import { issueAt } from '../issues.js';
 import { convertObject } from './objects.js';
 import { declaredInLibrary, schemaNameFor } from './naming.js';
-import { unsupported, type TypeContext } from './type-context.js';
+import { pathText, unsupported, type TypeContext } from './type-context.js';
 
 /** Does the type admit `undefined`? JSON cannot carry it, so such a property or parameter may be absent. */
 export function includesUndefined(context: TypeContext, type: ts.Type): boolean {
@@ -20,7 +20,7 @@ export function convertType(type: ts.Type, context: TypeContext, path: string): 
 
   if (flags & F.Any) {
     context.issues.push(
-      issueAt(context.site, 'actionwire/any-type', `${context.root}${path} is 'any': any JSON value is accepted and nothing is checked; prefer 'unknown' or a real type`, 'warning'),
+      issueAt(context.site, 'actionwire/any-type', `${pathText(context, path)} is 'any': any JSON value is accepted and nothing is checked; prefer 'unknown' or a real type`, 'warning'),
     );
     return { kind: 'unknown' };
   }

@@ -17,8 +17,10 @@ export interface TypeContext {
   visiting: Set<ts.Type>;
 }
 
+/** `createUser(data).address.zip`, `fetchUsers return type []` */
 export function pathText(context: TypeContext, path: string): string {
-  return `${context.root}${path}`;
+  if (path === '') return context.root;
+  return context.root.endsWith(')') ? `${context.root}${path}` : `${context.root} ${path}`;
 }
 
 export function unsupported(context: TypeContext, path: string, typeText: string, why: string): void {

@@ -1,0 +1,165 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { repoRoot } from '../helpers/paths.js';
+import { tspc } from '../helpers/project.js';
+import { startServerProcess, type ServerProcess } from '../helpers/server-process.js';
+import { cookieJar } from '../helpers/cookie-jar.js';
+
+const sampleDir = join(repoRoot, 'sample');
+type ClientModule = typeof import('../../sample/generated/client/index.js');
+
+let server: ServerProcess;
+let client: ClientModule;
+
+beforeAll(async () => {
+  const compiled = tspc(sampleDir);
+  if (compiled.status !== 0) throw new Error(`tspc failed:\n${compiled.output}`);
+  server = await startServerProcess(join(sampleDir, 'dist', 'server.js'));
+  client = (await import(join(sampleDir, 'dist', 'generated', 'client', 'index.js'))) as ClientModule;
+});
+
+afterAll(async () => {
+  await server?.stop();
+});
+
+const ADMIN = { email: 'admin@example.com', password: 'correct horse battery' };
+
+function post(path: string, body: string | undefined, headers: Record<string, string> = {}): Promise<Response> {
+  return fetch(new URL(path, server.url), { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+}
+
+describe('the sample through its generated client', () => {
+  it('refuses a call without a session with a typed 401', async () => {
+    const api = client.createClient({ baseUrl: server.url });
+    const error = await api.appActions.fetchUsers().catch((caught: unknown) => caught);
+    expect(client.ActionError.is(error)).toBe(true);
+    const actionError = error as InstanceType<ClientModule['ActionError']>;
+    expect(actionError.status).toBe(401);
+    expect(actionError.title).toBe('Unauthorized');
+    expect(actionError.detail).toBe('Sign in first');
+    expect(actionError.code).toBe('not-signed-in');
+  });
+
+  it('signs in with an HttpOnly cookie, creates a user with a Date, and lists users pruned to the declared type', async () => {
+    const jar = cookieJar();
+    const api = client.createClient({ baseUrl: server.url, ...jar.options });
+    const me = await api.appSession.signIn(ADMIN.email, ADMIN.password);
+    expect(me).toMatchObject({ email: ADMIN.email, role: 'admin' });
+    expect(me.joinedAt).toBeInstanceOf(Date);
+    expect(jar.setCookieHeaders[0]).toMatch(/^sample_session=[\w-]+; path=\/; expires=.*; samesite=lax; httponly$/i);
+
+    const joinedAt = new Date('1952-05-01T09:00:00.000Z');
+    const created = await api.appActions.createUser({ name: 'Grace Hopper', email: 'grace@example.com', password: 'a-long-password', joinedAt });
+    expect(created.joinedAt).toBeInstanceOf(Date);
+    expect(created.joinedAt.toISOString()).toBe(joinedAt.toISOString());
+    expect(Object.keys(created).sort()).toEqual(['email', 'id', 'joinedAt', 'name', 'role']);
+
+    const users = await api.appActions.fetchUsers();
+    expect(users.map((user) => user.email)).toEqual([ADMIN.email, 'grace@example.com']);
+    for (const user of users) expect(Object.keys(user).sort()).toEqual(['email', 'id', 'joinedAt', 'name', 'role']);
+
+    const raw = await post('/actions/app/actions/fetchUsers', '{}', { cookie: [...jar.cookies].map(([name, value]) => `${name}=${value}`).join('; ') });
+    const text = await raw.text();
+    expect(raw.status).toBe(200);
+    expect(text).toContain('grace@example.com');
+    expect(text).not.toMatch(/passwordHash|internalNotes|scrypt/);
+
+    const whoAmI = await api.appSession.whoAmI();
+    expect(whoAmI?.email).toBe(ADMIN.email);
+    await expect(api.appSession.signOut()).resolves.toBeUndefined();
+    expect(jar.cookies.has('sample_session')).toBe(false);
+    await expect(api.appSession.whoAmI()).resolves.toBeNull();
+  });
+
+  it('answers ActionError statuses and codes from the action', async () => {
+    const jar = cookieJar();
+    const api = client.createClient({ baseUrl: server.url, ...jar.options });
+    await api.appSession.signIn(ADMIN.email, ADMIN.password);
+    const weak = await api.appActions.createUser({ name: 'W', email: 'w@example.com', password: 'short' }).catch((caught: unknown) => caught);
+    expect(weak).toMatchObject({ status: 422, code: 'weak-password' });
+    await api.appActions.createUser({ name: 'Twice', email: 'twice@example.com', password: 'long-enough-1' });
+    const taken = await api.appActions.createUser({ name: 'Twice', email: 'twice@example.com', password: 'long-enough-1' }).catch((caught: unknown) => caught);
+    expect(taken).toMatchObject({ status: 409, detail: 'twice@example.com is taken' });
+    const wrongPassword = await api.appSession.signIn(ADMIN.email, 'nope').catch((caught: unknown) => caught);
+    expect(wrongPassword).toMatchObject({ status: 401, code: 'bad-credentials' });
+  });
+
+  it('reports every invalid field with a JSON Pointer, through the client and raw HTTP', async () => {
+    const api = client.createClient({ baseUrl: server.url });
+    const error = await api.appActions
+      .createUser({ name: 7, email: 'x@example.com', password: null, role: 'root', joinedAt: 'yesterday', extra: 1 } as never)
+      .catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ status: 400 });
+    expect((error as { errors: unknown[] }).errors).toEqual([
+      { path: '/data/name', message: 'must be a string' },
+      { path: '/data/password', message: 'must be a string' },
+      { path: '/data/role', message: 'must be one of "admin", "member"' },
+      { path: '/data/joinedAt', message: 'must be an ISO 8601 date-time string' },
+      { path: '/data/extra', message: 'is not a declared property' },
+    ]);
+    const missing = await post('/actions/app/actions/createUser', '{"data":{}}');
+    expect(missing.status).toBe(400);
+    expect(missing.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    const body = (await missing.json()) as { errors: Array<{ path: string }> };
+    expect(body.errors.map((issue) => issue.path)).toEqual(['/data/name', '/data/email', '/data/password']);
+  });
+});
+
+describe('the sample over raw HTTP', () => {
+  it('400 for a body that is not JSON', async () => {
+    const response = await post('/actions/app/actions/fetchUsers', '{not json');
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ type: 'about:blank', title: 'Bad Request', status: 400, detail: 'The request body is not valid JSON' });
+  });
+
+  it('404 for an unknown action', async () => {
+    const response = await post('/actions/app/actions/dropDatabase', '{}');
+    expect(response.status).toBe(404);
+    expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+  });
+
+  it('405 with Allow for another method', async () => {
+    const response = await fetch(new URL('/actions/app/actions/fetchUsers', server.url));
+    expect(response.status).toBe(405);
+    expect(response.headers.get('allow')).toBe('POST');
+  });
+
+  it('413 for a body over 1 MB, and the next request on the same connection still works', async () => {
+    const response = await post('/actions/app/session/signIn', JSON.stringify({ email: 'x'.repeat(1024 * 1024 + 10), password: 'p' }));
+    expect(response.status).toBe(413);
+    const next = await post('/actions/app/session/whoAmI', '{}');
+    expect(next.status).toBe(200);
+  });
+
+  it('415 for a body that is not JSON by content type', async () => {
+    const response = await post('/actions/app/session/whoAmI', 'hello', { 'content-type': 'text/plain' });
+    expect(response.status).toBe(415);
+  });
+
+  it('403 for a cross-origin browser call', async () => {
+    const response = await post('/actions/app/session/whoAmI', '{}', { origin: 'https://evil.example' });
+    expect(response.status).toBe(403);
+    const sameOrigin = await post('/actions/app/session/whoAmI', '{}', { origin: server.url.replace(/\/$/, '') });
+    expect(sameOrigin.status).toBe(200);
+  });
+
+  it('accepts an empty body for an action without parameters', async () => {
+    const response = await fetch(new URL('/actions/app/session/whoAmI', server.url), { method: 'POST' });
+    expect(response.status).toBe(200);
+    expect(await response.text()).toBe('null');
+  });
+
+  it('serves a valid OpenAPI 3.1 document describing every action', () => {
+    const spec = JSON.parse(readFileSync(join(sampleDir, 'generated', 'openapi.json'), 'utf8'));
+    expect(spec.openapi).toBe('3.1.0');
+    expect(Object.keys(spec.paths).sort()).toEqual([
+      '/actions/app/actions/createUser',
+      '/actions/app/actions/fetchUsers',
+      '/actions/app/session/signIn',
+      '/actions/app/session/signOut',
+      '/actions/app/session/whoAmI',
+    ]);
+    expect(spec.components.schemas.User.properties.joinedAt).toEqual({ type: 'string', format: 'date-time', description: 'when the user joined' });
+    expect(spec.components.schemas.User.properties).not.toHaveProperty('passwordHash');
+  });
+});
