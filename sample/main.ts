@@ -16,7 +16,7 @@ configureClient({
     afterResponse: [
       ({ response }) => {
         const setCookie = response.headers.get('set-cookie');
-        if (setCookie) sessionCookie = setCookie.split(';', 1)[0];
+        if (setCookie) sessionCookie = setCookie.split(';', 1)[0] ?? '';
       },
     ],
   },

@@ -35,7 +35,7 @@ export async function startServer(port = 0): Promise<RunningServer> {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const port = Number(process.env.PORT ?? 3000);
+  const port = Number(process.env['PORT'] ?? 3000);
   const running = await startServer(port);
   console.log(`actionwire sample listening on ${running.url} (sign in as ${ADMIN.email})`);
 }

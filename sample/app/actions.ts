@@ -34,7 +34,7 @@ export async function createUser(data: NewUser): Promise<User> {
     email: data.email,
     role: data.role ?? 'member',
     passwordHash: await hashPassword(data.password),
-    joinedAt: data.joinedAt,
+    ...(data.joinedAt ? { joinedAt: data.joinedAt } : {}),
   });
 }
 

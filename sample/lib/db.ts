@@ -59,7 +59,9 @@ export const users = {
        values ($1, $2, $3, $4, coalesce($5, now()), 'created through the sample') returning *`,
       [user.name, user.email, user.role, user.passwordHash, user.joinedAt ?? null],
     );
-    return rows[0];
+    const [row] = rows;
+    if (!row) throw new Error('insert returned no row');
+    return row;
   },
   async findMany(): Promise<UserRow[]> {
     const { rows } = await (await db()).query<UserRow>('select * from users order by id');

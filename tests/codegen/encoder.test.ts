@@ -1,0 +1,67 @@
+import type { TypeNode } from '../../codegen/model.js';
+import { generatedFunctions, identityAction, modelWith } from '../helpers/generated-functions.js';
+import { usersModel } from './models.js';
+
+function encodeWith(type: TypeNode, value: unknown): string {
+  const action = identityAction(type);
+  const { encode } = generatedFunctions(modelWith([action], usersModel.schemas), action);
+  if (!encode) throw new Error('no encoder');
+  return encode(value);
+}
+
+describe('generated serializers', () => {
+  it('prunes every property the declared type does not declare, at every depth', () => {
+    const row = {
+      id: 1,
+      name: 'Ada',
+      email: 'a@x',
+      joinedAt: new Date('2024-01-02T03:04:05.678Z'),
+      passwordHash: 'secret',
+      friends: [{ id: 2, name: 'Bob', email: null, joinedAt: new Date(0), internal: 'no' }],
+    };
+    const text = encodeWith({ kind: 'ref', name: 'User' }, row);
+    expect(JSON.parse(text)).toEqual({
+      id: 1,
+      name: 'Ada',
+      email: 'a@x',
+      joinedAt: '2024-01-02T03:04:05.678Z',
+      friends: [{ id: 2, name: 'Bob', email: null, joinedAt: '1970-01-01T00:00:00.000Z' }],
+    });
+    expect(text).not.toMatch(/secret|internal/);
+  });
+
+  it('writes the same JSON as JSON.stringify for values that fit exactly', () => {
+    const value = { kind: 'square', side: 2.5 };
+    expect(encodeWith({ kind: 'ref', name: 'Shape' }, value)).toBe(JSON.stringify(value));
+    const strings = ['plain', 'quote " backslash \\ newline \n', 'emoji 😀 and \u2028', '\ud800 lone surrogate'];
+    expect(encodeWith({ kind: 'array', items: { kind: 'string' } }, strings)).toBe(JSON.stringify(strings));
+  });
+
+  it('handles optional properties in any position', () => {
+    const type: TypeNode = {
+      kind: 'object',
+      properties: [
+        { name: 'a', type: { kind: 'string' }, optional: true },
+        { name: 'b', type: { kind: 'string' }, optional: true },
+        { name: 'c', type: { kind: 'string' }, optional: false },
+        { name: 'd', type: { kind: 'string' }, optional: true },
+      ],
+    };
+    for (const value of [{ c: '3' }, { a: '1', c: '3' }, { b: '2', c: '3', d: '4' }, { a: '1', b: '2', c: '3', d: '4' }]) {
+      expect(JSON.parse(encodeWith(type, value))).toEqual(value);
+    }
+  });
+
+  it('keeps record entries and drops undefined ones', () => {
+    const type: TypeNode = { kind: 'object', properties: [], additional: { kind: 'number' } };
+    expect(encodeWith(type, { a: 1, b: undefined, c: 3 })).toBe('{"a":1,"c":3}');
+  });
+
+  it('fails loudly, naming the place, when the value breaks its own declared type', () => {
+    expect(() => encodeWith({ kind: 'ref', name: 'User' }, { id: 1, joinedAt: new Date() })).toThrow(
+      "the action's value does not match its declared return type at User.name: expected a string, got undefined",
+    );
+    expect(() => encodeWith({ kind: 'number' }, Number.NaN)).toThrow(/expected a finite number/);
+    expect(() => encodeWith({ kind: 'ref', name: 'Role' }, 'root')).toThrow(/at Role: expected one of \["admin","member"\], got string "root"/);
+  });
+});
