@@ -46,8 +46,11 @@ function operation(action: Action): JsonSchema {
   const hasRequiredParam = action.params.some((param) => !param.optional);
   const result: JsonSchema = {
     operationId: operationId(action.route),
+    summary: action.description?.split('\n', 1)[0] || `${action.moduleId} ${action.exportName}`,
     tags: [action.moduleId],
     ...(action.description ? { description: action.description } : {}),
+    // The routes authenticate nothing themselves: each action reads cookies or headers and decides.
+    security: [],
     requestBody: { required: hasRequiredParam, content: { 'application/json': { schema: requestBodySchema(action) } } },
     responses: {
       ...success,
@@ -73,6 +76,7 @@ export function emitOpenApi(model: Model): string {
   const document = {
     openapi: '3.1.0',
     info: { title: model.title, version: '1.0.0' },
+    servers: [{ url: '/', description: 'the server that mounts the generated router' }],
     paths,
     components: { schemas },
   };

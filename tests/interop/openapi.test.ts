@@ -1,0 +1,76 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { repoRoot, tmpRoot } from '../helpers/paths.js';
+import { tspc } from '../helpers/project.js';
+
+const sampleDir = join(repoRoot, 'sample');
+const specPath = join(sampleDir, 'generated', 'openapi.json');
+const workDir = join(tmpRoot, 'interop');
+const bin = (name: string): string => join(repoRoot, 'node_modules', '.bin', name);
+
+function lint(path: string): { status: number; output: string } {
+  const result = spawnSync(bin('redocly'), ['lint', '--config', join(repoRoot, 'tests', 'interop', 'redocly.yaml'), '--format', 'summary', path], {
+    encoding: 'utf8',
+    env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true', NODE_OPTIONS: '' },
+  });
+  return { status: result.status ?? 1, output: `${result.stdout}${result.stderr}` };
+}
+
+beforeAll(() => {
+  const compiled = tspc(sampleDir);
+  if (compiled.status !== 0) throw new Error(compiled.output);
+  mkdirSync(workDir, { recursive: true });
+});
+
+describe('the sample spec in standard OpenAPI tools', () => {
+  it('passes @redocly/cli lint (struct, no-unresolved-refs, operation-operationId-unique, path-parameters-defined) without a warning', () => {
+    const result = lint(specPath);
+    expect(result.output).toMatch(/Your API description is valid/);
+    expect(result.output).not.toMatch(/You have \d+ warning/);
+    expect(result.status).toBe(0);
+  });
+
+  it('would fail the lint when the spec broke (the check can fail)', () => {
+    const spec = JSON.parse(readFileSync(specPath, 'utf8'));
+    spec.paths['/actions/app/actions/fetchUsers'].post.responses['200'].content['application/json'].schema.items = { $ref: '#/components/schemas/Nope' };
+    spec.paths['/actions/app/session/signIn'].post.operationId = spec.paths['/actions/app/actions/fetchUsers'].post.operationId;
+    const broken = join(workDir, 'broken.json');
+    writeFileSync(broken, JSON.stringify(spec));
+    const result = lint(broken);
+    expect(result.status).not.toBe(0);
+    expect(result.output).toMatch(/no-unresolved-refs/);
+    expect(result.output).toMatch(/operation-operationId-unique/);
+  });
+
+  it('gives openapi-typescript types that compile and agree with the generated client', () => {
+    const generated = spawnSync(bin('openapi-typescript'), [specPath, '-o', join(workDir, 'openapi-types.ts')], { encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
+    expect(generated.status).toBe(0);
+    const client = join(sampleDir, 'generated', 'client', 'index.js');
+    writeFileSync(
+      join(workDir, 'agree.ts'),
+      `import type { components, paths } from './openapi-types.js';
+import type { NewUser, User } from ${JSON.stringify(client)};
+type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+type Theirs = components['schemas'];
+type Body<P extends keyof paths> = paths[P]['post'] extends { requestBody: { content: { 'application/json': infer B } } } ? B : never;
+type Ok<P extends keyof paths> = paths[P]['post']['responses'] extends { 200: { content: { 'application/json': infer R } } } ? R : never;
+export const agree: [
+  Equal<Omit<Theirs['User'], 'joinedAt'>, Omit<User, 'joinedAt'>>,
+  Equal<Theirs['User']['joinedAt'], string>,
+  Equal<Omit<Theirs['NewUser'], 'joinedAt'>, Omit<NewUser, 'joinedAt'>>,
+  Equal<Body<'/actions/app/session/signIn'>, { email: string; password: string }>,
+  Equal<Ok<'/actions/app/actions/fetchUsers'>, Theirs['User'][]>,
+  Equal<Ok<'/actions/app/session/whoAmI'>, Theirs['User'] | null>,
+] = [true, true, true, true, true, true];
+`,
+    );
+    writeFileSync(
+      join(workDir, 'tsconfig.json'),
+      JSON.stringify({ compilerOptions: { target: 'es2022', module: 'nodenext', moduleResolution: 'nodenext', strict: true, noEmit: true, skipLibCheck: true, types: [] }, files: ['agree.ts'] }),
+    );
+    const compiled = spawnSync(process.execPath, [join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(workDir, 'tsconfig.json')], { encoding: 'utf8' });
+    expect(compiled.stdout + compiled.stderr).toBe('');
+    expect(compiled.status).toBe(0);
+  });
+});
