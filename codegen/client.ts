@@ -1,4 +1,4 @@
-import type { Action, Model, TypeNode } from './model.js';
+import { isFormAction, type Action, type Model, type TypeNode } from './model.js';
 import { camelIdentifier, GENERATED_HEADER, propertyKey } from './naming.js';
 import { RevivalPlanner } from './revival.js';
 import { printType } from './ts-type.js';
@@ -73,7 +73,9 @@ export function emitClientModule(model: Model, moduleId: string): string {
   lines.push(`/** This module's actions, calling through \`call\` (see \`createClient\`). */`);
   lines.push(`export function bind(call: Caller) {`, `  return {`);
   actions.forEach((action, index) => {
-    const body = action.params.length === 0 ? '{}' : `{ ${action.params.map((param) => propertyKey(param.name)).join(', ')} }`;
+    const body = isFormAction(action)
+      ? (action.params[0]?.name ?? 'form')
+      : action.params.length === 0 ? '{}' : `{ ${action.params.map((param) => propertyKey(param.name)).join(', ')} }`;
     const plan = plans[index];
     const extra = plan === undefined ? '' : sharedPlans.length > 0 ? `, ${JSON.stringify(plan)}, plans` : `, ${JSON.stringify(plan)}`;
     const doc = action.description ? `    /** ${action.description.replace(/\*\//g, '*\\/')} */\n` : '';

@@ -1,5 +1,5 @@
 import { renderPath, type PathPart } from './code-path.js';
-import { assertNever, type Action, type NamedSchema, type TypeNode } from './model.js';
+import { assertNever, isFormAction, type Action, type NamedSchema, type TypeNode } from './model.js';
 import { ownPropertyRead, pointerToken } from './naming.js';
 import { RevivalPlanner } from './revival.js';
 
@@ -30,6 +30,10 @@ export class DecoderEmitter {
 
   /** A function `(body, e) => args` for one action. */
   actionDecoder(action: Action, functionName: string): string {
+    if (isFormAction(action)) {
+      const lines = this.statements({ kind: 'formData' }, 'v', [], '  ');
+      return [`function ${functionName}(v: unknown, e: Issue[]): unknown[] {`, ...lines, `  return [v];`, `}`].join('\n');
+    }
     const body: ObjectType = {
       kind: 'object',
       properties: action.params.map((param) => ({ name: param.name, type: param.type, optional: param.optional })),
@@ -75,6 +79,8 @@ export class DecoderEmitter {
         ];
       case 'unknown':
         return [];
+      case 'formData':
+        return [`${indent}if (!(${value} instanceof FormData)) ${fail('must be form data')};`];
 
       case 'array':
         return this.arrayStatements(type.items, value, path, indent);

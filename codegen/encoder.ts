@@ -49,6 +49,8 @@ export class EncoderEmitter {
         return `date(${value}, ${at})`;
       case 'unknown':
         return `json(${value})`;
+      case 'formData':
+        return `mismatch(${at}, "JSON", ${value})`;
       case 'array':
         return `${this.arrayFunction(type.items, where)}(${value})`;
       case 'object':
@@ -159,6 +161,8 @@ export class EncoderEmitter {
         return `(${value} instanceof Date || typeof ${value} === "string")`;
       case 'unknown':
         return 'true';
+      case 'formData':
+        return `${value} instanceof FormData`;
       case 'array':
         return `Array.isArray(${value})`;
       case 'union':

@@ -27,6 +27,8 @@ export function toJsonSchema(type: TypeNode): JsonSchema {
       return { $ref: SCHEMA_REF_PREFIX + type.name };
     case 'date':
       return { type: 'string', format: 'date-time' };
+    case 'formData':
+      return { type: 'object', additionalProperties: true };
     case 'unknown':
       return {};
     default:

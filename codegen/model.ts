@@ -16,6 +16,8 @@ export type TypeNode =
   | { kind: 'union'; members: TypeNode[] }
   | { kind: 'ref'; name: string }
   | { kind: 'date' }
+  /** only as the single parameter of an action: the body is multipart/form-data or urlencoded */
+  | { kind: 'formData' }
   | { kind: 'unknown' };
 
 export type TypeKind = TypeNode['kind'];
@@ -77,6 +79,11 @@ export interface Model {
   actions: Action[];
   /** sorted by name */
   schemas: NamedSchema[];
+}
+
+/** An action whose single parameter is FormData takes a form body instead of JSON. */
+export function isFormAction(action: Action): boolean {
+  return action.params.length === 1 && action.params[0]?.type.kind === 'formData';
 }
 
 export function assertNever(value: never): never {

@@ -1,5 +1,7 @@
 import { toJsonSchema, SCHEMA_REF_PREFIX, type JsonSchema } from './json-schema.js';
-import type { Action, Model } from './model.js';
+import { isFormAction, type Action, type Model } from './model.js';
+
+export const FORM_MEDIA_TYPES = ['multipart/form-data', 'application/x-www-form-urlencoded'];
 import { operationId } from './naming.js';
 
 export const PROBLEM_SCHEMA_NAME = 'ActionwireProblem';
@@ -51,7 +53,9 @@ function operation(action: Action): JsonSchema {
     ...(action.description ? { description: action.description } : {}),
     // The routes authenticate nothing themselves: each action reads cookies or headers and decides.
     security: [],
-    requestBody: { required: hasRequiredParam, content: { 'application/json': { schema: requestBodySchema(action) } } },
+    requestBody: isFormAction(action)
+      ? { required: true, content: Object.fromEntries(FORM_MEDIA_TYPES.map((type) => [type, { schema: { type: 'object', additionalProperties: true } }])) }
+      : { required: hasRequiredParam, content: { 'application/json': { schema: requestBodySchema(action) } } },
     responses: {
       ...success,
       '400': problemResponse('The request body is not valid for this action'),

@@ -39,6 +39,7 @@ export class RevivalPlanner {
       case 'null':
       case 'literal':
       case 'unknown':
+      case 'formData':
         return undefined;
       case 'date':
         return 'd';

@@ -1,6 +1,6 @@
 import { DecoderEmitter } from './decoder.js';
 import { EncoderEmitter } from './encoder.js';
-import type { Model } from './model.js';
+import { isFormAction, type Model } from './model.js';
 import { GENERATED_HEADER, ownPropertyRead } from './naming.js';
 import { RevivalPlanner } from './revival.js';
 
@@ -22,6 +22,7 @@ export function emitRoutes(model: Model): string {
     const fields = [
       `route: ${JSON.stringify(action.route)}`,
       `decode: decode${index}`,
+      `form: ${isFormAction(action)}`,
       action.returns ? `encode: encode${index}` : `encode: undefined`,
       `run: (args: unknown[]) => ${target}(...(args as Parameters<typeof ${target}>))`,
     ];

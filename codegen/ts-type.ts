@@ -24,6 +24,8 @@ export function printType(type: TypeNode, indent = ''): string {
       return type.name;
     case 'date':
       return 'Date';
+    case 'formData':
+      return 'FormData';
     default:
       return assertNever(type);
   }

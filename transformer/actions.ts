@@ -124,6 +124,9 @@ function analyzeSignature(analysis: ModuleAnalysis, signature: ts.Signature, nod
     params.push({ name, type: convertType(type, context(declaration, `${exportName}(${name})`), ''), optional });
   }
 
+  if (params.length > 1 && params.some((param) => param.type.kind === 'formData')) {
+    analysis.issues.push(issueAt(node, 'actionwire/unsupported-parameter', `'${exportName}' takes FormData and other parameters; a FormData parameter must be the only one (put the other values in the form)`));
+  }
   const declaredReturn = signature.getReturnType();
   const awaited = checker.getAwaitedType(declaredReturn) ?? declaredReturn;
   const returnSite = (tsApi.isFunctionLike(node) && node.type) || tsApi.getNameOfDeclaration(node as ts.Declaration) || node;

@@ -10,7 +10,7 @@ export interface ClientOptions extends Omit<Options, 'json' | 'body' | 'method' 
 }
 
 /** What generated client functions call: `route` is the action's path, `body` its arguments by name. */
-export type Caller = <T>(route: string, body: Record<string, unknown>, plan?: RevivalPlan, plans?: RevivalPlans) => Promise<T>;
+export type Caller = <T>(route: string, body: Record<string, unknown> | FormData, plan?: RevivalPlan, plans?: RevivalPlans) => Promise<T>;
 
 function resolveBase(baseUrl: string | URL | undefined): string {
   const base = baseUrl ?? (globalThis as { location?: { origin: string } }).location?.origin;
@@ -25,11 +25,11 @@ function resolveBase(baseUrl: string | URL | undefined): string {
 export function createCaller(options: ClientOptions = {}): Caller {
   const { ky: parent, baseUrl, ...kyOptions } = options;
   const instance = (parent ?? ky).extend({ retry: 0, ...kyOptions });
-  return async <T>(route: string, body: Record<string, unknown>, plan?: RevivalPlan, plans?: RevivalPlans): Promise<T> => {
+  return async <T>(route: string, body: Record<string, unknown> | FormData, plan?: RevivalPlan, plans?: RevivalPlans): Promise<T> => {
     const url = new URL(route.replace(/^\/+/, ''), resolveBase(baseUrl));
     let response: Response;
     try {
-      response = await instance.post(url, { json: body });
+      response = await instance.post(url, body instanceof FormData ? { body } : { json: body });
     } catch (error) {
       if (error instanceof HTTPError) throw new ActionError(error.response, error.data);
       throw error;
@@ -55,7 +55,7 @@ export function configureClient(options: ClientOptions): void {
 }
 
 /** The caller behind the generated functions; it follows the latest `configureClient`. */
-export const defaultCaller: Caller = <T>(route: string, body: Record<string, unknown>, plan?: RevivalPlan, plans?: RevivalPlans): Promise<T> => {
+export const defaultCaller: Caller = <T>(route: string, body: Record<string, unknown> | FormData, plan?: RevivalPlan, plans?: RevivalPlans): Promise<T> => {
   current ??= createCaller(defaultOptions);
   return current<T>(route, body, plan, plans);
 };

@@ -13,6 +13,8 @@ export interface RouteDefinition {
   route: string;
   /** validates the parsed body, pushing every problem into `issues`, and returns the arguments */
   decode: (body: unknown, issues: Issue[]) => unknown[];
+  /** the single parameter is FormData: the body is multipart/form-data or application/x-www-form-urlencoded */
+  form: boolean;
   /** writes the return value as JSON, pruned to the declared type; absent for `void` actions */
   encode: ((value: unknown) => string) | undefined;
   run: (args: unknown[]) => unknown;

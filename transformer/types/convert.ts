@@ -83,6 +83,11 @@ function convertStructure(type: ts.Type, context: TypeContext, path: string): Ty
   if (type.flags & F.Object) {
     const symbol = type.getSymbol();
     if (symbol?.getName() === 'Date' && declaredInLibrary(symbol)) return { kind: 'date' };
+    if (symbol?.getName() === 'FormData' && declaredInLibrary(symbol)) {
+      if (path === '' && context.root.endsWith(')')) return { kind: 'formData' };
+      unsupported(context, path, 'FormData', 'FormData can only be the single parameter of an action (its body is then a form)');
+      return { kind: 'unknown' };
+    }
     if (checker.isArrayType(type)) {
       const [items] = checker.getTypeArguments(type as ts.TypeReference);
       return { kind: 'array', items: convertType(items, context, `${path}[]`) };
