@@ -13,7 +13,16 @@ function referencedNames(type: TypeNode, into: Set<string>): void {
       into.add(type.name);
       return;
     case 'array':
+    case 'set':
       referencedNames(type.items, into);
+      return;
+    case 'map':
+      referencedNames(type.key, into);
+      referencedNames(type.value, into);
+      return;
+    case 'tuple':
+      type.items.forEach((item) => referencedNames(item, into));
+      if (type.rest) referencedNames(type.rest, into);
       return;
     case 'object':
       type.properties.forEach((property) => referencedNames(property.type, into));

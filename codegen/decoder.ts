@@ -1,4 +1,5 @@
 import { renderPath, type PathPart } from './code-path.js';
+import { findDiscriminator, type Discriminator } from './discriminator.js';
 import { assertNever, isFormAction, type Action, type NamedSchema, type TypeNode } from './model.js';
 import { ownPropertyRead, pointerToken } from './naming.js';
 import { RevivalPlanner } from './revival.js';
@@ -81,6 +82,19 @@ export class DecoderEmitter {
         return [];
       case 'formData':
         return [`${indent}if (!(${value} instanceof FormData)) ${fail('must be form data')};`];
+      case 'bigint':
+        return [
+          `${indent}if (typeof ${value} !== "string" || !isBigIntText(${value})) ${fail('must be an integer written as a decimal string')};`,
+          `${indent}else ${value} = BigInt(${value});`,
+        ];
+      case 'bytes':
+        return [`${indent}if (typeof ${value} !== "string" || !isBase64(${value})) ${fail('must be base64')};`, `${indent}else ${value} = fromBase64(${value});`];
+      case 'tuple':
+        return this.tupleStatements(type, value, path, indent);
+      case 'map':
+        return this.mapStatements(type.key, type.value, value, path, indent);
+      case 'set':
+        return this.setStatements(type.items, value, path, indent);
 
       case 'array':
         return this.arrayStatements(type.items, value, path, indent);
@@ -108,6 +122,95 @@ export class DecoderEmitter {
       ...this.statements(items, element, [...path, { text: '/' }, { expression: index }], inner),
       ...writeBack,
       `${indent}  }`,
+      `${indent}}`,
+    ];
+  }
+
+  private tupleStatements(type: Extract<TypeNode, { kind: 'tuple' }>, value: string, path: PathPart[], indent: string): string[] {
+    const count = type.items.length;
+    const bounds = type.rest
+      ? `${value}.length < ${type.minItems}`
+      : type.minItems === count
+        ? `${value}.length !== ${count}`
+        : `${value}.length < ${type.minItems} || ${value}.length > ${count}`;
+    const expected = type.rest ? `at least ${type.minItems} items` : type.minItems === count ? `${count} items` : `${type.minItems} to ${count} items`;
+    const lines = [
+      `${indent}if (!Array.isArray(${value})) ${this.issue(path, 'must be an array')};`,
+      `${indent}else if (${bounds}) ${this.issue(path, `must have ${expected}`)};`,
+      `${indent}else {`,
+    ];
+    const inner = indent + '  ';
+    type.items.forEach((item, index) => {
+      const element = this.fresh('v');
+      const body = [
+        `${inner}let ${element}: unknown = ${value}[${index}];`,
+        ...this.statements(item, element, [...path, { text: `/${index}` }], inner),
+        ...(this.revival.needsRevival(item) ? [`${inner}${value}[${index}] = ${element};`] : []),
+      ];
+      lines.push(...(index >= type.minItems ? [`${indent}  if (${value}.length > ${index}) {`, ...body.map((line) => '  ' + line), `${indent}  }`] : body));
+    });
+    if (type.rest) lines.push(...this.arrayLoop(type.rest, value, path, inner, count));
+    lines.push(`${indent}}`);
+    return lines;
+  }
+
+  private arrayLoop(items: TypeNode, value: string, path: PathPart[], indent: string, start: number): string[] {
+    const index = this.fresh('i');
+    const element = this.fresh('v');
+    const inner = indent + '  ';
+    return [
+      `${indent}for (let ${index} = ${start}; ${index} < ${value}.length; ${index}++) {`,
+      `${inner}let ${element}: unknown = ${value}[${index}];`,
+      ...this.statements(items, element, [...path, { text: '/' }, { expression: index }], inner),
+      ...(this.revival.needsRevival(items) ? [`${inner}${value}[${index}] = ${element};`] : []),
+      `${indent}}`,
+    ];
+  }
+
+  private mapStatements(keyType: TypeNode, valueType: TypeNode, value: string, path: PathPart[], indent: string): string[] {
+    const map = this.fresh('m');
+    const index = this.fresh('i');
+    const entry = this.fresh('p');
+    const key = this.fresh('k');
+    const item = this.fresh('v');
+    const inner = indent + '    ';
+    const entryPath = [...path, { text: '/' }, { expression: index }];
+    return [
+      `${indent}if (!Array.isArray(${value})) ${this.issue(path, 'must be an array of [key, value] pairs')};`,
+      `${indent}else {`,
+      `${indent}  const ${map} = new Map<unknown, unknown>();`,
+      `${indent}  for (let ${index} = 0; ${index} < ${value}.length; ${index}++) {`,
+      `${inner}const ${entry}: unknown = ${value}[${index}];`,
+      `${inner}if (!Array.isArray(${entry}) || ${entry}.length !== 2) { ${this.issue(entryPath, 'must be a [key, value] pair')}; continue; }`,
+      `${inner}let ${key}: unknown = ${entry}[0];`,
+      `${inner}let ${item}: unknown = ${entry}[1];`,
+      ...this.statements(keyType, key, [...entryPath, { text: '/0' }], inner),
+      ...this.statements(valueType, item, [...entryPath, { text: '/1' }], inner),
+      `${inner}if (${map}.has(${key})) ${this.issue([...entryPath, { text: '/0' }], 'repeats an earlier key')};`,
+      `${inner}${map}.set(${key}, ${item});`,
+      `${indent}  }`,
+      `${indent}  ${value} = ${map};`,
+      `${indent}}`,
+    ];
+  }
+
+  private setStatements(items: TypeNode, value: string, path: PathPart[], indent: string): string[] {
+    const set = this.fresh('s');
+    const index = this.fresh('i');
+    const item = this.fresh('v');
+    const inner = indent + '    ';
+    const itemPath = [...path, { text: '/' }, { expression: index }];
+    return [
+      `${indent}if (!Array.isArray(${value})) ${this.issue(path, 'must be an array')};`,
+      `${indent}else {`,
+      `${indent}  const ${set} = new Set<unknown>();`,
+      `${indent}  for (let ${index} = 0; ${index} < ${value}.length; ${index}++) {`,
+      `${inner}let ${item}: unknown = ${value}[${index}];`,
+      ...this.statements(items, item, itemPath, inner),
+      `${inner}if (${set}.has(${item})) ${this.issue(itemPath, 'repeats an earlier item')};`,
+      `${inner}${set}.add(${item});`,
+      `${indent}  }`,
+      `${indent}  ${value} = ${set};`,
       `${indent}}`,
     ];
   }
@@ -169,6 +272,8 @@ export class DecoderEmitter {
       const rest: TypeNode = others.length === 1 ? others[0] : { kind: 'union', members: others };
       return [`${indent}if (${value} !== null) {`, ...this.statements(rest, value, path, indent + '  '), `${indent}}`];
     }
+    const discriminator = findDiscriminator(members, this.schemas);
+    if (discriminator) return this.taggedStatements(members, discriminator, value, path, indent);
     const trial = this.fresh('t');
     const result = this.fresh('r');
     const memberFunctions = members.map((member) => this.memberFunction(member));
@@ -178,6 +283,23 @@ export class DecoderEmitter {
     }
     lines.push(`${indent}if (${trial}.length > 0) ${this.issue(path, 'does not match any of the allowed types')};`);
     lines.push(`${indent}else ${value} = ${result};`);
+    return lines;
+  }
+
+  /** A discriminated union: the tag picks the member, so errors speak of that member only. */
+  private taggedStatements(members: TypeNode[], discriminator: Discriminator, value: string, path: PathPart[], indent: string): string[] {
+    const tagPath = [...path, { text: '/' + pointerToken(discriminator.property) }];
+    const allowed = discriminator.tags.map((tag) => JSON.stringify(tag.value)).join(', ');
+    const lines = [
+      `${indent}if (typeof ${value} !== "object" || ${value} === null || Array.isArray(${value})) ${this.issue(path, 'must be an object')};`,
+      `${indent}else switch ((${value} as Record<string, unknown>)[${JSON.stringify(discriminator.property)}]) {`,
+    ];
+    for (const tag of discriminator.tags) {
+      lines.push(`${indent}  case ${JSON.stringify(tag.value)}: {`);
+      lines.push(...this.statements(members[tag.member] ?? { kind: 'unknown' }, value, path, indent + '    '));
+      lines.push(`${indent}    break;`, `${indent}  }`);
+    }
+    lines.push(`${indent}  default:`, `${indent}    ${this.issue(tagPath, `must be one of ${allowed}`)};`, `${indent}}`);
     return lines;
   }
 

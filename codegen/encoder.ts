@@ -51,6 +51,16 @@ export class EncoderEmitter {
         return `json(${value})`;
       case 'formData':
         return `mismatch(${at}, "JSON", ${value})`;
+      case 'bigint':
+        return `big(${value}, ${at})`;
+      case 'bytes':
+        return `bytes(${value}, ${at})`;
+      case 'tuple':
+        return `${this.tupleFunction(type, where)}(${value})`;
+      case 'map':
+        return `${this.mapFunction(type.key, type.value, where)}(${value})`;
+      case 'set':
+        return `${this.setFunction(type.items, where)}(${value})`;
       case 'array':
         return `${this.arrayFunction(type.items, where)}(${value})`;
       case 'object':
@@ -74,6 +84,61 @@ export class EncoderEmitter {
         `  for (let i = 0; i < x.length; i++) {`,
         `    if (i > 0) s += ",";`,
         `    s += ${this.expression(items, 'x[i]', where + '[]')};`,
+        `  }`,
+        `  return s + "]";`,
+        `}`,
+      ].join('\n'),
+    );
+    return name;
+  }
+
+  private tupleFunction(type: Extract<TypeNode, { kind: 'tuple' }>, where: string): string {
+    const name = this.fresh('t');
+    const lines = [
+      `function ${name}(x: unknown): string {`,
+      `  if (!Array.isArray(x) || x.length < ${type.minItems}) return mismatch(${JSON.stringify(where)}, "an array of at least ${type.minItems} items", x);`,
+      `  let s = "[";`,
+    ];
+    type.items.forEach((item, index) => {
+      const write = `s += ${index > 0 ? '"," + ' : ''}${this.expression(item, `x[${index}]`, `${where}[${index}]`)};`;
+      lines.push(index >= type.minItems ? `  if (x.length > ${index}) ${write}` : `  ${write}`);
+    });
+    if (type.rest) {
+      lines.push(`  for (let i = ${type.items.length}; i < x.length; i++) s += (i > 0 ? "," : "") + ${this.expression(type.rest, 'x[i]', `${where}[]`)};`);
+    }
+    lines.push(`  return s + "]";`, `}`);
+    this.functions.push(lines.join('\n'));
+    return name;
+  }
+
+  private mapFunction(key: TypeNode, value: TypeNode, where: string): string {
+    const name = this.fresh('m');
+    this.functions.push(
+      [
+        `function ${name}(x: unknown): string {`,
+        `  if (!(x instanceof Map)) return mismatch(${JSON.stringify(where)}, "a Map", x);`,
+        `  let s = "[";`,
+        `  for (const [k, v] of x) {`,
+        `    if (s.length > 1) s += ",";`,
+        `    s += "[" + ${this.expression(key, 'k', `${where} key`)} + "," + ${this.expression(value, 'v', `${where} value`)} + "]";`,
+        `  }`,
+        `  return s + "]";`,
+        `}`,
+      ].join('\n'),
+    );
+    return name;
+  }
+
+  private setFunction(items: TypeNode, where: string): string {
+    const name = this.fresh('s');
+    this.functions.push(
+      [
+        `function ${name}(x: unknown): string {`,
+        `  if (!(x instanceof Set) && !Array.isArray(x)) return mismatch(${JSON.stringify(where)}, "a Set", x);`,
+        `  let s = "[";`,
+        `  for (const v of x) {`,
+        `    if (s.length > 1) s += ",";`,
+        `    s += ${this.expression(items, 'v', `${where} item`)};`,
         `  }`,
         `  return s + "]";`,
         `}`,
@@ -163,6 +228,16 @@ export class EncoderEmitter {
         return 'true';
       case 'formData':
         return `${value} instanceof FormData`;
+      case 'bigint':
+        return `typeof ${value} === "bigint"`;
+      case 'bytes':
+        return `${value} instanceof Uint8Array`;
+      case 'map':
+        return `${value} instanceof Map`;
+      case 'set':
+        return `(${value} instanceof Set || Array.isArray(${value}))`;
+      case 'tuple':
+        return `Array.isArray(${value})`;
       case 'array':
         return `Array.isArray(${value})`;
       case 'union':

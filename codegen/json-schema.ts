@@ -1,11 +1,15 @@
-import { assertNever, type TypeNode } from './model.js';
+import { findDiscriminator } from './discriminator.js';
+import { assertNever, type NamedSchema, type TypeNode } from './model.js';
 
 export type JsonSchema = { [key: string]: unknown };
 
 export const SCHEMA_REF_PREFIX = '#/components/schemas/';
 
-/** A TypeNode as JSON Schema 2020-12 (the dialect of OpenAPI 3.1). */
-export function toJsonSchema(type: TypeNode): JsonSchema {
+export const BIGINT_PATTERN = '^-?(0|[1-9][0-9]*)$';
+
+/** A TypeNode as JSON Schema 2020-12 (the dialect of OpenAPI 3.1); `schemas` lets unions name their discriminator. */
+export function toJsonSchema(type: TypeNode, schemas: readonly NamedSchema[] = []): JsonSchema {
+  const recurse = (inner: TypeNode): JsonSchema => toJsonSchema(inner, schemas);
   switch (type.kind) {
     case 'string':
       return { type: 'string' };
@@ -18,11 +22,30 @@ export function toJsonSchema(type: TypeNode): JsonSchema {
     case 'literal':
       return { type: literalType(type.value), const: type.value };
     case 'array':
-      return { type: 'array', items: toJsonSchema(type.items) };
+      return { type: 'array', items: recurse(type.items) };
+    case 'tuple':
+      return {
+        type: 'array',
+        prefixItems: type.items.map(recurse),
+        minItems: type.minItems,
+        ...(type.rest ? { items: recurse(type.rest) } : { maxItems: type.items.length, items: false }),
+      };
     case 'object':
-      return objectSchema(type);
+      return objectSchema(type, recurse);
     case 'union':
-      return unionSchema(type.members);
+      return unionSchema(type.members, schemas, recurse);
+    case 'bigint':
+      return { type: 'string', pattern: BIGINT_PATTERN, description: 'a bigint, as a decimal string' };
+    case 'bytes':
+      return { type: 'string', contentEncoding: 'base64' };
+    case 'map':
+      return {
+        type: 'array',
+        description: 'a Map, as [key, value] pairs',
+        items: { type: 'array', prefixItems: [recurse(type.key), recurse(type.value)], minItems: 2, maxItems: 2, items: false },
+      };
+    case 'set':
+      return { type: 'array', items: recurse(type.items), ...(isPrimitive(type.items) ? { uniqueItems: true } : {}) };
     case 'ref':
       return { $ref: SCHEMA_REF_PREFIX + type.name };
     case 'date':
@@ -41,25 +64,40 @@ function literalType(value: string | number | boolean): string {
   return typeof value;
 }
 
-function objectSchema(type: Extract<TypeNode, { kind: 'object' }>): JsonSchema {
+function isPrimitive(type: TypeNode): boolean {
+  return ['string', 'number', 'boolean', 'literal', 'bigint', 'date', 'null'].includes(type.kind);
+}
+
+function objectSchema(type: Extract<TypeNode, { kind: 'object' }>, recurse: (inner: TypeNode) => JsonSchema): JsonSchema {
   const properties: JsonSchema = {};
   for (const property of type.properties) {
-    const schema = toJsonSchema(property.type);
+    const schema = recurse(property.type);
     properties[property.name] = property.description ? { ...schema, description: property.description } : schema;
   }
   const required = type.properties.filter((property) => !property.optional).map((property) => property.name);
   const schema: JsonSchema = { type: 'object' };
   if (type.properties.length > 0) schema.properties = properties;
   if (required.length > 0) schema.required = required;
-  schema.additionalProperties = type.additional ? toJsonSchema(type.additional) : false;
+  schema.additionalProperties = type.additional ? recurse(type.additional) : false;
   return schema;
 }
 
-function unionSchema(members: TypeNode[]): JsonSchema {
+function unionSchema(members: TypeNode[], schemas: readonly NamedSchema[], recurse: (inner: TypeNode) => JsonSchema): JsonSchema {
   const literals = members.filter((member) => member.kind === 'literal');
   if (literals.length === members.length) {
     const types = [...new Set(literals.map((literal) => literalType(literal.value)))];
     return { type: types.length === 1 ? types[0] : types, enum: literals.map((literal) => literal.value) };
   }
-  return { anyOf: members.map(toJsonSchema) };
+  const discriminator = findDiscriminator(members, schemas);
+  if (!discriminator) return { anyOf: members.map(recurse) };
+  const schema: JsonSchema = { oneOf: members.map(recurse) };
+  // OpenAPI's discriminator object maps tags to named schemas: only where every member is one, and tags are strings.
+  const refs = members.map((member) => (member.kind === 'ref' ? member.name : undefined));
+  if (refs.every((name) => name !== undefined) && discriminator.tags.every((tag) => typeof tag.value === 'string')) {
+    schema.discriminator = {
+      propertyName: discriminator.property,
+      mapping: Object.fromEntries(discriminator.tags.map((tag) => [String(tag.value), SCHEMA_REF_PREFIX + refs[tag.member]])),
+    };
+  }
+  return schema;
 }

@@ -12,10 +12,20 @@ export type TypeNode =
   | { kind: 'null' }
   | { kind: 'literal'; value: string | number | boolean }
   | { kind: 'array'; items: TypeNode }
+  /** `[A, B?, ...C[]]`: the first `minItems` items are required */
+  | { kind: 'tuple'; items: TypeNode[]; minItems: number; rest?: TypeNode }
   | { kind: 'object'; properties: Property[]; additional?: TypeNode }
   | { kind: 'union'; members: TypeNode[] }
   | { kind: 'ref'; name: string }
   | { kind: 'date' }
+  /** a decimal string on the wire */
+  | { kind: 'bigint' }
+  /** base64 on the wire */
+  | { kind: 'bytes' }
+  /** an array of [key, value] pairs on the wire */
+  | { kind: 'map'; key: TypeNode; value: TypeNode }
+  /** an array on the wire */
+  | { kind: 'set'; items: TypeNode }
   /** only as the single parameter of an action: the body is multipart/form-data or urlencoded */
   | { kind: 'formData' }
   | { kind: 'unknown' };

@@ -30,10 +30,10 @@ function problemResponse(description: string): JsonSchema {
   return { description, content: { 'application/problem+json': { schema: { $ref: SCHEMA_REF_PREFIX + PROBLEM_SCHEMA_NAME } } } };
 }
 
-export function requestBodySchema(action: Action): JsonSchema {
+export function requestBodySchema(action: Action, schemas: Model['schemas'] = []): JsonSchema {
   const body: JsonSchema = { type: 'object' };
   if (action.params.length > 0) {
-    body.properties = Object.fromEntries(action.params.map((param) => [param.name, toJsonSchema(param.type)]));
+    body.properties = Object.fromEntries(action.params.map((param) => [param.name, toJsonSchema(param.type, schemas)]));
     const required = action.params.filter((param) => !param.optional).map((param) => param.name);
     if (required.length > 0) body.required = required;
   }
@@ -41,9 +41,9 @@ export function requestBodySchema(action: Action): JsonSchema {
   return body;
 }
 
-function operation(action: Action): JsonSchema {
+function operation(action: Action, schemas: Model['schemas']): JsonSchema {
   const success = action.returns
-    ? { '200': { description: 'The action’s return value', content: { 'application/json': { schema: toJsonSchema(action.returns) } } } }
+    ? { '200': { description: 'The action’s return value', content: { 'application/json': { schema: toJsonSchema(action.returns, schemas) } } } }
     : { '204': { description: 'The action returned nothing' } };
   const hasRequiredParam = action.params.some((param) => !param.optional);
   const result: JsonSchema = {
@@ -55,7 +55,7 @@ function operation(action: Action): JsonSchema {
     security: [],
     requestBody: isFormAction(action)
       ? { required: true, content: Object.fromEntries(FORM_MEDIA_TYPES.map((type) => [type, { schema: { type: 'object', additionalProperties: true } }])) }
-      : { required: hasRequiredParam, content: { 'application/json': { schema: requestBodySchema(action) } } },
+      : { required: hasRequiredParam, content: { 'application/json': { schema: requestBodySchema(action, schemas) } } },
     responses: {
       ...success,
       '400': problemResponse('The request body is not valid for this action'),
@@ -69,11 +69,11 @@ function operation(action: Action): JsonSchema {
 export function emitOpenApi(model: Model): string {
   const paths: JsonSchema = {};
   for (const action of model.actions) {
-    paths[`${model.basePath}/${action.route}`] = { post: operation(action) };
+    paths[`${model.basePath}/${action.route}`] = { post: operation(action, model.schemas) };
   }
   const schemas: JsonSchema = {};
   for (const schema of model.schemas) {
-    const json = toJsonSchema(schema.type);
+    const json = toJsonSchema(schema.type, model.schemas);
     schemas[schema.name] = schema.description ? { ...json, description: schema.description } : json;
   }
   schemas[PROBLEM_SCHEMA_NAME] = problemSchema;

@@ -9,9 +9,19 @@ import { assertNever, type NamedSchema, type TypeNode } from './model.js';
  *   ["m", plan]               every value of a record
  *   ["r", "Name"]             the plan of a named schema (see `plans` of the module)
  *   ["u", [plan, …]]          a union: each plan applies where the value has its shape
+ *   "b", "y"                  a bigint (from a decimal string), bytes (from base64)
+ *   ["t", [plan|0, …], plan|0] the items of a tuple by position, then its rest
+ *   ["M", plan|0, plan|0]     a Map from [key, value] pairs
+ *   ["S", plan|0]             a Set from an array
+ * (0 stands for "nothing to revive")
  */
 export type RevivalPlan =
   | 'd'
+  | 'b'
+  | 'y'
+  | ['t', Array<RevivalPlan | 0>, RevivalPlan | 0]
+  | ['M', RevivalPlan | 0, RevivalPlan | 0]
+  | ['S', RevivalPlan | 0]
   | ['a', RevivalPlan]
   | ['o', { [property: string]: RevivalPlan }]
   | ['m', RevivalPlan]
@@ -43,6 +53,19 @@ export class RevivalPlanner {
         return undefined;
       case 'date':
         return 'd';
+      case 'bigint':
+        return 'b';
+      case 'bytes':
+        return 'y';
+      case 'map':
+        return ['M', this.plan(type.key) ?? 0, this.plan(type.value) ?? 0];
+      case 'set':
+        return ['S', this.plan(type.items) ?? 0];
+      case 'tuple': {
+        const items = type.items.map((item) => this.plan(item) ?? 0);
+        const rest = type.rest ? (this.plan(type.rest) ?? 0) : 0;
+        return items.some((item) => item !== 0) || rest !== 0 ? ['t', items, rest] : undefined;
+      }
       case 'array': {
         const items = this.plan(type.items);
         return items === undefined ? undefined : ['a', items];
@@ -61,8 +84,8 @@ export class RevivalPlanner {
   /** Names of the schemas a plan refers to, directly or through other schemas, sorted. */
   referencedPlans(plans: Array<RevivalPlan | undefined>): Array<[string, RevivalPlan]> {
     const found = new Map<string, RevivalPlan>();
-    const visit = (plan: RevivalPlan | undefined): void => {
-      if (plan === undefined || plan === 'd') return;
+    const visit = (plan: RevivalPlan | 0 | undefined): void => {
+      if (plan === undefined || plan === 0 || typeof plan === 'string') return;
       if (plan[0] === 'r') {
         if (found.has(plan[1])) return;
         const named = this.plan(this.schemas.get(plan[1]) ?? { kind: 'unknown' });
@@ -72,6 +95,12 @@ export class RevivalPlanner {
         Object.values(plan[1]).forEach(visit);
       } else if (plan[0] === 'u') {
         plan[1].forEach(visit);
+      } else if (plan[0] === 't') {
+        plan[1].forEach(visit);
+        visit(plan[2]);
+      } else if (plan[0] === 'M') {
+        visit(plan[1]);
+        visit(plan[2]);
       } else {
         visit(plan[1]);
       }

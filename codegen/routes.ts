@@ -5,7 +5,7 @@ import { GENERATED_HEADER, ownPropertyRead } from './naming.js';
 import { RevivalPlanner } from './revival.js';
 
 /** The validation and serialization helpers of `actionwire/server` that generated code may call. */
-const RUNTIME_HELPERS = ['bool', 'date', 'int', 'isDateTime', 'json', 'lit', 'mismatch', 'nul', 'num', 'oneOf', 'pointerToken', 'setOwn', 'str', 'unknownKeys'];
+const RUNTIME_HELPERS = ['big', 'bool', 'bytes', 'date', 'fromBase64', 'isBase64', 'isBigIntText', 'int', 'isDateTime', 'json', 'lit', 'mismatch', 'nul', 'num', 'oneOf', 'pointerToken', 'setOwn', 'str', 'unknownKeys'];
 
 export function emitRoutes(model: Model): string {
   const planner = new RevivalPlanner(model.schemas);

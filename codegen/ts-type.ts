@@ -24,6 +24,22 @@ export function printType(type: TypeNode, indent = ''): string {
       return type.name;
     case 'date':
       return 'Date';
+    case 'bigint':
+      return 'bigint';
+    case 'bytes':
+      return 'Uint8Array';
+    case 'map':
+      return `Map<${printType(type.key, indent)}, ${printType(type.value, indent)}>`;
+    case 'set':
+      return `Set<${printType(type.items, indent)}>`;
+    case 'tuple': {
+      const items = type.items.map((item, index) => `${printType(item, indent)}${index >= type.minItems ? '?' : ''}`);
+      if (type.rest) {
+        const rest = printType(type.rest, indent);
+        items.push(`...${needsParentheses(type.rest) ? `(${rest})` : rest}[]`);
+      }
+      return `[${items.join(', ')}]`;
+    }
     case 'formData':
       return 'FormData';
     default:

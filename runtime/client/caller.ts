@@ -1,5 +1,6 @@
 import ky, { HTTPError, type KyInstance, type Options } from 'ky';
 import { ActionError } from './action-error.js';
+import { stringifyArguments } from './encode.js';
 import { revive, type RevivalPlan, type RevivalPlans } from './revive.js';
 
 export interface ClientOptions extends Omit<Options, 'json' | 'body' | 'method' | 'prefix'> {
@@ -24,7 +25,7 @@ function resolveBase(baseUrl: string | URL | undefined): string {
 /** A Caller over its own ky instance. */
 export function createCaller(options: ClientOptions = {}): Caller {
   const { ky: parent, baseUrl, ...kyOptions } = options;
-  const instance = (parent ?? ky).extend({ retry: 0, ...kyOptions });
+  const instance = (parent ?? ky).extend({ retry: 0, stringifyJson: stringifyArguments, ...kyOptions });
   return async <T>(route: string, body: Record<string, unknown> | FormData, plan?: RevivalPlan, plans?: RevivalPlans): Promise<T> => {
     const url = new URL(route.replace(/^\/+/, ''), resolveBase(baseUrl));
     let response: Response;

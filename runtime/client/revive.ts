@@ -1,11 +1,18 @@
-/** Mirrors `RevivalPlan` of the code generator: where JSON values become Dates again. */
+import { fromBase64 } from './base64.js';
+
+/** Mirrors `RevivalPlan` of the code generator: where JSON values become Dates, bigints, bytes, Maps and Sets again. */
 export type RevivalPlan =
   | 'd'
+  | 'b'
+  | 'y'
   | readonly ['a', RevivalPlan]
   | readonly ['o', { readonly [property: string]: RevivalPlan }]
   | readonly ['m', RevivalPlan]
   | readonly ['r', string]
-  | readonly ['u', readonly RevivalPlan[]];
+  | readonly ['u', readonly RevivalPlan[]]
+  | readonly ['t', readonly (RevivalPlan | 0)[], RevivalPlan | 0]
+  | readonly ['M', RevivalPlan | 0, RevivalPlan | 0]
+  | readonly ['S', RevivalPlan | 0];
 
 export type RevivalPlans = { readonly [name: string]: RevivalPlan };
 
@@ -13,13 +20,22 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Revives in place where possible and returns the value; values of an unexpected shape are left alone. */
-export function revive(value: unknown, plan: RevivalPlan, plans: RevivalPlans = {}): unknown {
-  if (plan === 'd') {
-    if (typeof value !== 'string') return value;
-    const date = new Date(value);
-    return Number.isNaN(date.getTime()) ? value : date;
+function reviveScalar(value: unknown, plan: 'd' | 'b' | 'y'): unknown {
+  if (typeof value !== 'string') return value;
+  try {
+    if (plan === 'b') return BigInt(value);
+    if (plan === 'y') return fromBase64(value);
+  } catch {
+    return value;
   }
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? value : date;
+}
+
+/** Revives in place where possible and returns the value; values of an unexpected shape are left alone. */
+export function revive(value: unknown, plan: RevivalPlan | 0, plans: RevivalPlans = {}): unknown {
+  if (plan === 0) return value;
+  if (typeof plan === 'string') return reviveScalar(value, plan);
   switch (plan[0]) {
     case 'a':
       if (Array.isArray(value)) for (let i = 0; i < value.length; i++) value[i] = revive(value[i], plan[1], plans);
@@ -40,5 +56,15 @@ export function revive(value: unknown, plan: RevivalPlan, plans: RevivalPlans = 
     }
     case 'u':
       return plan[1].reduce<unknown>((current, member) => revive(current, member, plans), value);
+    case 't':
+      if (Array.isArray(value)) {
+        for (let i = 0; i < value.length; i++) value[i] = revive(value[i], i < plan[1].length ? (plan[1][i] ?? 0) : plan[2], plans);
+      }
+      return value;
+    case 'M':
+      if (!Array.isArray(value)) return value;
+      return new Map(value.filter(Array.isArray).map((entry: unknown[]) => [revive(entry[0], plan[1], plans), revive(entry[1], plan[2], plans)]));
+    case 'S':
+      return Array.isArray(value) ? new Set(value.map((item: unknown) => revive(item, plan[1], plans))) : value;
   }
 }

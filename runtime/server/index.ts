@@ -16,3 +16,4 @@ export { buildActionRouter, DEFAULT_BODY_LIMIT, type ActionRouterOptions, type E
 export type { Issue, Problem } from './problem.js';
 export { isDateTime, pointerToken, setOwn, unknownKeys } from './decode-helpers.js';
 export { bool, date, int, json, lit, mismatch, nul, num, oneOf, str, OutputMismatchError } from './encode-helpers.js';
+export { big, bytes, fromBase64, isBase64, isBigIntText } from './wire-helpers.js';

@@ -68,7 +68,14 @@ describe('generated validators', () => {
     const square = decodeWith(shape, { kind: 'square', side: 2, at: '2024-01-01T00:00:00Z' });
     expect(square.issues).toEqual([]);
     expect((square.args[0] as { at: unknown }).at).toBeInstanceOf(Date);
-    expect(decodeWith(shape, { kind: 'circle', side: 2 }).issues).toEqual([{ path: '/value', message: 'does not match any of the allowed types' }]);
+    // A discriminated union: the tag picks the member, and the errors are that member's.
+    expect(decodeWith(shape, { kind: 'circle', side: 2 }).issues).toEqual([
+      { path: '/value/radius', message: 'is required' },
+      { path: '/value/side', message: 'is not a declared property' },
+    ]);
+    expect(decodeWith(shape, { kind: 'hexagon' }).issues).toEqual([{ path: '/value/kind', message: 'must be one of "circle", "square"' }]);
+    const loose: TypeNode = { kind: 'union', members: [{ kind: 'string' }, { kind: 'number' }] };
+    expect(decodeWith(loose, true).issues).toEqual([{ path: '/value', message: 'does not match any of the allowed types' }]);
   });
 
   it('validates records through their value type', () => {

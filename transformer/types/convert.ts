@@ -1,6 +1,7 @@
 import type ts from 'typescript';
 import type { TypeNode } from '../../codegen/model.js';
 import { issueAt } from '../issues.js';
+import { convertLibraryCollection, convertTuple } from './collections.js';
 import { convertObject } from './objects.js';
 import { declaredInLibrary, schemaNameFor } from './naming.js';
 import { pathText, unsupported, type TypeContext } from './type-context.js';
@@ -49,10 +50,7 @@ export function convertType(type: ts.Type, context: TypeContext, path: string): 
     unsupported(context, path, 'symbol', 'symbols exist only inside one JavaScript process');
     return { kind: 'unknown' };
   }
-  if (flags & (F.BigInt | F.BigIntLiteral)) {
-    unsupported(context, path, checker.typeToString(type), 'bigint is not supported yet');
-    return { kind: 'unknown' };
-  }
+  if (flags & (F.BigInt | F.BigIntLiteral)) return { kind: 'bigint' };
 
   const wanted = schemaNameFor(context, type);
   if (wanted !== undefined) {
@@ -88,14 +86,13 @@ function convertStructure(type: ts.Type, context: TypeContext, path: string): Ty
       unsupported(context, path, 'FormData', 'FormData can only be the single parameter of an action (its body is then a form)');
       return { kind: 'unknown' };
     }
+    const collection = convertLibraryCollection(type, context, path);
+    if (collection) return collection;
     if (checker.isArrayType(type)) {
       const [items] = checker.getTypeArguments(type as ts.TypeReference);
       return { kind: 'array', items: convertType(items, context, `${path}[]`) };
     }
-    if (checker.isTupleType(type)) {
-      unsupported(context, path, checker.typeToString(type), 'tuples are not supported yet; use an array or an object');
-      return { kind: 'unknown' };
-    }
+    if (checker.isTupleType(type)) return convertTuple(type as ts.TypeReference, context, path);
     return convertObject(type, context, path);
   }
   unsupported(context, path, checker.typeToString(type), 'this kind of type has no JSON form');

@@ -6,63 +6,61 @@ import { buildActionRouter, date, int, isDateTime, lit, mismatch, nul, num, oneO
 import * as m0 from '../app/users.js';
 import * as m1 from '../misc.js';
 
-function m26(v: unknown, p: string, e: Issue[]): unknown {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) e.push({ path: p, message: "must be an object" });
-  else {
-    const o27 = v as Record<string, unknown>;
-    let n28 = 0;
-    let v29: unknown = o27["kind"];
-    if (v29 === undefined) e.push({ path: p + "/kind", message: "is required" });
-    else {
-      n28++;
-      if (v29 !== "circle") e.push({ path: p + "/kind", message: "must be \"circle\"" });
-    }
-    let v30: unknown = o27["radius"];
-    if (v30 === undefined) e.push({ path: p + "/radius", message: "is required" });
-    else {
-      n28++;
-      if (typeof v30 !== "number") e.push({ path: p + "/radius", message: "must be a number" });
-    }
-    if (n28 !== Object.keys(o27).length) unknownKeys(o27, ["kind", "radius"], p, e);
-  }
-  return v;
-}
-
-function m31(v: unknown, p: string, e: Issue[]): unknown {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) e.push({ path: p, message: "must be an object" });
-  else {
-    const o32 = v as Record<string, unknown>;
-    let n33 = 0;
-    let v34: unknown = o32["kind"];
-    if (v34 === undefined) e.push({ path: p + "/kind", message: "is required" });
-    else {
-      n33++;
-      if (v34 !== "square") e.push({ path: p + "/kind", message: "must be \"square\"" });
-    }
-    let v35: unknown = o32["side"];
-    if (v35 === undefined) e.push({ path: p + "/side", message: "is required" });
-    else {
-      n33++;
-      if (typeof v35 !== "number") e.push({ path: p + "/side", message: "must be a number" });
-    }
-    let v36: unknown = o32["at"];
-    if (v36 !== undefined) {
-      n33++;
-      if (typeof v36 !== "string" || !isDateTime(v36)) e.push({ path: p + "/at", message: "must be an ISO 8601 date-time string" });
-      else v36 = new Date(v36);
-      setOwn(o32, "at", v36);
-    }
-    if (n33 !== Object.keys(o32).length) unknownKeys(o32, ["kind", "side", "at"], p, e);
-  }
-  return v;
-}
-
 function d_Shape(v: unknown, p: string, e: Issue[]): unknown {
-  const t24: Issue[] = [];
-  let r25: unknown = m26(v, "", t24);
-  if (t24.length > 0) { t24.length = 0; r25 = m31(v, "", t24); }
-  if (t24.length > 0) e.push({ path: p, message: "does not match any of the allowed types" });
-  else v = r25;
+  if (typeof v !== "object" || v === null || Array.isArray(v)) e.push({ path: p, message: "must be an object" });
+  else switch ((v as Record<string, unknown>)["kind"]) {
+    case "circle": {
+      if (typeof v !== "object" || v === null || Array.isArray(v)) e.push({ path: p, message: "must be an object" });
+      else {
+        const o24 = v as Record<string, unknown>;
+        let n25 = 0;
+        let v26: unknown = o24["kind"];
+        if (v26 === undefined) e.push({ path: p + "/kind", message: "is required" });
+        else {
+          n25++;
+          if (v26 !== "circle") e.push({ path: p + "/kind", message: "must be \"circle\"" });
+        }
+        let v27: unknown = o24["radius"];
+        if (v27 === undefined) e.push({ path: p + "/radius", message: "is required" });
+        else {
+          n25++;
+          if (typeof v27 !== "number") e.push({ path: p + "/radius", message: "must be a number" });
+        }
+        if (n25 !== Object.keys(o24).length) unknownKeys(o24, ["kind", "radius"], p, e);
+      }
+      break;
+    }
+    case "square": {
+      if (typeof v !== "object" || v === null || Array.isArray(v)) e.push({ path: p, message: "must be an object" });
+      else {
+        const o28 = v as Record<string, unknown>;
+        let n29 = 0;
+        let v30: unknown = o28["kind"];
+        if (v30 === undefined) e.push({ path: p + "/kind", message: "is required" });
+        else {
+          n29++;
+          if (v30 !== "square") e.push({ path: p + "/kind", message: "must be \"square\"" });
+        }
+        let v31: unknown = o28["side"];
+        if (v31 === undefined) e.push({ path: p + "/side", message: "is required" });
+        else {
+          n29++;
+          if (typeof v31 !== "number") e.push({ path: p + "/side", message: "must be a number" });
+        }
+        let v32: unknown = o28["at"];
+        if (v32 !== undefined) {
+          n29++;
+          if (typeof v32 !== "string" || !isDateTime(v32)) e.push({ path: p + "/at", message: "must be an ISO 8601 date-time string" });
+          else v32 = new Date(v32);
+          setOwn(o28, "at", v32);
+        }
+        if (n29 !== Object.keys(o28).length) unknownKeys(o28, ["kind", "side", "at"], p, e);
+      }
+      break;
+    }
+    default:
+      e.push({ path: p + "/kind", message: "must be one of \"circle\", \"square\"" });
+  }
   return v;
 }
 
