@@ -11,9 +11,9 @@ export type TypeNode =
   | { kind: 'boolean' }
   | { kind: 'null' }
   | { kind: 'literal'; value: string | number | boolean }
-  | { kind: 'array'; items: TypeNode }
+  | { kind: 'array'; items: TypeNode; readonly?: boolean }
   /** `[A, B?, ...C[]]`: the first `minItems` items are required */
-  | { kind: 'tuple'; items: TypeNode[]; minItems: number; rest?: TypeNode }
+  | { kind: 'tuple'; items: TypeNode[]; minItems: number; rest?: TypeNode; readonly?: boolean }
   | { kind: 'object'; properties: Property[]; additional?: TypeNode }
   | { kind: 'union'; members: TypeNode[] }
   | { kind: 'ref'; name: string }
@@ -23,9 +23,9 @@ export type TypeNode =
   /** base64 on the wire */
   | { kind: 'bytes' }
   /** an array of [key, value] pairs on the wire */
-  | { kind: 'map'; key: TypeNode; value: TypeNode }
+  | { kind: 'map'; key: TypeNode; value: TypeNode; readonly?: boolean }
   /** an array on the wire */
-  | { kind: 'set'; items: TypeNode }
+  | { kind: 'set'; items: TypeNode; readonly?: boolean }
   /** only as the single parameter of an action: the body is multipart/form-data or urlencoded */
   | { kind: 'formData' }
   | { kind: 'unknown' };

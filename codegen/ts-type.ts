@@ -14,7 +14,7 @@ export function printType(type: TypeNode, indent = ''): string {
       return JSON.stringify(type.value);
     case 'array': {
       const items = printType(type.items, indent);
-      return needsParentheses(type.items) ? `(${items})[]` : `${items}[]`;
+      return `${type.readonly ? 'readonly ' : ''}${needsParentheses(type.items) ? `(${items})[]` : `${items}[]`}`;
     }
     case 'object':
       return printObject(type, indent);
@@ -29,16 +29,16 @@ export function printType(type: TypeNode, indent = ''): string {
     case 'bytes':
       return 'Uint8Array';
     case 'map':
-      return `Map<${printType(type.key, indent)}, ${printType(type.value, indent)}>`;
+      return `${type.readonly ? 'ReadonlyMap' : 'Map'}<${printType(type.key, indent)}, ${printType(type.value, indent)}>`;
     case 'set':
-      return `Set<${printType(type.items, indent)}>`;
+      return `${type.readonly ? 'ReadonlySet' : 'Set'}<${printType(type.items, indent)}>`;
     case 'tuple': {
       const items = type.items.map((item, index) => `${printType(item, indent)}${index >= type.minItems ? '?' : ''}`);
       if (type.rest) {
         const rest = printType(type.rest, indent);
         items.push(`...${needsParentheses(type.rest) ? `(${rest})` : rest}[]`);
       }
-      return `[${items.join(', ')}]`;
+      return `${type.readonly ? 'readonly ' : ''}[${items.join(', ')}]`;
     }
     case 'formData':
       return 'FormData';

@@ -125,7 +125,7 @@ function analyzeSignature(analysis: ModuleAnalysis, signature: ts.Signature, nod
   }
 
   if (params.length > 1 && params.some((param) => param.type.kind === 'formData')) {
-    analysis.issues.push(issueAt(node, 'actionwire/unsupported-parameter', `'${exportName}' takes FormData and other parameters; a FormData parameter must be the only one (put the other values in the form)`));
+    analysis.issues.push(issueAt(tsApi.getNameOfDeclaration(node as ts.Declaration) ?? node, 'actionwire/unsupported-parameter', `'${exportName}' takes FormData and other parameters; a FormData parameter must be the only one (put the other values in the form)`));
   }
   const declaredReturn = signature.getReturnType();
   const awaited = checker.getAwaitedType(declaredReturn) ?? declaredReturn;

@@ -19,10 +19,13 @@ export function convertLibraryCollection(type: ts.Type, context: TypeContext, pa
   if (MAPS.has(name)) {
     const [key, value] = args;
     if (!key || !value) return undefined;
-    return { kind: 'map', key: convertType(key, context, `${path}<key>`), value: convertType(value, context, `${path}<value>`) };
+    const map: TypeNode = { kind: 'map', key: convertType(key, context, `${path}<key>`), value: convertType(value, context, `${path}<value>`) };
+    return name === 'ReadonlyMap' ? { ...map, readonly: true } : map;
   }
   const [items] = args;
-  return items ? { kind: 'set', items: convertType(items, context, `${path}<item>`) } : undefined;
+  if (!items) return undefined;
+  const set: TypeNode = { kind: 'set', items: convertType(items, context, `${path}<item>`) };
+  return name === 'ReadonlySet' ? { ...set, readonly: true } : set;
 }
 
 /** `[A, B?, ...C[]]` as a tuple TypeNode; variadic tuples of unknown length are refused. */
@@ -53,5 +56,6 @@ export function convertTuple(type: ts.TypeReference, context: TypeContext, path:
     items.push(converted);
     if (!optional) minItems = index + 1;
   }
-  return rest ? { kind: 'tuple', items, minItems, rest } : { kind: 'tuple', items, minItems };
+  const tuple: TypeNode = rest ? { kind: 'tuple', items, minItems, rest } : { kind: 'tuple', items, minItems };
+  return target.readonly ? { ...tuple, readonly: true } : tuple;
 }

@@ -90,7 +90,8 @@ function convertStructure(type: ts.Type, context: TypeContext, path: string): Ty
     if (collection) return collection;
     if (checker.isArrayType(type)) {
       const [items] = checker.getTypeArguments(type as ts.TypeReference);
-      return { kind: 'array', items: convertType(items, context, `${path}[]`) };
+      const array: TypeNode = { kind: 'array', items: convertType(items as ts.Type, context, `${path}[]`) };
+      return symbol?.getName() === 'ReadonlyArray' ? { ...array, readonly: true } : array;
     }
     if (checker.isTupleType(type)) return convertTuple(type as ts.TypeReference, context, path);
     return convertObject(type, context, path);

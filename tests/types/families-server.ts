@@ -1,0 +1,12 @@
+export type * as primitives from '../fixtures/types/src/families/primitives.js';
+export type * as arrays from '../fixtures/types/src/families/arrays.js';
+export type * as unions from '../fixtures/types/src/families/unions.js';
+export type * as records from '../fixtures/types/src/families/records.js';
+export type * as utility from '../fixtures/types/src/families/utility.js';
+export type * as generics from '../fixtures/types/src/families/generics.js';
+export type * as recursive from '../fixtures/types/src/families/recursive.js';
+export type * as dates from '../fixtures/types/src/families/dates.js';
+export type * as bigints from '../fixtures/types/src/families/bigints.js';
+export type * as collections from '../fixtures/types/src/families/collections.js';
+export type * as bytes from '../fixtures/types/src/families/bytes.js';
+export type * as anything from '../fixtures/types/src/families/anything.js';
