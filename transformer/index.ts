@@ -34,7 +34,8 @@ export default function actionwireTransformer(
   const files = generateFiles(analysis.model);
   const written = writeGeneratedFiles(analysis.config.generatedDir, files);
 
-  const rootNames = [...program.getRootFileNames()];
+  const removed = new Set(written.removed.map((path) => tsApi.sys.resolvePath(path)));
+  const rootNames = program.getRootFileNames().filter((name) => !removed.has(tsApi.sys.resolvePath(name)));
   const known = new Set(rootNames.map((name) => tsApi.sys.resolvePath(name)));
   for (const name of files.keys()) {
     const path = tsApi.sys.resolvePath(`${analysis.config.generatedDir}/${name}`);
@@ -47,7 +48,7 @@ export default function actionwireTransformer(
     options,
     host: hostSeeingGeneratedFiles(tsApi, baseHost, analysis.config.generatedDir),
     // An import of a file that did not exist yet failed to resolve, and the old program would keep that failure.
-    oldProgram: written.created.length > 0 ? undefined : program,
+    oldProgram: written.created.length > 0 || removed.size > 0 ? undefined : program,
     configFileParsingDiagnostics: program.getConfigFileParsingDiagnostics(),
     projectReferences: program.getProjectReferences(),
   });

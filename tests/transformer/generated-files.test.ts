@@ -1,0 +1,103 @@
+import { readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { actionwireCli, tspc, writeProject } from '../helpers/project.js';
+
+const actions = `'use server';
+/** Greets. */
+export async function greet(name: string): Promise<{ text: string; at: Date }> {
+  return { text: 'hi ' + name, at: new Date() };
+}
+`;
+
+function snapshot(dir: string): Record<string, { text: string; mtimeMs: number }> {
+  const files = ['openapi.json', 'routes.ts', 'client/index.ts', 'client/_types.ts', 'client/actions.ts'];
+  return Object.fromEntries(
+    files.map((file) => {
+      const path = join(dir, 'src', 'generated', file);
+      return [file, { text: readFileSync(path, 'utf8'), mtimeMs: statSync(path).mtimeMs }];
+    }),
+  );
+}
+
+function age(dir: string): void {
+  const past = new Date(Date.now() - 60_000);
+  for (const file of ['openapi.json', 'routes.ts', 'client/index.ts', 'client/_types.ts', 'client/actions.ts']) {
+    utimesSync(join(dir, 'src', 'generated', file), past, past);
+  }
+}
+
+describe('generated files', () => {
+  it('compile in the same tspc run on a fresh project, and are byte-identical and untouched on the next build', () => {
+    const dir = writeProject('generated-files', { 'src/actions.ts': actions, 'src/use.ts': `import { greet } from './generated/client/actions.js';\nexport const pending = greet('x');\n` });
+    const first = tspc(dir);
+    expect(first.output).toBe('');
+    expect(first.status).toBe(0);
+    expect(statSync(join(dir, 'dist', 'generated', 'routes.js')).isFile()).toBe(true);
+    expect(statSync(join(dir, 'dist', 'generated', 'client', 'actions.js')).isFile()).toBe(true);
+    age(dir);
+    const before = snapshot(dir);
+    expect(tspc(dir).status).toBe(0);
+    expect(snapshot(dir)).toEqual(before);
+  });
+
+  it('rewrites only what changed, and removes the client of a module that is gone', () => {
+    const dir = writeProject('generated-changes', { 'src/actions.ts': actions, 'src/other.ts': `'use server';\nexport async function ping(): Promise<void> {}\n` });
+    expect(tspc(dir).status).toBe(0);
+    age(dir);
+    const before = snapshot(dir);
+    writeFileSync(join(dir, 'src', 'other.ts'), `export const notAnActionModuleAnyMore = 1;\n`);
+    expect(tspc(dir).status).toBe(0);
+    const after = snapshot(dir);
+    expect(after['client/actions.ts']).toEqual(before['client/actions.ts']);
+    expect(after['client/_types.ts']).toEqual(before['client/_types.ts']);
+    expect(after['openapi.json']?.text).not.toContain('ping');
+    expect(after['openapi.json']?.mtimeMs).toBeGreaterThan(before['openapi.json']?.mtimeMs ?? 0);
+    expect(() => statSync(join(dir, 'src', 'generated', 'client', 'other.ts'))).toThrow();
+  });
+
+  it('uses basePath and a custom generatedDir', () => {
+    const dir = writeProject('generated-options', { 'src/actions.ts': actions }, { generatedDir: 'src/api', basePath: '/rpc/v1' });
+    expect(tspc(dir).status).toBe(0);
+    const spec = JSON.parse(readFileSync(join(dir, 'src', 'api', 'openapi.json'), 'utf8'));
+    expect(Object.keys(spec.paths)).toEqual(['/rpc/v1/actions/greet']);
+    expect(readFileSync(join(dir, 'src', 'api', 'client', 'actions.ts'), 'utf8')).toContain('"/rpc/v1/actions/greet"');
+  });
+});
+
+describe('actionwire generate', () => {
+  it('writes the same files as tspc without compiling, and --check tells stale from fresh', () => {
+    const dir = writeProject('cli', { 'src/actions.ts': actions });
+    const check = actionwireCli(dir, ['generate', '--check']);
+    expect(check.status).toBe(1);
+    expect(check.output).toMatch(/stale: .*openapi\.json/);
+
+    const generated = actionwireCli(dir, ['generate', '-p', 'tsconfig.json']);
+    expect(generated.status).toBe(0);
+    expect(generated.output).toMatch(/actionwire: 1 actions; 5 files written/);
+    expect(() => statSync(join(dir, 'dist'))).toThrow();
+    expect(actionwireCli(dir, ['generate', '--check']).status).toBe(0);
+
+    const fromCli = snapshot(dir);
+    expect(tspc(dir).status).toBe(0);
+    expect(Object.fromEntries(Object.entries(snapshot(dir)).map(([file, { text }]) => [file, text]))).toEqual(
+      Object.fromEntries(Object.entries(fromCli).map(([file, { text }]) => [file, text])),
+    );
+
+    writeFileSync(join(dir, 'src', 'actions.ts'), actions.replace('name: string', 'name: string, loud?: boolean'));
+    expect(actionwireCli(dir, ['generate', '--check']).status).toBe(1);
+  });
+
+  it('reports analysis errors with file:line:col and exits 1', () => {
+    const dir = writeProject('cli-errors', { 'src/actions.ts': `'use server';\nexport function sync() {}\n` });
+    const result = actionwireCli(dir, ['generate']);
+    expect(result.status).toBe(1);
+    expect(result.output).toMatch(/src\/actions\.ts\(2,17\): error TS93001/);
+  });
+
+  it('explains its usage', () => {
+    const dir = writeProject('cli-usage', { 'src/actions.ts': actions });
+    const result = actionwireCli(dir, ['generate', '--frobnicate']);
+    expect(result.status).toBe(2);
+    expect(result.output).toMatch(/unknown option --frobnicate[\s\S]*usage: actionwire generate/);
+  });
+});
