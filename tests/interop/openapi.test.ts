@@ -31,6 +31,16 @@ describe('the sample spec in standard OpenAPI tools', () => {
     expect(result.status).toBe(0);
   });
 
+  it('passes the same lint for the spec of every type family (tuples, maps, discriminators, recursion)', () => {
+    const fixture = join(repoRoot, 'tests', 'fixtures', 'types');
+    const compiled = tspc(fixture);
+    expect(compiled.status).toBe(0);
+    const result = lint(join(fixture, 'src', 'generated', 'openapi.json'));
+    expect(result.output).toMatch(/Your API description is valid/);
+    expect(result.output).not.toMatch(/You have \d+ warning/);
+    expect(result.status).toBe(0);
+  });
+
   it('would fail the lint when the spec broke (the check can fail)', () => {
     const spec = JSON.parse(readFileSync(specPath, 'utf8'));
     spec.paths['/actions/app/actions/fetchUsers'].post.responses['200'].content['application/json'].schema.items = { $ref: '#/components/schemas/Nope' };
