@@ -168,49 +168,57 @@ export class DecoderEmitter {
   }
 
   private mapStatements(keyType: TypeNode, valueType: TypeNode, value: string, path: PathPart[], indent: string): string[] {
-    const map = this.fresh('m');
-    const index = this.fresh('i');
-    const entry = this.fresh('p');
-    const key = this.fresh('k');
-    const item = this.fresh('v');
-    const inner = indent + '    ';
-    const entryPath = [...path, { text: '/' }, { expression: index }];
-    return [
-      `${indent}if (!Array.isArray(${value})) ${this.issue(path, 'must be an array of [key, value] pairs')};`,
-      `${indent}else {`,
-      `${indent}  const ${map} = new Map<unknown, unknown>();`,
-      `${indent}  for (let ${index} = 0; ${index} < ${value}.length; ${index}++) {`,
-      `${inner}const ${entry}: unknown = ${value}[${index}];`,
-      `${inner}if (!Array.isArray(${entry}) || ${entry}.length !== 2) { ${this.issue(entryPath, 'must be a [key, value] pair')}; continue; }`,
-      `${inner}let ${key}: unknown = ${entry}[0];`,
-      `${inner}let ${item}: unknown = ${entry}[1];`,
-      ...this.statements(keyType, key, [...entryPath, { text: '/0' }], inner),
-      ...this.statements(valueType, item, [...entryPath, { text: '/1' }], inner),
-      `${inner}if (${map}.has(${key})) ${this.issue([...entryPath, { text: '/0' }], 'repeats an earlier key')};`,
-      `${inner}${map}.set(${key}, ${item});`,
-      `${indent}  }`,
-      `${indent}  ${value} = ${map};`,
-      `${indent}}`,
-    ];
+    return this.collectionStatements('Map', 'must be an array of [key, value] pairs', value, path, indent, (index, map, inner) => {
+      const entry = this.fresh('p');
+      const key = this.fresh('k');
+      const item = this.fresh('v');
+      const entryPath = [...path, { text: '/' }, { expression: index }];
+      return [
+        `${inner}const ${entry}: unknown = ${value}[${index}];`,
+        `${inner}if (!Array.isArray(${entry}) || ${entry}.length !== 2) { ${this.issue(entryPath, 'must be a [key, value] pair')}; continue; }`,
+        `${inner}let ${key}: unknown = ${entry}[0];`,
+        `${inner}let ${item}: unknown = ${entry}[1];`,
+        ...this.statements(keyType, key, [...entryPath, { text: '/0' }], inner),
+        ...this.statements(valueType, item, [...entryPath, { text: '/1' }], inner),
+        `${inner}if (${map}.has(${key})) ${this.issue([...entryPath, { text: '/0' }], 'repeats an earlier key')};`,
+        `${inner}${map}.set(${key}, ${item});`,
+      ];
+    });
   }
 
   private setStatements(items: TypeNode, value: string, path: PathPart[], indent: string): string[] {
-    const set = this.fresh('s');
+    return this.collectionStatements('Set', 'must be an array', value, path, indent, (index, set, inner) => {
+      const item = this.fresh('v');
+      const itemPath = [...path, { text: '/' }, { expression: index }];
+      return [
+        `${inner}let ${item}: unknown = ${value}[${index}];`,
+        ...this.statements(items, item, itemPath, inner),
+        `${inner}if (${set}.has(${item})) ${this.issue(itemPath, 'repeats an earlier item')};`,
+        `${inner}${set}.add(${item});`,
+      ];
+    });
+  }
+
+  /** Checks an array and builds a Map or Set from it, element by element, then puts it in place of the array. */
+  private collectionStatements(
+    container: 'Map' | 'Set',
+    notArray: string,
+    value: string,
+    path: PathPart[],
+    indent: string,
+    element: (index: string, target: string, inner: string) => string[],
+  ): string[] {
+    const target = this.fresh(container === 'Map' ? 'm' : 's');
     const index = this.fresh('i');
-    const item = this.fresh('v');
-    const inner = indent + '    ';
-    const itemPath = [...path, { text: '/' }, { expression: index }];
+    const typeArguments = container === 'Map' ? '<unknown, unknown>' : '<unknown>';
     return [
-      `${indent}if (!Array.isArray(${value})) ${this.issue(path, 'must be an array')};`,
+      `${indent}if (!Array.isArray(${value})) ${this.issue(path, notArray)};`,
       `${indent}else {`,
-      `${indent}  const ${set} = new Set<unknown>();`,
+      `${indent}  const ${target} = new ${container}${typeArguments}();`,
       `${indent}  for (let ${index} = 0; ${index} < ${value}.length; ${index}++) {`,
-      `${inner}let ${item}: unknown = ${value}[${index}];`,
-      ...this.statements(items, item, itemPath, inner),
-      `${inner}if (${set}.has(${item})) ${this.issue(itemPath, 'repeats an earlier item')};`,
-      `${inner}${set}.add(${item});`,
+      ...element(index, target, indent + '    '),
       `${indent}  }`,
-      `${indent}  ${value} = ${set};`,
+      `${indent}  ${value} = ${target};`,
       `${indent}}`,
     ];
   }

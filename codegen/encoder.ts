@@ -112,33 +112,25 @@ export class EncoderEmitter {
   }
 
   private mapFunction(key: TypeNode, value: TypeNode, where: string): string {
-    const name = this.fresh('m');
-    this.functions.push(
-      [
-        `function ${name}(x: unknown): string {`,
-        `  if (!(x instanceof Map)) return mismatch(${JSON.stringify(where)}, "a Map", x);`,
-        `  let s = "[";`,
-        `  for (const [k, v] of x) {`,
-        `    if (s.length > 1) s += ",";`,
-        `    s += "[" + ${this.expression(key, 'k', `${where} key`)} + "," + ${this.expression(value, 'v', `${where} value`)} + "]";`,
-        `  }`,
-        `  return s + "]";`,
-        `}`,
-      ].join('\n'),
-    );
-    return name;
+    const entry = `"[" + ${this.expression(key, 'v[0]', `${where} key`)} + "," + ${this.expression(value, 'v[1]', `${where} value`)} + "]"`;
+    return this.iterableFunction('m', `!(x instanceof Map)`, 'a Map', entry, where);
   }
 
   private setFunction(items: TypeNode, where: string): string {
-    const name = this.fresh('s');
+    return this.iterableFunction('s', `!(x instanceof Set) && !Array.isArray(x)`, 'a Set', this.expression(items, 'v', `${where} item`), where);
+  }
+
+  /** A function writing a Map's entries or a Set's items as a JSON array, `item` being the JSON of one `v`. */
+  private iterableFunction(prefix: string, refuse: string, expected: string, item: string, where: string): string {
+    const name = this.fresh(prefix);
     this.functions.push(
       [
         `function ${name}(x: unknown): string {`,
-        `  if (!(x instanceof Set) && !Array.isArray(x)) return mismatch(${JSON.stringify(where)}, "a Set", x);`,
+        `  if (${refuse}) return mismatch(${JSON.stringify(where)}, "${expected}", x);`,
         `  let s = "[";`,
         `  for (const v of x) {`,
         `    if (s.length > 1) s += ",";`,
-        `    s += ${this.expression(items, 'v', `${where} item`)};`,
+        `    s += ${item};`,
         `  }`,
         `  return s + "]";`,
         `}`,
