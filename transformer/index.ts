@@ -43,14 +43,16 @@ export default function actionwireTransformer(
   }
   const options = program.getCompilerOptions();
   const baseHost = host ?? tsApi.createCompilerHost(options);
+  const generatedHost = hostSeeingGeneratedFiles(tsApi, baseHost, analysis.config.generatedDir, program);
   const next = tsApi.createProgram({
     rootNames,
     options,
-    host: hostSeeingGeneratedFiles(tsApi, baseHost, analysis.config.generatedDir),
-    // An import of a file that did not exist yet failed to resolve, and the old program would keep that failure.
-    oldProgram: written.created.length > 0 || removed.size > 0 ? undefined : program,
+    host: generatedHost.host,
+    // No oldProgram: the host already hands over its parsed files, and the first checker can be collected.
+    oldProgram: undefined,
     configFileParsingDiagnostics: program.getConfigFileParsingDiagnostics(),
     projectReferences: program.getProjectReferences(),
   });
+  generatedHost.release();
   return withDiagnostics(tsApi, next, analysis.issues);
 }
