@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { relative, resolve, sep } from 'node:path';
 import type ts from 'typescript';
 
@@ -26,7 +27,11 @@ export function hostSeeingGeneratedFiles(
   wrapped.getSourceFile = (fileName, languageVersion, onError, shouldCreate) => {
     if (!inside(fileName)) return parsed.get(fileName) ?? host.getSourceFile(fileName, languageVersion, onError, shouldCreate);
     const text = tsApi.sys.readFile(fileName);
-    return text === undefined ? undefined : tsApi.createSourceFile(fileName, text, languageVersion, false);
+    if (text === undefined) return undefined;
+    const file = tsApi.createSourceFile(fileName, text, languageVersion, false);
+    // Builder programs (--watch, --incremental) tell changed files apart by version.
+    (file as ts.SourceFile & { version?: string }).version = tsApi.sys.createHash?.(text) ?? createHash('sha256').update(text).digest('hex');
+    return file;
   };
   // Imports of generated files that did not exist before failed to resolve: resolve again.
   wrapped.hasInvalidatedResolutions = () => true;

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { cliBin } from '../helpers/paths.js';
+import { cliBin, tspcBin } from '../helpers/paths.js';
 import { writeProject } from '../helpers/project.js';
 
 function waitFor(read: () => string, pattern: RegExp, what: string): Promise<void> {
@@ -40,6 +40,34 @@ describe('actionwire generate --watch', () => {
       writeFileSync(join(dir, 'src', 'actions.ts'), `'use server';\nexport async function three(): Promise<void> {}\n`);
       await waitFor(spec, /\/actions\/actions\/three/, 'recovery');
       expect(spec()).not.toMatch(/\/actions\/actions\/one/);
+    } finally {
+      child.kill();
+    }
+  });
+});
+
+describe('tspc --watch with the plugin', () => {
+  it('compiles, reports a broken action, and clears the error when it is fixed', async () => {
+    const dir = writeProject('tspc-watch', { 'src/actions.ts': `'use server';\nexport async function one(): Promise<number> { return 1; }\n` });
+    const child = spawn(process.execPath, [tspcBin, '-p', 'tsconfig.json', '--watch', '--preserveWatchOutput'], { cwd: dir, env: { ...process.env, NODE_OPTIONS: '' } });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const compiled = (): string => {
+      try {
+        return readFileSync(join(dir, 'dist', 'generated', 'client', 'actions.js'), 'utf8');
+      } catch {
+        return '';
+      }
+    };
+    try {
+      await waitFor(() => output, /Found 0 errors/, 'the first build');
+      expect(compiled()).toMatch(/\/actions\/actions\/one/);
+      writeFileSync(join(dir, 'src', 'actions.ts'), `'use server';\nexport async function one(): Promise<number> { return 1; }\nexport function bad() {}\n`);
+      await waitFor(() => output, /src\/actions\.ts\(3,17\): error TS93001[\s\S]*Found 1 error/, 'the diagnostic');
+      writeFileSync(join(dir, 'src', 'actions.ts'), `'use server';\nexport async function two(): Promise<string> { return ''; }\n`);
+      await waitFor(compiled, /\/actions\/actions\/two/, 'the fixed build');
+      expect(output).not.toMatch(/Debug Failure|Error:/);
     } finally {
       child.kill();
     }
