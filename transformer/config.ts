@@ -29,6 +29,11 @@ export function resolveConfig(config: PluginConfig, configFilePath: string | und
   }
   const mode = config.mode ?? 'server';
   if (mode !== 'server' && mode !== 'client') throw new ConfigError(`actionwire: mode must be "server" or "client", got ${JSON.stringify(mode)}`);
+  if (mode === 'client') {
+    throw new ConfigError(
+      'actionwire: mode "client" is not available yet; in client code, import the generated client (generatedDir/client/…) instead of the server modules',
+    );
+  }
   return {
     generatedDir: config.generatedDir ? resolve(projectDir, config.generatedDir) : resolve(rootDir, 'generated'),
     basePath,

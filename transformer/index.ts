@@ -2,9 +2,9 @@ import type ts from 'typescript';
 import { generateFiles } from '../codegen/generate.js';
 import { writeGeneratedFiles } from '../codegen/write.js';
 import { analyzeProgram } from './analyze.js';
-import type { PluginConfig } from './config.js';
+import { ConfigError, type PluginConfig } from './config.js';
 import { hostSeeingGeneratedFiles } from './generated-host.js';
-import { withDiagnostics } from './program-diagnostics.js';
+import { withConfigError, withDiagnostics } from './program-diagnostics.js';
 
 export type { PluginConfig } from './config.js';
 
@@ -30,7 +30,13 @@ export default function actionwireTransformer(
   extras: ProgramTransformerExtras,
 ): ts.Program {
   const tsApi = extras.ts;
-  const analysis = analyzeProgram(tsApi, program, config);
+  let analysis: ReturnType<typeof analyzeProgram>;
+  try {
+    analysis = analyzeProgram(tsApi, program, config);
+  } catch (error) {
+    if (error instanceof ConfigError) return withConfigError(tsApi, program, error.message);
+    throw error;
+  }
   const files = generateFiles(analysis.model);
   const written = writeGeneratedFiles(analysis.config.generatedDir, files);
 

@@ -12,6 +12,7 @@ export const ISSUE_CODES = {
   'actionwire/duplicate-route': 93008,
   'actionwire/inline-unsupported': 93009,
   'actionwire/reserved-module-id': 93010,
+  'actionwire/config': 93011,
 } as const;
 
 export type IssueCode = keyof typeof ISSUE_CODES;

@@ -1,5 +1,5 @@
 import type ts from 'typescript';
-import { toDiagnostic, type AnalysisIssue } from './issues.js';
+import { ISSUE_CODES, toDiagnostic, type AnalysisIssue } from './issues.js';
 
 /**
  * A program transformer has no `addDiagnostic`: our problems join the program's semantic
@@ -19,5 +19,23 @@ export function withDiagnostics(tsApi: typeof ts, program: ts.Program, issues: A
   if (bindAndCheck) {
     withBindAndCheck.getBindAndCheckDiagnostics = (sourceFile, token) => [...bindAndCheck(sourceFile, token), ...diagnosticsFor(sourceFile)];
   }
+  return program;
+}
+
+/** A problem with the plugin entry itself: a global error, so the build fails without touching any file. */
+export function withConfigError(tsApi: typeof ts, program: ts.Program, message: string): ts.Program {
+  const diagnostic: ts.Diagnostic = {
+    file: undefined,
+    start: undefined,
+    length: undefined,
+    category: tsApi.DiagnosticCategory.Error,
+    code: ISSUE_CODES['actionwire/config'],
+    messageText: `[actionwire/config] ${message.replace(/^actionwire: /, '')}`,
+    source: 'actionwire',
+  };
+  const global = program.getGlobalDiagnostics.bind(program);
+  program.getGlobalDiagnostics = (token) => [...global(token), diagnostic];
+  const options = program.getOptionsDiagnostics.bind(program);
+  program.getOptionsDiagnostics = (token) => [...options(token), diagnostic];
   return program;
 }

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tspc, writeProject } from '../helpers/project.js';
 
@@ -84,5 +84,23 @@ describe('directive rules', () => {
     expect(result.output).not.toMatch(/prologue\.ts/);
     const openapi = JSON.parse(readFileSync(join(dir, 'src/generated/openapi.json'), 'utf8'));
     expect(Object.keys(openapi.paths)).toEqual(['/actions/prologue/h']);
+  });
+});
+
+describe('plugin configuration errors', () => {
+  it.each([
+    [{ mode: 'client' }, /error TS93011: \[actionwire\/config\] mode "client" is not available yet/],
+    [{ mode: 'edge' }, /error TS93011: \[actionwire\/config\] mode must be "server" or "client", got "edge"/],
+    [{ basePath: 'api' }, /error TS93011: \[actionwire\/config\] basePath must start with '\/'/],
+  ])('%j fails the build with a diagnostic, not a crash', (plugin, pattern) => {
+    const dir = writeProject(`config-${Object.values(plugin)[0]}`, { 'src/actions.ts': `'use server';\nexport async function f(): Promise<void> {}\n` });
+    const tsconfigPath = join(dir, 'tsconfig.json');
+    const tsconfig = JSON.parse(readFileSync(tsconfigPath, 'utf8'));
+    Object.assign(tsconfig.compilerOptions.plugins[0], plugin);
+    writeFileSync(tsconfigPath, JSON.stringify(tsconfig));
+    const result = tspc(dir);
+    expect(result.output).toMatch(pattern);
+    expect(result.output).not.toMatch(/\n\s+at /);
+    expect(result.status).not.toBe(0);
   });
 });
