@@ -105,6 +105,32 @@ describe('the sample through its generated client', () => {
   });
 });
 
+describe('the generated module functions and configureClient', () => {
+  type ActionsModule = typeof import('../../sample/generated/client/app/actions.js');
+  type SessionModule = typeof import('../../sample/generated/client/app/session.js');
+
+  it('explain that a Node client needs a baseUrl, then call through the configured default instance', async () => {
+    const session = (await import(join(sampleDir, 'dist', 'generated', 'client', 'app', 'session.js'))) as SessionModule;
+    const actions = (await import(join(sampleDir, 'dist', 'generated', 'client', 'app', 'actions.js'))) as ActionsModule;
+    client.configureClient({});
+    await expect(session.whoAmI()).rejects.toThrow(/set baseUrl with configureClient/);
+
+    const jar = cookieJar();
+    const seen: string[] = [];
+    client.configureClient({
+      baseUrl: server.url,
+      headers: { 'x-sample': 'configured' },
+      hooks: { ...jar.options.hooks, beforeRequest: [...(jar.options.hooks?.beforeRequest ?? []), ({ request }) => void seen.push(`${request.method} ${new URL(request.url).pathname} ${request.headers.get('x-sample')}`)] },
+    });
+    await session.signIn(ADMIN.email, ADMIN.password);
+    const users = await actions.fetchUsers();
+    expect(users.length).toBeGreaterThan(0);
+    expect(users[0]?.joinedAt).toBeInstanceOf(Date);
+    expect(seen).toEqual(['POST /actions/app/session/signIn configured', 'POST /actions/app/actions/fetchUsers configured']);
+    client.configureClient({});
+  });
+});
+
 describe('the sample over raw HTTP', () => {
   it('400 for a body that is not JSON', async () => {
     const response = await post('/actions/app/actions/fetchUsers', '{not json');
