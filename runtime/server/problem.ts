@@ -1,3 +1,4 @@
+import { STATUS_CODES } from 'node:http';
 import type { Context } from 'koa';
 
 export interface Issue {
@@ -16,22 +17,8 @@ export interface Problem {
   errorId?: string;
 }
 
-const TITLES: Record<number, string> = {
-  400: 'Bad Request',
-  401: 'Unauthorized',
-  403: 'Forbidden',
-  404: 'Not Found',
-  405: 'Method Not Allowed',
-  409: 'Conflict',
-  413: 'Content Too Large',
-  415: 'Unsupported Media Type',
-  422: 'Unprocessable Content',
-  429: 'Too Many Requests',
-  500: 'Internal Server Error',
-};
-
 export function statusTitle(status: number): string {
-  return TITLES[status] ?? (status < 500 ? 'Client Error' : 'Server Error');
+  return STATUS_CODES[status] ?? (status < 500 ? 'Client Error' : 'Server Error');
 }
 
 export function problem(status: number, fields: Partial<Problem> = {}): Problem {
