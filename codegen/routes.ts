@@ -24,6 +24,7 @@ export function emitRoutes(model: Model): string {
       `decode: decode${index}`,
       `form: ${isFormAction(action)}`,
       action.returns ? `encode: encode${index}` : `encode: undefined`,
+      `mayReturnNothing: ${Boolean(action.mayReturnNothing)}`,
       `run: (args: unknown[]) => ${target}(...(args as Parameters<typeof ${target}>))`,
     ];
     return `  { ${fields.join(', ')} },`;

@@ -14,10 +14,27 @@ export function pointerToken(key: string): string {
   return key.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
-/** Reports every key of `object` that the type does not declare. */
+let stripUnknown = false;
+
+/**
+ * Runs a (synchronous) generated decoder under a policy for undeclared input properties:
+ * 'reject' reports each one, 'strip' deletes them.
+ */
+export function withUnknownProperties<T>(policy: 'reject' | 'strip', decode: () => T): T {
+  stripUnknown = policy === 'strip';
+  try {
+    return decode();
+  } finally {
+    stripUnknown = false;
+  }
+}
+
+/** Reports (or, under the 'strip' policy, removes) every key of `object` that the type does not declare. */
 export function unknownKeys(object: Record<string, unknown>, known: readonly string[], path: string, issues: Issue[]): void {
   for (const key of Object.keys(object)) {
-    if (!known.includes(key)) issues.push({ path: `${path}/${pointerToken(key)}`, message: 'is not a declared property' });
+    if (known.includes(key)) continue;
+    if (stripUnknown) delete object[key];
+    else issues.push({ path: `${path}/${pointerToken(key)}`, message: 'is not a declared property' });
   }
 }
 

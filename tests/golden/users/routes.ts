@@ -265,10 +265,10 @@ function encode3(x: unknown): string {
 }
 
 const routes: RouteDefinition[] = [
-  { route: "app/users/createUser", decode: decode0, form: false, encode: encode0, run: (args: unknown[]) => m0["createUser"](...(args as Parameters<typeof m0["createUser"]>)) },
-  { route: "app/users/listUsers", decode: decode1, form: false, encode: encode1, run: (args: unknown[]) => m0["listUsers"](...(args as Parameters<typeof m0["listUsers"]>)) },
-  { route: "misc/default", decode: decode2, form: false, encode: undefined, run: (args: unknown[]) => m1["default"](...(args as Parameters<typeof m1["default"]>)) },
-  { route: "misc/shape", decode: decode3, form: false, encode: encode3, run: (args: unknown[]) => m1["shape"](...(args as Parameters<typeof m1["shape"]>)) },
+  { route: "app/users/createUser", decode: decode0, form: false, encode: encode0, mayReturnNothing: false, run: (args: unknown[]) => m0["createUser"](...(args as Parameters<typeof m0["createUser"]>)) },
+  { route: "app/users/listUsers", decode: decode1, form: false, encode: encode1, mayReturnNothing: false, run: (args: unknown[]) => m0["listUsers"](...(args as Parameters<typeof m0["listUsers"]>)) },
+  { route: "misc/default", decode: decode2, form: false, encode: undefined, mayReturnNothing: false, run: (args: unknown[]) => m1["default"](...(args as Parameters<typeof m1["default"]>)) },
+  { route: "misc/shape", decode: decode3, form: false, encode: encode3, mayReturnNothing: false, run: (args: unknown[]) => m1["shape"](...(args as Parameters<typeof m1["shape"]>)) },
 ];
 
 /** A @koa/router Router serving every server action under "/actions". */

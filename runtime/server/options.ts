@@ -1,0 +1,53 @@
+import type { Context } from 'koa';
+
+export interface ErrorReport {
+  /** also sent to the client as `errorId`, to find this report in the log */
+  errorId: string;
+  route: string;
+  ctx: Context;
+}
+
+export interface BodyLimits {
+  /** the largest request body, in bytes (default 1 MB); larger ones get 413 before they are buffered */
+  bodyLimit?: number;
+  /** the deepest nesting of arrays and objects in a JSON body (default 64); deeper ones get 400 */
+  maxDepth?: number;
+  /** form actions: the largest file, in bytes (default: the body limit) */
+  maxFileSize?: number;
+  /** form actions: the most fields and files (default 1,000) */
+  maxFields?: number;
+}
+
+export interface ActionRouterOptions extends BodyLimits {
+  /** mounted in front of the base path, e.g. `/api` */
+  prefix?: string;
+  /** per action, by route (`app/actions/upload`): limits that differ from the router's */
+  actions?: { readonly [route: string]: BodyLimits };
+  /** origins (besides the request's own) allowed to call actions: `https://app.example.com`, `https://*.example.com`, `null` */
+  allowedOrigins?: readonly string[];
+  /** trust `X-Forwarded-Host` when comparing Origin with the host (only behind a proxy that sets it) */
+  trustProxy?: boolean;
+  /** what to do with input properties the parameter types do not declare: refuse the call (400, the default) or drop them */
+  unknownProperties?: 'reject' | 'strip';
+  /** the key that seals bound arguments; defaults to ACTIONWIRE_SECRET */
+  secret?: string;
+  /** called with every unexpected (500) error; defaults to console.error */
+  onError?: (error: unknown, report: ErrorReport) => void;
+}
+
+export const DEFAULT_BODY_LIMIT = 1024 * 1024;
+export const DEFAULT_MAX_DEPTH = 64;
+export const DEFAULT_MAX_FIELDS = 1000;
+
+export type ResolvedLimits = Required<BodyLimits>;
+
+export function resolveLimits(options: ActionRouterOptions, route: string): ResolvedLimits {
+  const own = options.actions?.[route] ?? {};
+  const bodyLimit = own.bodyLimit ?? options.bodyLimit ?? DEFAULT_BODY_LIMIT;
+  return {
+    bodyLimit,
+    maxDepth: own.maxDepth ?? options.maxDepth ?? DEFAULT_MAX_DEPTH,
+    maxFileSize: own.maxFileSize ?? options.maxFileSize ?? bodyLimit,
+    maxFields: own.maxFields ?? options.maxFields ?? DEFAULT_MAX_FIELDS,
+  };
+}
