@@ -1,9 +1,12 @@
+import { parseCookie, stringifySetCookie } from 'cookie';
+import type { Context } from 'koa';
 import { getContext } from './context.js';
 
 export interface CookieOptions {
-  /** seconds; 0 or negative expires the cookie now */
+  /** seconds; written as Max-Age (and Expires, for old clients) */
   maxAge?: number;
   expires?: Date;
+  /** defaults to '/' */
   path?: string;
   domain?: string;
   /** defaults to true when the request came over HTTPS */
@@ -12,6 +15,7 @@ export interface CookieOptions {
   httpOnly?: boolean;
   /** defaults to 'lax' */
   sameSite?: 'strict' | 'lax' | 'none';
+  partitioned?: boolean;
 }
 
 export interface RequestCookies {
@@ -20,8 +24,19 @@ export interface RequestCookies {
   delete(name: string, options?: Pick<CookieOptions, 'path' | 'domain'>): void;
 }
 
+const parsed = new WeakMap<Context, Record<string, string | undefined>>();
+
+function requestCookies(ctx: Context): Record<string, string | undefined> {
+  let cookies = parsed.get(ctx);
+  if (!cookies) {
+    cookies = parseCookie(ctx.get('cookie'));
+    parsed.set(ctx, cookies);
+  }
+  return cookies;
+}
+
 /**
- * The request's cookies; `set` and `delete` add `Set-Cookie` headers to the response.
+ * The request's cookies; `set` and `delete` append `Set-Cookie` headers to the response.
  *
  * @example
  * cookies().set('session', token, { maxAge: 60 * 60 * 24 });
@@ -29,21 +44,29 @@ export interface RequestCookies {
 export function cookies(): RequestCookies {
   const ctx = getContext();
   return {
-    get: (name) => ctx.cookies.get(name),
+    get: (name) => {
+      const value = requestCookies(ctx)[name];
+      return value === undefined ? undefined : value;
+    },
     set: (name, value, options = {}) => {
-      ctx.cookies.set(name, value, {
-        maxAge: options.maxAge === undefined ? undefined : options.maxAge * 1000,
-        expires: options.expires,
+      const secure = options.secure ?? ctx.secure;
+      const header = stringifySetCookie(name, value, {
+        ...(options.maxAge !== undefined ? { maxAge: Math.floor(options.maxAge), expires: new Date(Date.now() + options.maxAge * 1000) } : {}),
+        ...(options.expires ? { expires: options.expires } : {}),
         path: options.path ?? '/',
-        domain: options.domain,
-        secure: options.secure ?? ctx.secure,
+        ...(options.domain ? { domain: options.domain } : {}),
+        secure,
         httpOnly: options.httpOnly ?? true,
         sameSite: options.sameSite ?? 'lax',
-        overwrite: true,
+        ...(options.partitioned ? { partitioned: true } : {}),
       });
+      ctx.append('Set-Cookie', header);
     },
     delete: (name, options = {}) => {
-      ctx.cookies.set(name, '', { path: options.path ?? '/', domain: options.domain, expires: new Date(0), maxAge: 0, overwrite: true });
+      ctx.append(
+        'Set-Cookie',
+        stringifySetCookie(name, '', { path: options.path ?? '/', ...(options.domain ? { domain: options.domain } : {}), maxAge: 0, expires: new Date(0), httpOnly: true }),
+      );
     },
   };
 }

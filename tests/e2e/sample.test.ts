@@ -46,7 +46,7 @@ describe('the sample through its generated client', () => {
     const me = await api.appSession.signIn(ADMIN.email, ADMIN.password);
     expect(me).toMatchObject({ email: ADMIN.email, role: 'admin' });
     expect(me.joinedAt).toBeInstanceOf(Date);
-    expect(jar.setCookieHeaders[0]).toMatch(/^sample_session=[\w-]+; path=\/; expires=.*; samesite=lax; httponly$/i);
+    expect(jar.setCookieHeaders[0]).toMatch(/^sample_session=[\w-]+; Max-Age=28800; Path=\/; Expires=[^;]+ GMT; HttpOnly; SameSite=Lax$/);
 
     const joinedAt = new Date('1952-05-01T09:00:00.000Z');
     const created = await api.appActions.createUser({ name: 'Grace Hopper', email: 'grace@example.com', password: 'a-long-password', joinedAt });
