@@ -11,16 +11,23 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** Starts the sample on 127.0.0.1 (port 0 picks a free port) with a fresh in-memory database and one admin. */
-export async function startServer(port = 0): Promise<RunningServer> {
+/** The sample's Koa app (database opened, one admin); `before` middleware goes in front of the actions. */
+export async function createSampleApp(before: Koa.Middleware[] = []): Promise<Koa> {
   await openDatabase();
   if (!(await users.findByEmail(ADMIN.email))) {
     await users.insert({ name: 'Ada Admin', email: ADMIN.email, role: 'admin', passwordHash: await hashPassword(ADMIN.password) });
   }
   const app = new Koa();
+  before.forEach((middleware) => app.use(middleware));
   const router = createActionRouter();
   app.use(router.routes());
   app.use(router.allowedMethods());
+  return app;
+}
+
+/** Starts the sample on 127.0.0.1 (port 0 picks a free port) with a fresh in-memory database and one admin. */
+export async function startServer(port = 0, before: Koa.Middleware[] = []): Promise<RunningServer> {
+  const app = await createSampleApp(before);
   const server = app.listen(port, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', resolve));
   const { port: actual } = server.address() as AddressInfo;

@@ -12,8 +12,14 @@ export function rawRequest(
   url: string,
   options: { method?: string; headers?: OutgoingHttpHeaders; body?: string | Buffer | Array<string | Buffer>; agent?: Agent },
 ): Promise<RawResponse> {
+  const body = options.body;
+  const headers: OutgoingHttpHeaders = { ...options.headers };
+  // A body sent in one piece gets a Content-Length (as fetch would); pieces go chunked, unless a length is given.
+  if ((typeof body === 'string' || Buffer.isBuffer(body)) && headers['content-length'] === undefined && headers['transfer-encoding'] === undefined) {
+    headers['content-length'] = Buffer.byteLength(body);
+  }
   return new Promise((resolve, reject) => {
-    const req = request(url, { method: options.method ?? 'POST', headers: options.headers ?? {}, agent: options.agent }, (res) => {
+    const req = request(url, { method: options.method ?? 'POST', headers, agent: options.agent }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
       res.on('end', () => {
@@ -22,7 +28,6 @@ export function rawRequest(
       });
     });
     req.on('error', reject);
-    const body = options.body;
     if (Array.isArray(body)) body.forEach((piece) => req.write(piece));
     else if (body !== undefined) req.write(body);
     req.end();
