@@ -252,7 +252,7 @@ export class DecoderEmitter {
       const key = this.fresh('k');
       const local = this.fresh('v');
       const keyPath = [...path, { text: '/' }, { expression: `pointerToken(${key})` }];
-      lines.push(`${inner}if (${count} !== Object.keys(${object}).length || ${type.properties.length === 0}) {`);
+      lines.push(`${inner}if (${count} !== keyCount(${object}) || ${type.properties.length === 0}) {`);
       lines.push(`${inner}  const known = new Set<string>(${known});`);
       lines.push(`${inner}  for (const ${key} of Object.keys(${object})) {`);
       lines.push(`${inner}    if (known.has(${key})) continue;`);
@@ -262,7 +262,7 @@ export class DecoderEmitter {
       lines.push(`${inner}  }`);
       lines.push(`${inner}}`);
     } else {
-      lines.push(`${inner}if (${count} !== Object.keys(${object}).length) unknownKeys(${object}, ${known}, ${renderPath(path)}, e);`);
+      lines.push(`${inner}if (${count} !== keyCount(${object})) unknownKeys(${object}, ${known}, ${renderPath(path)}, e);`);
     }
     lines.push(`${indent}}`);
     return lines;

@@ -5,7 +5,7 @@ import { GENERATED_HEADER, ownPropertyRead } from './naming.js';
 import { RevivalPlanner } from './revival.js';
 
 /** The validation and serialization helpers of `actionwire/server` that generated code may call. */
-const RUNTIME_HELPERS = ['big', 'bool', 'bytes', 'date', 'fromBase64', 'isBase64', 'isBigIntText', 'int', 'isDateTime', 'json', 'lit', 'mismatch', 'nul', 'num', 'oneOf', 'pointerToken', 'setOwn', 'str', 'unknownKeys'];
+const RUNTIME_HELPERS = ['big', 'bool', 'bytes', 'date', 'fromBase64', 'isBase64', 'isBigIntText', 'int', 'isDateTime', 'json', 'keyCount', 'lit', 'mismatch', 'nul', 'num', 'oneOf', 'pointerToken', 'setOwn', 'str', 'unknownKeys'];
 
 export function emitRoutes(model: Model): string {
   const planner = new RevivalPlanner(model.schemas);
@@ -41,13 +41,14 @@ export function emitRoutes(model: Model): string {
     '',
     code,
     '',
-    `const routes: RouteDefinition[] = [`,
+    `/** Every action's route, validator, serializer and function: what createActionRouter mounts. */`,
+    `export const actionRoutes: readonly RouteDefinition[] = [`,
     ...entries,
     `];`,
     '',
     `/** A @koa/router Router serving every server action under ${JSON.stringify(model.basePath)}. */`,
     `export function createActionRouter(options: ActionRouterOptions = {}): Router {`,
-    `  return buildActionRouter(routes, ${JSON.stringify(model.basePath)}, options);`,
+    `  return buildActionRouter(actionRoutes, ${JSON.stringify(model.basePath)}, options);`,
     `}`,
   ];
   return lines.join('\n') + '\n';

@@ -16,22 +16,37 @@ export function discardBody(request: IncomingMessage): void {
  * Reads the whole body as UTF-8, refusing (before buffering it all) one over `limit` bytes,
  * whether the client declared its length or streams it chunked.
  */
-export async function readBody(request: IncomingMessage, limit: number): Promise<string> {
+export function readBody(request: IncomingMessage, limit: number): Promise<string> {
   const declared = Number(request.headers['content-length']);
   if (Number.isFinite(declared) && declared > limit) {
     discardBody(request);
-    throw new BodyTooLargeError(limit);
+    return Promise.reject(new BodyTooLargeError(limit));
   }
-  const chunks: Buffer[] = [];
-  let received = 0;
-  for await (const chunk of request) {
-    const buffer = chunk as Buffer;
-    received += buffer.length;
-    if (received > limit) {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let received = 0;
+    const finish = (): void => {
+      request.off('data', onData).off('end', onEnd).off('error', onError).off('close', onClose);
+    };
+    const onData = (chunk: Buffer): void => {
+      received += chunk.length;
+      if (received <= limit) {
+        chunks.push(chunk);
+        return;
+      }
+      finish();
       discardBody(request);
-      throw new BodyTooLargeError(limit);
-    }
-    chunks.push(buffer);
-  }
-  return chunks.length === 1 ? chunks[0].toString('utf8') : Buffer.concat(chunks).toString('utf8');
+      reject(new BodyTooLargeError(limit));
+    };
+    const onEnd = (): void => {
+      finish();
+      resolve(chunks.length === 1 ? (chunks[0] as Buffer).toString('utf8') : Buffer.concat(chunks).toString('utf8'));
+    };
+    const onError = (error: Error): void => {
+      finish();
+      reject(error);
+    };
+    const onClose = (): void => onError(new Error('the client closed the connection before sending the whole body'));
+    request.on('data', onData).on('end', onEnd).on('error', onError).on('close', onClose);
+  });
 }

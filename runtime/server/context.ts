@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import type { IncomingHttpHeaders } from 'node:http';
 import type { Context } from 'koa';
 
 const storage = new AsyncLocalStorage<Context>();
@@ -28,24 +29,43 @@ export function getContext(): Context {
  * const token = headers().get('authorization');
  */
 export function headers(): Headers {
-  const ctx = getContext();
-  const result = new Headers();
-  for (const [name, value] of Object.entries(ctx.request.headers)) {
-    if (Array.isArray(value)) value.forEach((item) => result.append(name, item));
-    else if (value !== undefined) result.set(name, value);
-  }
-  return readOnly(result);
+  return readOnlyHeaders(getContext().request.headers);
 }
 
-function readOnly(target: Headers): Headers {
+/**
+ * A `Headers` over Node's parsed request headers: `get` and `has` read them directly (the common case
+ * costs no copy); iteration copies them into the underlying `Headers` on first use.
+ */
+function readOnlyHeaders(source: IncomingHttpHeaders): Headers {
   const refuse = (): never => {
     throw new TypeError('actionwire: the request headers are read-only');
   };
-  return new Proxy(target, {
-    get(object, property) {
+  const valueOf = (name: string): string | string[] | undefined => source[name.toLowerCase()];
+  const get = (name: string): string | null => {
+    const value = valueOf(name);
+    if (value === undefined) return null;
+    return Array.isArray(value) ? value.join(', ') : value;
+  };
+  const has = (name: string): boolean => valueOf(name) !== undefined;
+  let copied = false;
+  return new Proxy(new Headers(), {
+    get(target, property) {
+      if (property === 'get') return get;
+      if (property === 'has') return has;
       if (property === 'set' || property === 'append' || property === 'delete') return refuse;
-      const value: unknown = Reflect.get(object, property, object);
-      return typeof value === 'function' ? value.bind(object) : value;
+      if (!copied) {
+        copied = true;
+        copyInto(target, source);
+      }
+      const value: unknown = Reflect.get(target, property, target);
+      return typeof value === 'function' ? value.bind(target) : value;
     },
   });
+}
+
+function copyInto(target: Headers, source: IncomingHttpHeaders): void {
+  for (const [name, value] of Object.entries(source)) {
+    if (Array.isArray(value)) value.forEach((item) => target.append(name, item));
+    else if (value !== undefined) target.append(name, value);
+  }
 }

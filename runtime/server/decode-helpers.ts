@@ -29,6 +29,16 @@ export function withUnknownProperties<T>(policy: 'reject' | 'strip', decode: () 
   }
 }
 
+/**
+ * How many enumerable keys `object` has, counted without allocating their list: the generated validators
+ * compare it with the number of declared properties they saw, and look for undeclared ones only on a mismatch.
+ */
+export function keyCount(object: object): number {
+  let count = 0;
+  for (const key in object) count++;
+  return count;
+}
+
 /** Reports (or, under the 'strip' policy, removes) every key of `object` that the type does not declare. */
 export function unknownKeys(object: Record<string, unknown>, known: readonly string[], path: string, issues: Issue[]): void {
   for (const key of Object.keys(object)) {

@@ -15,6 +15,6 @@ export { cookies, type CookieOptions, type RequestCookies } from './cookies.js';
 export { buildActionRouter, type RouteDefinition } from './router.js';
 export { DEFAULT_BODY_LIMIT, DEFAULT_MAX_DEPTH, DEFAULT_MAX_FIELDS, type ActionRouterOptions, type BodyLimits, type ErrorReport } from './options.js';
 export type { Issue, Problem } from './problem.js';
-export { isDateTime, pointerToken, setOwn, unknownKeys, withUnknownProperties } from './decode-helpers.js';
+export { isDateTime, keyCount, pointerToken, setOwn, unknownKeys, withUnknownProperties } from './decode-helpers.js';
 export { bool, date, int, json, lit, mismatch, nul, num, oneOf, str, OutputMismatchError } from './encode-helpers.js';
 export { big, bytes, fromBase64, isBase64, isBigIntText } from './wire-helpers.js';

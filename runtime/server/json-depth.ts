@@ -1,12 +1,14 @@
-/** Does a parsed JSON value nest arrays and objects deeper than `max`? Iterative, so it cannot overflow the stack itself. */
+/**
+ * Does a parsed JSON value nest arrays and objects deeper than `max`? The recursion stops at `max`,
+ * so it is as deep as the limit and no deeper, whatever the value.
+ */
 export function exceedsDepth(value: unknown, max: number): boolean {
-  const stack: Array<[unknown, number]> = [[value, 0]];
-  while (stack.length > 0) {
-    const [current, depth] = stack.pop() as [unknown, number];
-    if (typeof current !== 'object' || current === null) continue;
-    if (depth >= max) return true;
-    const children = Array.isArray(current) ? current : Object.values(current);
-    for (const child of children) if (typeof child === 'object' && child !== null) stack.push([child, depth + 1]);
+  if (typeof value !== 'object' || value === null) return false;
+  if (max <= 0) return true;
+  if (Array.isArray(value)) {
+    for (const item of value) if (exceedsDepth(item, max - 1)) return true;
+    return false;
   }
+  for (const key in value) if (exceedsDepth((value as Record<string, unknown>)[key], max - 1)) return true;
   return false;
 }

@@ -7,22 +7,43 @@
 export function originAllowed(origin: string | undefined, host: string | undefined, allowedOrigins: readonly string[]): boolean {
   if (origin === undefined || origin === '') return true;
   if (origin === 'null') return allowedOrigins.includes('null');
-  let parsed: URL;
-  try {
-    parsed = new URL(origin);
-  } catch {
-    return false;
-  }
-  if (host !== undefined && parsed.host.toLowerCase() === host.toLowerCase()) return true;
+  const parsed = parseOrigin(origin);
+  if (parsed === undefined) return false;
+  if (host !== undefined && parsed.host === host.toLowerCase()) return true;
   return allowedOrigins.some((pattern) => matchesOrigin(pattern, parsed));
 }
 
+interface ParsedOrigin {
+  /** `https:` */
+  protocol: string;
+  /** lower case, with the port when there is one */
+  host: string;
+}
+
+/** Browsers send the same few origins again and again: remember the last ones parsed. */
+const recentOrigins = new Map<string, ParsedOrigin | undefined>();
+const RECENT_ORIGINS_KEPT = 256;
+
+function parseOrigin(origin: string): ParsedOrigin | undefined {
+  if (recentOrigins.has(origin)) return recentOrigins.get(origin);
+  let parsed: ParsedOrigin | undefined;
+  try {
+    const url = new URL(origin);
+    parsed = { protocol: url.protocol, host: url.host.toLowerCase() };
+  } catch {
+    parsed = undefined;
+  }
+  if (recentOrigins.size >= RECENT_ORIGINS_KEPT) recentOrigins.clear();
+  recentOrigins.set(origin, parsed);
+  return parsed;
+}
+
 /** `https://app.example.com`, `https://*.example.com`, `app.example.com` or `*.example.com` */
-function matchesOrigin(pattern: string, origin: URL): boolean {
+function matchesOrigin(pattern: string, origin: ParsedOrigin): boolean {
   const hasScheme = pattern.includes('://');
   const [scheme, hostPattern] = hasScheme ? pattern.split('://', 2) : [undefined, pattern];
   if (scheme !== undefined && `${scheme}:` !== origin.protocol) return false;
-  const host = origin.host.toLowerCase();
+  const host = origin.host;
   const expected = hostPattern.toLowerCase();
   if (expected.startsWith('*.')) return host.endsWith(expected.slice(1)) && host.length > expected.length - 1;
   return host === expected;

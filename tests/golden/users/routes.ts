@@ -2,7 +2,7 @@
 
 import type Router from '@koa/router';
 import type { ActionRouterOptions, Issue, RouteDefinition } from 'actionwire/server';
-import { buildActionRouter, date, int, isDateTime, lit, mismatch, nul, num, oneOf, pointerToken, setOwn, str, unknownKeys } from 'actionwire/server';
+import { buildActionRouter, date, int, isDateTime, keyCount, lit, mismatch, nul, num, oneOf, pointerToken, setOwn, str, unknownKeys } from 'actionwire/server';
 import * as m0 from '../app/users.js';
 import * as m1 from '../misc.js';
 
@@ -26,7 +26,7 @@ function d_Shape(v: unknown, p: string, e: Issue[]): unknown {
           n25++;
           if (typeof v27 !== "number") e.push({ path: p + "/radius", message: "must be a number" });
         }
-        if (n25 !== Object.keys(o24).length) unknownKeys(o24, ["kind", "radius"], p, e);
+        if (n25 !== keyCount(o24)) unknownKeys(o24, ["kind", "radius"], p, e);
       }
       break;
     }
@@ -54,7 +54,7 @@ function d_Shape(v: unknown, p: string, e: Issue[]): unknown {
           else v32 = new Date(v32);
           setOwn(o28, "at", v32);
         }
-        if (n29 !== Object.keys(o28).length) unknownKeys(o28, ["kind", "side", "at"], p, e);
+        if (n29 !== keyCount(o28)) unknownKeys(o28, ["kind", "side", "at"], p, e);
       }
       break;
     }
@@ -180,7 +180,7 @@ function decode0(v: unknown, e: Issue[]): unknown[] {
           else v10 = new Date(v10);
           setOwn(o4, "since", v10);
         }
-        if (n5 !== Object.keys(o4).length) unknownKeys(o4, ["name", "tags", "since"], "/data", e);
+        if (n5 !== keyCount(o4)) unknownKeys(o4, ["name", "tags", "since"], "/data", e);
       }
       setOwn(o1, "data", v3);
     }
@@ -189,7 +189,7 @@ function decode0(v: unknown, e: Issue[]): unknown[] {
       n2++;
       if (typeof v11 !== "boolean") e.push({ path: "/notify", message: "must be a boolean" });
     }
-    if (n2 !== Object.keys(o1).length) unknownKeys(o1, ["data", "notify"], "", e);
+    if (n2 !== keyCount(o1)) unknownKeys(o1, ["data", "notify"], "", e);
   }
   const b = v as Record<string, unknown>;
   return [b["data"], b["notify"]];
@@ -204,7 +204,7 @@ function decode1(v: unknown, e: Issue[]): unknown[] {
   else {
     const o12 = v as Record<string, unknown>;
     let n13 = 0;
-    if (n13 !== Object.keys(o12).length) unknownKeys(o12, [], "", e);
+    if (n13 !== keyCount(o12)) unknownKeys(o12, [], "", e);
   }
   return [];
 }
@@ -226,7 +226,7 @@ function decode2(v: unknown, e: Issue[]): unknown[] {
       else {
         const o17 = v16 as Record<string, unknown>;
         let n18 = 0;
-        if (n18 !== Object.keys(o17).length || true) {
+        if (n18 !== keyCount(o17) || true) {
           const known = new Set<string>([]);
           for (const k19 of Object.keys(o17)) {
             if (known.has(k19)) continue;
@@ -236,7 +236,7 @@ function decode2(v: unknown, e: Issue[]): unknown[] {
         }
       }
     }
-    if (n15 !== Object.keys(o14).length) unknownKeys(o14, ["settings"], "", e);
+    if (n15 !== keyCount(o14)) unknownKeys(o14, ["settings"], "", e);
   }
   const b = v as Record<string, unknown>;
   return [b["settings"]];
@@ -254,7 +254,7 @@ function decode3(v: unknown, e: Issue[]): unknown[] {
       v23 = d_Shape(v23, "/input", e);
       setOwn(o21, "input", v23);
     }
-    if (n22 !== Object.keys(o21).length) unknownKeys(o21, ["input"], "", e);
+    if (n22 !== keyCount(o21)) unknownKeys(o21, ["input"], "", e);
   }
   const b = v as Record<string, unknown>;
   return [b["input"]];
@@ -264,7 +264,8 @@ function encode3(x: unknown): string {
   return s_Shape(x);
 }
 
-const routes: RouteDefinition[] = [
+/** Every action's route, validator, serializer and function: what createActionRouter mounts. */
+export const actionRoutes: readonly RouteDefinition[] = [
   { route: "app/users/createUser", decode: decode0, form: false, encode: encode0, mayReturnNothing: false, run: (args: unknown[]) => m0["createUser"](...(args as Parameters<typeof m0["createUser"]>)) },
   { route: "app/users/listUsers", decode: decode1, form: false, encode: encode1, mayReturnNothing: false, run: (args: unknown[]) => m0["listUsers"](...(args as Parameters<typeof m0["listUsers"]>)) },
   { route: "misc/default", decode: decode2, form: false, encode: undefined, mayReturnNothing: false, run: (args: unknown[]) => m1["default"](...(args as Parameters<typeof m1["default"]>)) },
@@ -273,5 +274,5 @@ const routes: RouteDefinition[] = [
 
 /** A @koa/router Router serving every server action under "/actions". */
 export function createActionRouter(options: ActionRouterOptions = {}): Router {
-  return buildActionRouter(routes, "/actions", options);
+  return buildActionRouter(actionRoutes, "/actions", options);
 }

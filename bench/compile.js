@@ -1,0 +1,66 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { writeSyntheticProject } from './lib/synthetic-project.js';
+import { alternate, median, round } from './lib/stats.js';
+import { benchDirectory, rootDirectory, scratchDirectory } from './paths.js';
+
+const COMPILERS = {
+  tsc: { bin: join(rootDirectory, 'node_modules', 'typescript', 'bin', 'tsc'), config: 'tsconfig.tsc.json' },
+  plugin: { bin: join(rootDirectory, 'node_modules', 'ts-patch', 'bin', 'tspc.js'), config: 'tsconfig.plugin.json' },
+};
+const MIB = 1024 * 1024;
+
+/** One compile in a fresh Node process: wall time and peak RSS. */
+function compile(directory, compiler) {
+  const { bin, config } = COMPILERS[compiler];
+  const usageFile = join(directory, `usage-${compiler}.json`);
+  const reporter = pathToFileURL(join(benchDirectory, 'lib', 'usage-reporter.js')).href;
+  const start = process.hrtime.bigint();
+  const result = spawnSync(process.execPath, ['--import', reporter, bin, '-p', join(directory, config)], {
+    cwd: directory,
+    env: { ...process.env, ACTIONWIRE_USAGE_FILE: usageFile },
+    encoding: 'utf8',
+  });
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  if (result.status !== 0) throw new Error(`${compiler} failed on ${directory}:\n${result.stdout}${result.stderr}`);
+  const { maxRssBytes } = JSON.parse(readFileSync(usageFile, 'utf8'));
+  return { seconds, rssMiB: maxRssBytes / MIB };
+}
+
+async function measureProject(actions, rounds, log) {
+  const directory = join(scratchDirectory, `compile-${actions}`);
+  const { files } = writeSyntheticProject(directory, actions);
+  const side = (compiler) => (roundIndex) => {
+    const sample = compile(directory, compiler);
+    if (roundIndex >= 0) log(`  ${String(actions).padStart(5)} actions, ${compiler.padEnd(6)} ${round(sample.seconds)} s   ${Math.round(sample.rssMiB)} MiB`);
+    return sample;
+  };
+  log(`  ${actions} actions in ${files} files, ${rounds} rounds`);
+  const samples = await alternate(rounds, { tsc: side('tsc'), plugin: side('plugin') });
+  rmSync(directory, { recursive: true, force: true });
+  const figure = (compiler, key) => median(samples[compiler].map((sample) => sample[key]));
+  return { tscSeconds: figure('tsc', 'seconds'), pluginSeconds: figure('plugin', 'seconds'), tscMiB: figure('tsc', 'rssMiB'), pluginMiB: figure('plugin', 'rssMiB') };
+}
+
+/** tspc with the plugin vs plain tsc on the same synthetic sources, at 200 and 2,000 actions. */
+export async function benchCompile({ smallRounds, largeRounds, log }) {
+  const small = await measureProject(200, smallRounds, log);
+  const large = await measureProject(2000, largeRounds, log);
+  return {
+    'compile.200.tsc_s': round(small.tscSeconds),
+    'compile.200.plugin_s': round(small.pluginSeconds),
+    'compile.200.tsc_mib': Math.round(small.tscMiB),
+    'compile.200.plugin_mib': Math.round(small.pluginMiB),
+    'compile.2000.tsc_s': round(large.tscSeconds),
+    'compile.2000.plugin_s': round(large.pluginSeconds),
+    'compile.2000.tsc_mib': Math.round(large.tscMiB),
+    'compile.2000.plugin_mib': Math.round(large.pluginMiB),
+    'compile.ratio.time': round(small.pluginSeconds / small.tscSeconds),
+    'compile.ratio.rss': round(small.pluginMiB / small.tscMiB),
+    'compile.2000.ratio.time': round(large.pluginSeconds / large.tscSeconds),
+    'compile.2000.ratio.rss': round(large.pluginMiB / large.tscMiB),
+    'compile.scale': round(large.pluginSeconds / small.pluginSeconds, 1),
+  };
+}

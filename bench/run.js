@@ -1,0 +1,39 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { benchCompile } from './compile.js';
+import { benchHttp } from './http.js';
+import { benchSerialize } from './serialize.js';
+import { benchValidate } from './validate.js';
+import { benchDirectory, fixtureDirectory, rootDirectory } from './paths.js';
+
+const quick = process.argv.includes('--quick');
+const only = process.argv.find((argument) => argument.startsWith('--only='))?.slice('--only='.length).split(',');
+const log = (line) => console.log(line);
+
+function compileFixture() {
+  const tspc = join(rootDirectory, 'node_modules', 'ts-patch', 'bin', 'tspc.js');
+  const result = spawnSync(process.execPath, [tspc, '-p', join(fixtureDirectory, 'tsconfig.json')], { stdio: 'inherit' });
+  if (result.status !== 0) throw new Error('tspc could not compile bench/fixture');
+}
+
+const sections = {
+  http: () => benchHttp({ rounds: quick ? 3 : 5, seconds: quick ? 4 : 10, connections: 50, log }),
+  validate: () => benchValidate({ rounds: quick ? 5 : 9, iterations: quick ? 2_000_000 : 5_000_000, log }),
+  serialize: () => benchSerialize({ rounds: quick ? 5 : 9, iterations: quick ? 2_000_000 : 5_000_000, log }),
+  compile: () => benchCompile({ smallRounds: quick ? 3 : 5, largeRounds: quick ? 1 : 3, log }),
+};
+
+compileFixture();
+const figures = {};
+for (const [name, run] of Object.entries(sections)) {
+  if (only && !only.includes(name)) continue;
+  log(`\n${name}`);
+  Object.assign(figures, await run());
+}
+
+log('\nsummary');
+for (const [name, value] of Object.entries(figures)) log(`${name}: ${value}`);
+const results = { date: new Date().toISOString(), quick, node: process.version, figures };
+mkdirSync(join(benchDirectory, 'results'), { recursive: true });
+writeFileSync(join(benchDirectory, 'results', 'latest.json'), JSON.stringify(results, null, 2) + '\n');

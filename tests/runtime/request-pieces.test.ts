@@ -1,0 +1,122 @@
+import { PassThrough } from 'node:stream';
+import type { IncomingMessage } from 'node:http';
+import type { Context } from 'koa';
+import { BodyTooLargeError, readBody } from '../../runtime/server/body.js';
+import { headers, runInActionContext } from '../../runtime/server/context.js';
+import { keyCount } from '../../runtime/server/decode-helpers.js';
+import { exceedsDepth } from '../../runtime/server/json-depth.js';
+import { originAllowed } from '../../runtime/server/origin.js';
+
+function requestStream(declaredLength?: number): PassThrough & IncomingMessage {
+  const stream = new PassThrough() as PassThrough & IncomingMessage;
+  Object.assign(stream, { headers: declaredLength === undefined ? {} : { 'content-length': String(declaredLength) } });
+  return stream;
+}
+
+describe('readBody', () => {
+  it('joins chunks, even a character split between two of them', async () => {
+    const request = requestStream();
+    const reading = readBody(request, 100);
+    const bytes = Buffer.from('{"city":"Zürich"}');
+    const split = bytes.indexOf(0xc3) + 1;
+    request.write(bytes.subarray(0, split));
+    request.end(bytes.subarray(split));
+    await expect(reading).resolves.toBe('{"city":"Zürich"}');
+  });
+
+  it('refuses a declared length over the limit without reading', async () => {
+    await expect(readBody(requestStream(101), 100)).rejects.toBeInstanceOf(BodyTooLargeError);
+  });
+
+  it('refuses a streamed body as soon as it passes the limit', async () => {
+    const request = requestStream();
+    const reading = readBody(request, 10);
+    request.write('0123456789');
+    request.write('x');
+    await expect(reading).rejects.toBeInstanceOf(BodyTooLargeError);
+  });
+
+  it('fails when the client goes away before the end, and on stream errors', async () => {
+    const closed = requestStream();
+    const reading = readBody(closed, 100);
+    closed.write('{"a":');
+    closed.destroy();
+    await expect(reading).rejects.toThrow('closed the connection');
+
+    const broken = requestStream();
+    const failing = readBody(broken, 100);
+    broken.destroy(new Error('reset'));
+    await expect(failing).rejects.toThrow('reset');
+  });
+});
+
+describe('headers()', () => {
+  const ctx = { request: { headers: { 'x-tag': 'h1', accept: 'application/json', 'x-many': ['a', 'b'] } } } as unknown as Context;
+
+  it('reads names case-insensitively, joins repeated values, and iterates like Headers', () => {
+    runInActionContext(ctx, () => {
+      const seen = headers();
+      expect(seen).toBeInstanceOf(Headers);
+      expect(seen.get('X-Tag')).toBe('h1');
+      expect(seen.get('x-many')).toBe('a, b');
+      expect(seen.get('missing')).toBeNull();
+      expect(seen.has('ACCEPT')).toBe(true);
+      expect(seen.has('missing')).toBe(false);
+      expect([...seen.keys()]).toEqual(['accept', 'x-many', 'x-tag']);
+      expect(Object.fromEntries(seen.entries())).toEqual({ accept: 'application/json', 'x-many': 'a, b', 'x-tag': 'h1' });
+    });
+  });
+
+  it('is read-only', () => {
+    runInActionContext(ctx, () => {
+      const seen = headers();
+      expect(() => seen.set('x-tag', 'other')).toThrow('read-only');
+      expect(() => seen.append('x-tag', 'other')).toThrow('read-only');
+      expect(() => seen.delete('x-tag')).toThrow('read-only');
+      expect(seen.get('x-tag')).toBe('h1');
+    });
+  });
+});
+
+describe('exceedsDepth', () => {
+  const nested = (depth: number): unknown => {
+    let value: unknown = 1;
+    for (let level = 0; level < depth; level++) value = level % 2 === 0 ? [value] : { child: value };
+    return value;
+  };
+
+  it('allows exactly the limit and refuses one level more', () => {
+    expect(exceedsDepth(nested(64), 64)).toBe(false);
+    expect(exceedsDepth(nested(65), 64)).toBe(true);
+    expect(exceedsDepth('text', 0)).toBe(false);
+    expect(exceedsDepth({}, 0)).toBe(true);
+  });
+
+  it('stops at the limit on values far deeper than the stack', () => {
+    expect(exceedsDepth(nested(200_000), 64)).toBe(true);
+  });
+});
+
+describe('keyCount', () => {
+  it('counts own keys, including __proto__ from JSON', () => {
+    expect(keyCount({})).toBe(0);
+    expect(keyCount(JSON.parse('{"a":1,"__proto__":{"x":1},"b":2}') as object)).toBe(3);
+  });
+});
+
+describe('originAllowed', () => {
+  it('answers the same for repeated origins, whatever their case, and refuses malformed ones', () => {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      expect(originAllowed('http://App.Example:8080', 'app.example:8080', [])).toBe(true);
+      expect(originAllowed('http://app.example:8080', 'other.example', [])).toBe(false);
+      expect(originAllowed('not a url', 'app.example', [])).toBe(false);
+      expect(originAllowed('https://api.example.com', 'app.example.com', ['https://*.example.com'])).toBe(true);
+      expect(originAllowed('http://api.example.com', 'app.example.com', ['https://*.example.com'])).toBe(false);
+    }
+  });
+
+  it('keeps answering correctly past the number of origins it remembers', () => {
+    for (let index = 0; index < 600; index++) expect(originAllowed(`https://host${index}.example`, `host${index}.example`, [])).toBe(true);
+    expect(originAllowed('https://host1.example', 'host2.example', [])).toBe(false);
+  });
+});
