@@ -1,5 +1,5 @@
 import { isFormAction, type Action, type Model, type TypeNode } from './model.js';
-import { camelIdentifier, GENERATED_HEADER, propertyKey } from './naming.js';
+import { camelIdentifier, GENERATED_HEADER, propertyKey, rawTemplateText } from './naming.js';
 import { RevivalPlanner } from './revival.js';
 import { printType } from './ts-type.js';
 
@@ -70,14 +70,19 @@ export function emitClientModule(model: Model, moduleId: string): string {
   const sharedPlans = planner.referencedPlans(plans);
   const typesPath = `${relativePrefix(moduleId)}${CLIENT_TYPES_MODULE}${model.importExtension}`;
 
-  const lines = [GENERATED_HEADER, `import type { Caller } from 'actionwire/client';`, `import { defaultCaller } from 'actionwire/client';`];
+  const clientTypes = plans.some((plan) => plan !== undefined) ? 'Caller, RevivalPlan, RevivalPlans' : 'Caller';
+  const lines = [GENERATED_HEADER, `import type { ${clientTypes} } from 'actionwire/client';`, `import { defaultCaller } from 'actionwire/client';`];
   if (typeNames.length > 0) {
     lines.push(`import type { ${typeNames.join(', ')} } from '${typesPath}';`);
     lines.push(`export type { ${typeNames.join(', ')} } from '${typesPath}';`);
   }
   lines.push('');
-  if (sharedPlans.length > 0) {
-    lines.push(`const plans = ${JSON.stringify(Object.fromEntries(sharedPlans))} as const;`, '');
+  // Plain data, parsed at load time: as literals, TypeScript would check every plan against RevivalPlan on every build.
+  const returnPlans = [...new Set(plans.filter((plan) => plan !== undefined).map((plan) => JSON.stringify(plan)))];
+  if (returnPlans.length > 0) {
+    lines.push(`/** How each action's result is revived (Dates, bigints, Maps…), then the named types those plans refer to. */`);
+    lines.push(`const returns: readonly RevivalPlan[] = JSON.parse(String.raw\`${rawTemplateText(`[${returnPlans.join(',')}]`)}\`);`);
+    lines.push(`const plans: RevivalPlans = JSON.parse(String.raw\`${rawTemplateText(JSON.stringify(Object.fromEntries(sharedPlans)))}\`);`, '');
   }
   lines.push(`/** This module's actions, calling through \`call\` (see \`createClient\`). */`);
   lines.push(`export function bind(call: Caller) {`, `  return {`);
@@ -86,9 +91,11 @@ export function emitClientModule(model: Model, moduleId: string): string {
       ? (action.params[0]?.name ?? 'form')
       : action.params.length === 0 ? '{}' : `{ ${action.params.map((param) => propertyKey(param.name)).join(', ')} }`;
     const plan = plans[index];
-    const extra = plan === undefined ? '' : sharedPlans.length > 0 ? `, ${JSON.stringify(plan)}, plans` : `, ${JSON.stringify(plan)}`;
+    const extra = plan === undefined ? '' : `, returns[${returnPlans.indexOf(JSON.stringify(plan))}], plans`;
     const doc = action.description ? `    /** ${action.description.replace(/\*\//g, '*\\/')} */\n` : '';
-    lines.push(`${doc}    ${propertyKey(action.exportName)}: ${signature(action)} => call(${JSON.stringify(`${model.basePath}/${action.route}`)}, ${body}${extra}),`);
+    // The explicit type argument spares the checker inferring it from the declared return type, once per action.
+    const call = `call<${action.returns ? printType(action.returns, '    ') : 'void'}>`;
+    lines.push(`${doc}    ${propertyKey(action.exportName)}: ${signature(action)} => ${call}(${JSON.stringify(`${model.basePath}/${action.route}`)}, ${body}${extra}),`);
   });
   lines.push(`  };`, `}`, '', `const bound = bind(defaultCaller);`);
   for (const action of actions) {

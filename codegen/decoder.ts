@@ -7,7 +7,7 @@ import { RevivalPlanner } from './revival.js';
 type ObjectType = Extract<TypeNode, { kind: 'object' }>;
 
 /**
- * Emits TypeScript that validates a parsed JSON request body against the parameter types,
+ * Emits JavaScript that validates a parsed JSON request body against the parameter types,
  * collects every problem with its JSON Pointer, and revives values in place (Date).
  * The emitted code calls into `actionwire/server` only for rare paths (unknown keys, dates).
  */
@@ -33,7 +33,7 @@ export class DecoderEmitter {
   actionDecoder(action: Action, functionName: string): string {
     if (isFormAction(action)) {
       const lines = this.statements({ kind: 'formData' }, 'v', [], '  ');
-      return [`function ${functionName}(v: unknown, e: Issue[]): unknown[] {`, ...lines, `  return [v];`, `}`].join('\n');
+      return [`function ${functionName}(v, e) {`, ...lines, `  return [v];`, `}`].join('\n');
     }
     const body: ObjectType = {
       kind: 'object',
@@ -41,8 +41,8 @@ export class DecoderEmitter {
     };
     const lines = this.statements(body, 'v', [], '  ');
     const args = action.params.map((param) => ownPropertyRead('b', param.name)).join(', ');
-    const result = action.params.length === 0 ? [`  return [];`] : [`  const b = v as Record<string, unknown>;`, `  return [${args}];`];
-    return [`function ${functionName}(v: unknown, e: Issue[]): unknown[] {`, ...lines, ...result, `}`].join('\n');
+    const result = action.params.length === 0 ? [`  return [];`] : [`  const b = v;`, `  return [${args}];`];
+    return [`function ${functionName}(v, e) {`, ...lines, ...result, `}`].join('\n');
   }
 
   private fresh(prefix: string): string {
@@ -118,7 +118,7 @@ export class DecoderEmitter {
       `${indent}if (!Array.isArray(${value})) ${this.issue(path, 'must be an array')};`,
       `${indent}else {`,
       `${indent}  for (let ${index} = 0; ${index} < ${value}.length; ${index}++) {`,
-      `${inner}let ${element}: unknown = ${value}[${index}];`,
+      `${inner}let ${element} = ${value}[${index}];`,
       ...this.statements(items, element, [...path, { text: '/' }, { expression: index }], inner),
       ...writeBack,
       `${indent}  }`,
@@ -143,7 +143,7 @@ export class DecoderEmitter {
     type.items.forEach((item, index) => {
       const element = this.fresh('v');
       const body = [
-        `${inner}let ${element}: unknown = ${value}[${index}];`,
+        `${inner}let ${element} = ${value}[${index}];`,
         ...this.statements(item, element, [...path, { text: `/${index}` }], inner),
         ...(this.revival.needsRevival(item) ? [`${inner}${value}[${index}] = ${element};`] : []),
       ];
@@ -160,7 +160,7 @@ export class DecoderEmitter {
     const inner = indent + '  ';
     return [
       `${indent}for (let ${index} = ${start}; ${index} < ${value}.length; ${index}++) {`,
-      `${inner}let ${element}: unknown = ${value}[${index}];`,
+      `${inner}let ${element} = ${value}[${index}];`,
       ...this.statements(items, element, [...path, { text: '/' }, { expression: index }], inner),
       ...(this.revival.needsRevival(items) ? [`${inner}${value}[${index}] = ${element};`] : []),
       `${indent}}`,
@@ -174,10 +174,10 @@ export class DecoderEmitter {
       const item = this.fresh('v');
       const entryPath = [...path, { text: '/' }, { expression: index }];
       return [
-        `${inner}const ${entry}: unknown = ${value}[${index}];`,
+        `${inner}const ${entry} = ${value}[${index}];`,
         `${inner}if (!Array.isArray(${entry}) || ${entry}.length !== 2) { ${this.issue(entryPath, 'must be a [key, value] pair')}; continue; }`,
-        `${inner}let ${key}: unknown = ${entry}[0];`,
-        `${inner}let ${item}: unknown = ${entry}[1];`,
+        `${inner}let ${key} = ${entry}[0];`,
+        `${inner}let ${item} = ${entry}[1];`,
         ...this.statements(keyType, key, [...entryPath, { text: '/0' }], inner),
         ...this.statements(valueType, item, [...entryPath, { text: '/1' }], inner),
         `${inner}if (${map}.has(${key})) ${this.issue([...entryPath, { text: '/0' }], 'repeats an earlier key')};`,
@@ -191,7 +191,7 @@ export class DecoderEmitter {
       const item = this.fresh('v');
       const itemPath = [...path, { text: '/' }, { expression: index }];
       return [
-        `${inner}let ${item}: unknown = ${value}[${index}];`,
+        `${inner}let ${item} = ${value}[${index}];`,
         ...this.statements(items, item, itemPath, inner),
         `${inner}if (${set}.has(${item})) ${this.issue(itemPath, 'repeats an earlier item')};`,
         `${inner}${set}.add(${item});`,
@@ -210,11 +210,10 @@ export class DecoderEmitter {
   ): string[] {
     const target = this.fresh(container === 'Map' ? 'm' : 's');
     const index = this.fresh('i');
-    const typeArguments = container === 'Map' ? '<unknown, unknown>' : '<unknown>';
     return [
       `${indent}if (!Array.isArray(${value})) ${this.issue(path, notArray)};`,
       `${indent}else {`,
-      `${indent}  const ${target} = new ${container}${typeArguments}();`,
+      `${indent}  const ${target} = new ${container}();`,
       `${indent}  for (let ${index} = 0; ${index} < ${value}.length; ${index}++) {`,
       ...element(index, target, indent + '    '),
       `${indent}  }`,
@@ -230,14 +229,14 @@ export class DecoderEmitter {
     const lines = [
       `${indent}if (typeof ${value} !== "object" || ${value} === null || Array.isArray(${value})) ${this.issue(path, 'must be an object')};`,
       `${indent}else {`,
-      `${inner}const ${object} = ${value} as Record<string, unknown>;`,
+      `${inner}const ${object} = ${value};`,
       `${inner}let ${count} = 0;`,
     ];
     for (const property of type.properties) {
       const local = this.fresh('v');
       const propertyPath = [...path, { text: '/' + pointerToken(property.name) }];
       const read = ownPropertyRead(object, property.name);
-      lines.push(`${inner}let ${local}: unknown = ${read};`);
+      lines.push(`${inner}let ${local} = ${read};`);
       if (property.optional) lines.push(`${inner}if (${local} !== undefined) {`);
       else lines.push(`${inner}if (${local} === undefined) ${this.issue(propertyPath, 'is required')};`, `${inner}else {`);
       lines.push(`${inner}  ${count}++;`);
@@ -253,10 +252,10 @@ export class DecoderEmitter {
       const local = this.fresh('v');
       const keyPath = [...path, { text: '/' }, { expression: `pointerToken(${key})` }];
       lines.push(`${inner}if (${count} !== keyCount(${object}) || ${type.properties.length === 0}) {`);
-      lines.push(`${inner}  const known = new Set<string>(${known});`);
+      lines.push(`${inner}  const known = new Set(${known});`);
       lines.push(`${inner}  for (const ${key} of Object.keys(${object})) {`);
       lines.push(`${inner}    if (known.has(${key})) continue;`);
-      lines.push(`${inner}    let ${local}: unknown = ${object}[${key}];`);
+      lines.push(`${inner}    let ${local} = ${object}[${key}];`);
       lines.push(...this.statements(type.additional, local, keyPath, inner + '    '));
       if (this.revival.needsRevival(type.additional)) lines.push(`${inner}    setOwn(${object}, ${key}, ${local});`);
       lines.push(`${inner}  }`);
@@ -285,7 +284,7 @@ export class DecoderEmitter {
     const trial = this.fresh('t');
     const result = this.fresh('r');
     const memberFunctions = members.map((member) => this.memberFunction(member));
-    const lines = [`${indent}const ${trial}: Issue[] = [];`, `${indent}let ${result}: unknown = ${memberFunctions[0]}(${value}, "", ${trial});`];
+    const lines = [`${indent}const ${trial} = [];`, `${indent}let ${result} = ${memberFunctions[0]}(${value}, "", ${trial});`];
     for (const memberFunction of memberFunctions.slice(1)) {
       lines.push(`${indent}if (${trial}.length > 0) { ${trial}.length = 0; ${result} = ${memberFunction}(${value}, "", ${trial}); }`);
     }
@@ -300,7 +299,7 @@ export class DecoderEmitter {
     const allowed = discriminator.tags.map((tag) => JSON.stringify(tag.value)).join(', ');
     const lines = [
       `${indent}if (typeof ${value} !== "object" || ${value} === null || Array.isArray(${value})) ${this.issue(path, 'must be an object')};`,
-      `${indent}else switch ((${value} as Record<string, unknown>)[${JSON.stringify(discriminator.property)}]) {`,
+      `${indent}else switch (${value}[${JSON.stringify(discriminator.property)}]) {`,
     ];
     for (const tag of discriminator.tags) {
       lines.push(`${indent}  case ${JSON.stringify(tag.value)}: {`);
@@ -314,7 +313,7 @@ export class DecoderEmitter {
   private memberFunction(member: TypeNode): string {
     const name = this.fresh('m');
     const body = this.functionBody(member);
-    this.functions.push([`function ${name}(v: unknown, p: string, e: Issue[]): unknown {`, ...body, `  return v;`, `}`].join('\n'));
+    this.functions.push([`function ${name}(v, p, e) {`, ...body, `  return v;`, `}`].join('\n'));
     return name;
   }
 
@@ -329,7 +328,7 @@ export class DecoderEmitter {
     if (!this.emittedSchemas.has(name)) {
       this.emittedSchemas.add(name);
       const body = this.functionBody(this.schemas.get(name) ?? { kind: 'unknown' });
-      this.functions.push([`function ${functionName}(v: unknown, p: string, e: Issue[]): unknown {`, ...body, `  return v;`, `}`].join('\n'));
+      this.functions.push([`function ${functionName}(v, p, e) {`, ...body, `  return v;`, `}`].join('\n'));
     }
     const call = `${functionName}(${value}, ${renderPath(path)}, e)`;
     return [this.revival.needsRevival({ kind: 'ref', name }) ? `${indent}${value} = ${call};` : `${indent}${call};`];

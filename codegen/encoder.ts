@@ -4,7 +4,7 @@ import { ownPropertyRead } from './naming.js';
 type ObjectType = Extract<TypeNode, { kind: 'object' }>;
 
 /**
- * Emits TypeScript that writes a return value as JSON text, keeping only what the declared
+ * Emits JavaScript that writes a return value as JSON text, keeping only what the declared
  * type declares (pruning) and failing loudly where the value does not fit the type.
  * `where` strings name the place for the error message (`User.email`, `return value[]`).
  */
@@ -24,7 +24,7 @@ export class EncoderEmitter {
 
   /** A function `(value) => JSON text` for one return type. */
   actionEncoder(type: TypeNode, functionName: string): string {
-    return `function ${functionName}(x: unknown): string {\n  return ${this.expression(type, 'x', 'return value')};\n}`;
+    return `function ${functionName}(x) {\n  return ${this.expression(type, 'x', 'return value')};\n}`;
   }
 
   private fresh(prefix: string): string {
@@ -78,7 +78,7 @@ export class EncoderEmitter {
     const name = this.fresh('a');
     this.functions.push(
       [
-        `function ${name}(x: unknown): string {`,
+        `function ${name}(x) {`,
         `  if (!Array.isArray(x)) return mismatch(${JSON.stringify(where)}, "an array", x);`,
         `  let s = "[";`,
         `  for (let i = 0; i < x.length; i++) {`,
@@ -95,7 +95,7 @@ export class EncoderEmitter {
   private tupleFunction(type: Extract<TypeNode, { kind: 'tuple' }>, where: string): string {
     const name = this.fresh('t');
     const lines = [
-      `function ${name}(x: unknown): string {`,
+      `function ${name}(x) {`,
       `  if (!Array.isArray(x) || x.length < ${type.minItems}) return mismatch(${JSON.stringify(where)}, "an array of at least ${type.minItems} items", x);`,
       `  let s = "[";`,
     ];
@@ -125,7 +125,7 @@ export class EncoderEmitter {
     const name = this.fresh(prefix);
     this.functions.push(
       [
-        `function ${name}(x: unknown): string {`,
+        `function ${name}(x) {`,
         `  if (${refuse}) return mismatch(${JSON.stringify(where)}, "${expected}", x);`,
         `  let s = "[";`,
         `  for (const v of x) {`,
@@ -142,9 +142,9 @@ export class EncoderEmitter {
   private objectFunction(type: ObjectType, where: string): string {
     const name = this.fresh('o');
     const lines = [
-      `function ${name}(x: unknown): string {`,
+      `function ${name}(x) {`,
       `  if (typeof x !== "object" || x === null || Array.isArray(x)) return mismatch(${JSON.stringify(where)}, "an object", x);`,
-      `  const o = x as Record<string, unknown>;`,
+      `  const o = x;`,
     ];
     // The comma before a property: none before the first, always after a required one,
     // and the run-time `c` after optional ones (which may or may not have been written).
@@ -170,7 +170,7 @@ export class EncoderEmitter {
     }
     if (type.additional) {
       const known = `[${type.properties.map((property) => JSON.stringify(property.name)).join(', ')}]`;
-      lines.push(`  const known = new Set<string>(${known});`);
+      lines.push(`  const known = new Set(${known});`);
       lines.push(`  for (const k of Object.keys(o)) {`);
       lines.push(`    const v = o[k];`);
       lines.push(`    if (known.has(k) || v === undefined) continue;`);
@@ -193,7 +193,7 @@ export class EncoderEmitter {
       return `oneOf(${value}, ${JSON.stringify(literals.map((literal) => literal.value))}, ${JSON.stringify(where)})`;
     }
     const name = this.fresh('u');
-    const lines = [`function ${name}(x: unknown): string {`];
+    const lines = [`function ${name}(x) {`];
     for (const member of members) {
       lines.push(`  if (${this.guard(member, 'x', 2)}) return ${this.expression(member, 'x', where)};`);
     }
@@ -241,7 +241,7 @@ export class EncoderEmitter {
       case 'object': {
         const tests = [`typeof ${value} === "object"`, `${value} !== null`, `!Array.isArray(${value})`];
         for (const property of type.properties) {
-          const read = `(${value} as Record<string, unknown>)[${JSON.stringify(property.name)}]`;
+          const read = `${value}[${JSON.stringify(property.name)}]`;
           if (property.type.kind === 'literal') tests.push(`${read} === ${JSON.stringify(property.type.value)}`);
           else if (!property.optional) tests.push(`${read} !== undefined`);
         }
@@ -257,7 +257,7 @@ export class EncoderEmitter {
     if (!this.emittedSchemas.has(name)) {
       this.emittedSchemas.add(name);
       const type = this.schemas.get(name) ?? { kind: 'unknown' };
-      this.functions.push(`function ${functionName}(x: unknown): string {\n  return ${this.expression(type, 'x', name)};\n}`);
+      this.functions.push(`function ${functionName}(x) {\n  return ${this.expression(type, 'x', name)};\n}`);
     }
     return functionName;
   }

@@ -52,3 +52,11 @@ export function ownPropertyRead(object: string, name: string): string {
     ? `(Object.hasOwn(${object}, ${key}) ? ${object}[${key}] : undefined)`
     : `${object}[${key}]`;
 }
+
+/**
+ * Makes JavaScript source or JSON text safe inside a `String.raw` template: backticks and `${` can only
+ * occur in its string literals (JSON.stringify output), where these escapes mean the same characters.
+ */
+export function rawTemplateText(source: string): string {
+  return source.replace(/`/g, '\\u0060').replace(/\$\{/g, '\\u0024{');
+}

@@ -1,11 +1,8 @@
 import { DecoderEmitter } from './decoder.js';
 import { EncoderEmitter } from './encoder.js';
 import { isFormAction, type Model } from './model.js';
-import { GENERATED_HEADER, ownPropertyRead } from './naming.js';
+import { GENERATED_HEADER, rawTemplateText } from './naming.js';
 import { RevivalPlanner } from './revival.js';
-
-/** The validation and serialization helpers of `actionwire/server` that generated code may call. */
-const RUNTIME_HELPERS = ['big', 'bool', 'bytes', 'date', 'fromBase64', 'isBase64', 'isBigIntText', 'int', 'isDateTime', 'json', 'keyCount', 'lit', 'mismatch', 'nul', 'num', 'oneOf', 'pointerToken', 'setOwn', 'str', 'unknownKeys'];
 
 export function emitRoutes(model: Model): string {
   const planner = new RevivalPlanner(model.schemas);
@@ -14,32 +11,41 @@ export function emitRoutes(model: Model): string {
   const moduleNames = new Map(model.modules.map((module, index) => [module.moduleId, `m${index}`]));
 
   const actionFunctions: string[] = [];
+  const table: string[] = [];
   const entries = model.actions.map((action, index) => {
     actionFunctions.push(decoders.actionDecoder(action, `decode${index}`));
     if (action.returns) actionFunctions.push(encoders.actionEncoder(action.returns, `encode${index}`));
+    table.push(`  [decode${index}, ${action.returns ? `encode${index}` : 'undefined'}],`);
     const module = moduleNames.get(action.moduleId) ?? 'm0';
-    const target = ownPropertyRead(module, action.exportName).replace(/^\((.*)\)$/, '$1');
+    // a module namespace object has no prototype, so a plain read cannot reach Object.prototype
+    const target = `${module}[${JSON.stringify(action.exportName)}]`;
     const fields = [
       `route: ${JSON.stringify(action.route)}`,
-      `decode: decode${index}`,
+      `decode: functions.decoder(${index})`,
       `form: ${isFormAction(action)}`,
-      action.returns ? `encode: encode${index}` : `encode: undefined`,
+      action.returns ? `encode: functions.encoder(${index})` : `encode: undefined`,
       `mayReturnNothing: ${Boolean(action.mayReturnNothing)}`,
-      `run: (args: unknown[]) => ${target}(...(args as Parameters<typeof ${target}>))`,
+      `action: ${target}`,
     ];
     return `  { ${fields.join(', ')} },`;
   });
 
-  const code = [...decoders.hoisted(), ...encoders.hoisted(), ...actionFunctions].join('\n\n');
-  const helpers = RUNTIME_HELPERS.filter((helper) => new RegExp(`\\b${helper}\\(`).test(code));
+  const source = [...decoders.hoisted(), ...encoders.hoisted(), ...actionFunctions, `return [\n${table.join('\n')}\n];`].join('\n\n');
   const lines = [
     GENERATED_HEADER,
     `import type Router from '@koa/router';`,
-    `import type { ActionRouterOptions, Issue, RouteDefinition } from 'actionwire/server';`,
-    `import { ${['buildActionRouter', ...helpers].join(', ')} } from 'actionwire/server';`,
+    `import type { ActionRouterOptions, RouteDefinition } from 'actionwire/server';`,
+    `import { buildActionRouter, compileRouteFunctions } from 'actionwire/server';`,
     ...model.modules.map((module) => `import * as ${moduleNames.get(module.moduleId)} from '${module.importPath}';`),
     '',
-    code,
+    `/**`,
+    ` * Each action's validator (decodeN: checks and revives the arguments, collecting every problem) and`,
+    ` * serializer (encodeN: writes the declared part of the result as JSON). They are JavaScript that`,
+    ` * actionwire/server compiles once, when this module loads, so TypeScript does not check them again on every build.`,
+    ` */`,
+    `const functions = compileRouteFunctions(${JSON.stringify(model.basePath)}, String.raw\``,
+    rawTemplateText(source),
+    `\`);`,
     '',
     `/** Every action's route, validator, serializer and function: what createActionRouter mounts. */`,
     `export const actionRoutes: readonly RouteDefinition[] = [`,

@@ -22,7 +22,8 @@ export interface RouteDefinition {
   encode: ((value: unknown) => string) | undefined;
   /** the declared return type admits `undefined`, which is then answered with 204 */
   mayReturnNothing: boolean;
-  run: (args: unknown[]) => unknown;
+  /** the action itself, called with the decoded arguments */
+  action: (...args: never[]) => unknown;
 }
 
 function requestHost(ctx: Context, trustProxy: boolean): string | undefined {
@@ -81,7 +82,7 @@ function actionHandler(definition: RouteDefinition, options: ActionRouterOptions
         sendProblem(ctx, problem(400, { detail: 'The arguments do not match the action’s parameter types', errors: issues }));
         return;
       }
-      const result = await runInActionContext(ctx, () => definition.run(args));
+      const result = await runInActionContext(ctx, () => definition.action(...(args as never[])));
       if (definition.encode && !(result === undefined && definition.mayReturnNothing)) {
         ctx.status = 200;
         ctx.set('Content-Type', 'application/json; charset=utf-8');

@@ -1,29 +1,23 @@
-import ts from 'typescript';
 import { DecoderEmitter } from '../../codegen/decoder.js';
 import { EncoderEmitter } from '../../codegen/encoder.js';
 import type { Action, Model, TypeNode } from '../../codegen/model.js';
 import { RevivalPlanner } from '../../codegen/revival.js';
-import * as helpers from '../../runtime/server/index.js';
+import { compileRouteFunctions } from '../../runtime/server/index.js';
 
 export type Issue = { path: string; message: string };
 export type Decoder = (body: unknown, issues: Issue[]) => unknown[];
 export type Encoder = (value: unknown) => string;
 
-/** Emits, transpiles and evaluates the decoder and encoder of one action, with the real runtime helpers. */
+/** Emits the decoder and encoder of one action and compiles them as `routes.ts` does, with the real runtime helpers. */
 export function generatedFunctions(model: Model, action: Action): { decode: Decoder; encode: Encoder | undefined; source: string } {
   const planner = new RevivalPlanner(model.schemas);
   const decoders = new DecoderEmitter(model.schemas, planner);
   const encoders = new EncoderEmitter(model.schemas);
   const decoder = decoders.actionDecoder(action, 'decodeAction');
   const encoder = action.returns ? encoders.actionEncoder(action.returns, 'encodeAction') : '';
-  const source = [...decoders.hoisted(), ...encoders.hoisted(), decoder, encoder].join('\n\n');
-  const javascript = ts.transpileModule(source, { compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext } }).outputText;
-  const names = Object.keys(helpers).filter((name) => /^[a-z]/.test(name));
-  const factory = new Function(
-    'helpers',
-    `const { ${names.join(', ')} } = helpers;\n${javascript}\nreturn { decode: decodeAction, encode: typeof encodeAction === 'function' ? encodeAction : undefined };`,
-  ) as (runtime: typeof helpers) => { decode: Decoder; encode: Encoder | undefined };
-  return { ...factory(helpers), source };
+  const source = [...decoders.hoisted(), ...encoders.hoisted(), decoder, encoder, `return [[decodeAction, ${action.returns ? 'encodeAction' : 'undefined'}]];`].join('\n\n');
+  const functions = compileRouteFunctions('/test', source);
+  return { decode: functions.decoder(0), encode: action.returns ? functions.encoder(0) : undefined, source };
 }
 
 /** An action taking one parameter `value` of `type` and returning `type`. */

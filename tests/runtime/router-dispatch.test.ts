@@ -10,7 +10,7 @@ const routes: RouteDefinition[] = Array.from({ length: 2000 }, (_, index) => ({
   form: false,
   encode: (value) => JSON.stringify(value),
   mayReturnNothing: false,
-  run: () => index,
+  action: () => index,
 }));
 
 describe('the action router', () => {

@@ -6,7 +6,7 @@ import { defaultCaller } from 'actionwire/client';
 /** This module's actions, calling through `call` (see `createClient`). */
 export function bind(call: Caller) {
   return {
-    anything: (value: unknown): Promise<unknown> => call("/actions/families/anything/anything", { value }),
+    anything: (value: unknown): Promise<unknown> => call<unknown>("/actions/families/anything/anything", { value }),
   };
 }
 

@@ -8,7 +8,7 @@ export type { Echo_Lists, Lists } from '../_types.js';
 /** This module's actions, calling through `call` (see `createClient`). */
 export function bind(call: Caller) {
   return {
-    lists: (value: Lists): Promise<Echo_Lists> => call("/actions/families/arrays/lists", { value }),
+    lists: (value: Lists): Promise<Echo_Lists> => call<Echo_Lists>("/actions/families/arrays/lists", { value }),
   };
 }
 

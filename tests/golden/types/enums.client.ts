@@ -8,7 +8,7 @@ export type { Echo_Enums, Enums } from '../_types.js';
 /** This module's actions, calling through `call` (see `createClient`). */
 export function bind(call: Caller) {
   return {
-    enums: (value: Enums): Promise<Echo_Enums> => call("/actions/families/enums/enums", { value }),
+    enums: (value: Enums): Promise<Echo_Enums> => call<Echo_Enums>("/actions/families/enums/enums", { value }),
   };
 }
 

@@ -8,7 +8,7 @@ export type { Echo_Page_Author_Page_Book, Page_Author, Page_Book } from '../_typ
 /** This module's actions, calling through `call` (see `createClient`). */
 export function bind(call: Caller) {
   return {
-    pages: (authors: Page_Author, books: Page_Book): Promise<Echo_Page_Author_Page_Book> => call("/actions/families/generics/pages", { authors, books }),
+    pages: (authors: Page_Author, books: Page_Book): Promise<Echo_Page_Author_Page_Book> => call<Echo_Page_Author_Page_Book>("/actions/families/generics/pages", { authors, books }),
   };
 }
 

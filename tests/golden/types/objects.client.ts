@@ -8,7 +8,7 @@ export type { Contact, Echo_Contact } from '../_types.js';
 /** This module's actions, calling through `call` (see `createClient`). */
 export function bind(call: Caller) {
   return {
-    contact: (value: Contact): Promise<Echo_Contact> => call("/actions/families/objects/contact", { value }),
+    contact: (value: Contact): Promise<Echo_Contact> => call<Echo_Contact>("/actions/families/objects/contact", { value }),
   };
 }
 

@@ -8,7 +8,7 @@ export type { Echo_Optionals, Optionals } from '../_types.js';
 /** This module's actions, calling through `call` (see `createClient`). */
 export function bind(call: Caller) {
   return {
-    optionals: (value: Optionals): Promise<Echo_Optionals> => call("/actions/families/optional/optionals", { value }),
+    optionals: (value: Optionals): Promise<Echo_Optionals> => call<Echo_Optionals>("/actions/families/optional/optionals", { value }),
   };
 }
 

@@ -8,8 +8,8 @@ export type { Echo_Scalars, Scalars } from '../_types.js';
 /** This module's actions, calling through `call` (see `createClient`). */
 export function bind(call: Caller) {
   return {
-    scalars: (value: Scalars): Promise<Echo_Scalars> => call("/actions/families/primitives/scalars", { value }),
-    several: (name: string, times: number, loud?: boolean): Promise<string> => call("/actions/families/primitives/several", { name, times, loud }),
+    scalars: (value: Scalars): Promise<Echo_Scalars> => call<Echo_Scalars>("/actions/families/primitives/scalars", { value }),
+    several: (name: string, times: number, loud?: boolean): Promise<string> => call<string>("/actions/families/primitives/several", { name, times, loud }),
   };
 }
 

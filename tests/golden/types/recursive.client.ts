@@ -8,8 +8,8 @@ export type { Echo_TreeNode, Json, TreeNode } from '../_types.js';
 /** This module's actions, calling through `call` (see `createClient`). */
 export function bind(call: Caller) {
   return {
-    tree: (value: TreeNode): Promise<Echo_TreeNode> => call("/actions/families/recursive/tree", { value }),
-    json: (value: Json): Promise<Json> => call("/actions/families/recursive/json", { value }),
+    tree: (value: TreeNode): Promise<Echo_TreeNode> => call<Echo_TreeNode>("/actions/families/recursive/tree", { value }),
+    json: (value: Json): Promise<Json> => call<Json>("/actions/families/recursive/json", { value }),
   };
 }
 

@@ -8,7 +8,7 @@ export type { Echo_Unions, Unions } from '../_types.js';
 /** This module's actions, calling through `call` (see `createClient`). */
 export function bind(call: Caller) {
   return {
-    unions: (value: Unions): Promise<Echo_Unions> => call("/actions/families/unions/unions", { value }),
+    unions: (value: Unions): Promise<Echo_Unions> => call<Echo_Unions>("/actions/families/unions/unions", { value }),
   };
 }
 

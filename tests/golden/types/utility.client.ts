@@ -8,7 +8,7 @@ export type { Echo_Utility, Utility } from '../_types.js';
 /** This module's actions, calling through `call` (see `createClient`). */
 export function bind(call: Caller) {
   return {
-    utility: (value: Utility): Promise<Echo_Utility> => call("/actions/families/utility/utility", { value }),
+    utility: (value: Utility): Promise<Echo_Utility> => call<Echo_Utility>("/actions/families/utility/utility", { value }),
   };
 }
 
