@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { writeSyntheticProject } from './lib/synthetic-project.js';
@@ -39,7 +39,6 @@ async function measureProject(actions, rounds, log) {
   };
   log(`  ${actions} actions in ${files} files, ${rounds} rounds`);
   const samples = await alternate(rounds, { tsc: side('tsc'), plugin: side('plugin') });
-  rmSync(directory, { recursive: true, force: true });
   const figure = (compiler, key) => median(samples[compiler].map((sample) => sample[key]));
   return { tscSeconds: figure('tsc', 'seconds'), pluginSeconds: figure('plugin', 'seconds'), tscMiB: figure('tsc', 'rssMiB'), pluginMiB: figure('plugin', 'rssMiB') };
 }

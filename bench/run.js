@@ -1,11 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { benchClientSize } from './client-size.js';
 import { benchCompile } from './compile.js';
 import { benchHttp } from './http.js';
 import { benchSerialize } from './serialize.js';
 import { benchValidate } from './validate.js';
-import { benchDirectory, fixtureDirectory, rootDirectory } from './paths.js';
+import { benchDirectory, fixtureDirectory, rootDirectory, scratchDirectory } from './paths.js';
 
 const quick = process.argv.includes('--quick');
 const only = process.argv.find((argument) => argument.startsWith('--only='))?.slice('--only='.length).split(',');
@@ -22,8 +23,10 @@ const sections = {
   validate: () => benchValidate({ rounds: quick ? 5 : 9, iterations: quick ? 2_000_000 : 5_000_000, log }),
   serialize: () => benchSerialize({ rounds: quick ? 5 : 9, iterations: quick ? 2_000_000 : 5_000_000, log }),
   compile: () => benchCompile({ smallRounds: quick ? 3 : 5, largeRounds: quick ? 1 : 3, log }),
+  client: () => benchClientSize({ log }),
 };
 
+rmSync(scratchDirectory, { recursive: true, force: true });
 compileFixture();
 const figures = {};
 for (const [name, run] of Object.entries(sections)) {
@@ -37,3 +40,4 @@ for (const [name, value] of Object.entries(figures)) log(`${name}: ${value}`);
 const results = { date: new Date().toISOString(), quick, node: process.version, figures };
 mkdirSync(join(benchDirectory, 'results'), { recursive: true });
 writeFileSync(join(benchDirectory, 'results', 'latest.json'), JSON.stringify(results, null, 2) + '\n');
+rmSync(scratchDirectory, { recursive: true, force: true });
