@@ -34,7 +34,7 @@ export function headers(): Headers {
 
 /**
  * A `Headers` over Node's parsed request headers: `get` and `has` read them directly (the common case
- * costs no copy); iteration copies them into the underlying `Headers` on first use.
+ * costs no copy); anything else copies them into a real `Headers` on first use.
  */
 function readOnlyHeaders(source: IncomingHttpHeaders): Headers {
   const refuse = (): never => {
@@ -47,25 +47,25 @@ function readOnlyHeaders(source: IncomingHttpHeaders): Headers {
     return Array.isArray(value) ? value.join(', ') : value;
   };
   const has = (name: string): boolean => valueOf(name) !== undefined;
-  let copied = false;
-  return new Proxy(new Headers(), {
-    get(target, property) {
+  let copy: Headers | undefined;
+  // The target only lends its prototype (so that `instanceof Headers` holds); every read goes through `get`.
+  return new Proxy(Object.create(Headers.prototype) as Headers, {
+    get(_target, property) {
       if (property === 'get') return get;
       if (property === 'has') return has;
       if (property === 'set' || property === 'append' || property === 'delete') return refuse;
-      if (!copied) {
-        copied = true;
-        copyInto(target, source);
-      }
-      const value: unknown = Reflect.get(target, property, target);
-      return typeof value === 'function' ? value.bind(target) : value;
+      copy ??= copyOf(source);
+      const value: unknown = Reflect.get(copy, property, copy);
+      return typeof value === 'function' ? value.bind(copy) : value;
     },
   });
 }
 
-function copyInto(target: Headers, source: IncomingHttpHeaders): void {
+function copyOf(source: IncomingHttpHeaders): Headers {
+  const copy = new Headers();
   for (const [name, value] of Object.entries(source)) {
-    if (Array.isArray(value)) value.forEach((item) => target.append(name, item));
-    else if (value !== undefined) target.append(name, value);
+    if (Array.isArray(value)) value.forEach((item) => copy.append(name, item));
+    else if (value !== undefined) copy.append(name, value);
   }
+  return copy;
 }
