@@ -8,6 +8,11 @@ import { withConfigError, withDiagnostics } from './program-diagnostics.js';
 
 export type { PluginConfig } from './config.js';
 
+function everyGeneratedFileParsed(tsApi: typeof ts, program: ts.Program, generatedDir: string, files: Map<string, string>): boolean {
+  const parsed = new Set(program.getSourceFiles().map((file) => tsApi.sys.resolvePath(file.fileName)));
+  return [...files.keys()].filter((name) => name.endsWith('.ts')).every((name) => parsed.has(tsApi.sys.resolvePath(`${generatedDir}/${name}`)));
+}
+
 interface ProgramTransformerExtras {
   ts: typeof ts;
 }
@@ -40,6 +45,10 @@ export default function actionwireTransformer(
   const files = generateFiles(analysis.model);
   const written = writeGeneratedFiles(analysis.config.generatedDir, files);
 
+  if (written.written.length === 0 && written.removed.length === 0 && everyGeneratedFileParsed(tsApi, program, analysis.config.generatedDir, files)) {
+    // A rebuild that changed no action: the program already holds the generated files as they are on disk.
+    return withDiagnostics(tsApi, program, analysis.issues);
+  }
   const removed = new Set(written.removed.map((path) => tsApi.sys.resolvePath(path)));
   const rootNames = program.getRootFileNames().filter((name) => !removed.has(tsApi.sys.resolvePath(name)));
   const known = new Set(rootNames.map((name) => tsApi.sys.resolvePath(name)));

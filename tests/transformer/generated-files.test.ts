@@ -40,6 +40,24 @@ describe('generated files', () => {
     expect(snapshot(dir)).toEqual(before);
   });
 
+  it('reports analysis problems and type errors on a rebuild that changes no generated file', () => {
+    const broken = `${actions}\nexport async function later(when: () => void): Promise<void> {\n  when();\n}\n`;
+    const dir = writeProject('generated-rebuild', { 'src/actions.ts': broken, 'src/use.ts': `import { greet } from './generated/client/actions.js';\nexport const pending = greet('x');\n` });
+    const first = tspc(dir);
+    expect(first.status).not.toBe(0);
+    expect(first.output).toMatch(/src\/actions\.ts\(7,\d+\): error TS\d+: .*later/);
+    age(dir);
+    const before = snapshot(dir);
+    const second = tspc(dir);
+    expect(snapshot(dir)).toEqual(before);
+    expect(second.output).toBe(first.output);
+    writeFileSync(join(dir, 'src', 'use.ts'), `import { greet } from './generated/client/actions.js';\nexport const pending: number = greet('x');\n`);
+    const third = tspc(dir);
+    expect(snapshot(dir)).toEqual(before);
+    expect(third.output).toMatch(/src\/use\.ts\(2,14\): error TS2322/);
+    expect(third.output).toMatch(/later/);
+  });
+
   it('rewrites only what changed, and removes the client of a module that is gone', () => {
     const dir = writeProject('generated-changes', { 'src/actions.ts': actions, 'src/other.ts': `'use server';\nexport async function ping(): Promise<void> {}\n` });
     expect(tspc(dir).status).toBe(0);

@@ -11,18 +11,19 @@ function propertyPath(path: string, name: string): string {
 /** An object type (interface, class instance, object literal, intersection) as an object TypeNode. */
 export function convertObject(type: ts.Type, context: TypeContext, path: string): TypeNode {
   const { ts: tsApi, checker } = context;
-  const text = checker.typeToString(type);
+  // only for messages: printing every type would cost more than the rest of the conversion
+  const text = (): string => checker.typeToString(type);
   if (type.getCallSignatures().length > 0 || type.getConstructSignatures().length > 0) {
-    unsupported(context, path, text, 'functions cannot cross the wire; call the function on the server and return its result');
+    unsupported(context, path, text(), 'functions cannot cross the wire; call the function on the server and return its result');
     return { kind: 'unknown' };
   }
   const symbol = type.getSymbol();
   if (symbol && declaredInLibrary(symbol) && symbol.flags & (tsApi.SymbolFlags.Class | tsApi.SymbolFlags.Interface) && !(symbol.flags & tsApi.SymbolFlags.TypeLiteral)) {
-    unsupported(context, path, text, `'${symbol.getName()}' is a library class with no JSON form`);
+    unsupported(context, path, text(), `'${symbol.getName()}' is a library class with no JSON form`);
     return { kind: 'unknown' };
   }
   if (context.visiting.has(type)) {
-    unsupported(context, path, text, 'a recursive type needs a name: declare it as an interface or type alias');
+    unsupported(context, path, text(), 'a recursive type needs a name: declare it as an interface or type alias');
     return { kind: 'unknown' };
   }
   context.visiting.add(type);
@@ -31,7 +32,7 @@ export function convertObject(type: ts.Type, context: TypeContext, path: string)
     for (const property of checker.getPropertiesOfType(type)) {
       const name = property.getName();
       if (name.startsWith('__@')) {
-        unsupported(context, path, text, `its symbol-keyed member '${name}' has no JSON form`);
+        unsupported(context, path, text(), `its symbol-keyed member '${name}' has no JSON form`);
         continue;
       }
       const inner = propertyPath(path, name);
