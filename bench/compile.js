@@ -9,6 +9,8 @@ import { benchDirectory, rootDirectory, scratchDirectory } from './paths.js';
 const COMPILERS = {
   tsc: { bin: join(rootDirectory, 'node_modules', 'typescript', 'bin', 'tsc'), config: 'tsconfig.tsc.json' },
   plugin: { bin: join(rootDirectory, 'node_modules', 'ts-patch', 'bin', 'tspc.js'), config: 'tsconfig.plugin.json' },
+  // tspc without the plugin: what ts-patch itself costs, so that the plugin's own share can be told apart
+  tspc: { bin: join(rootDirectory, 'node_modules', 'ts-patch', 'bin', 'tspc.js'), config: 'tsconfig.tsc.json' },
 };
 const MIB = 1024 * 1024;
 
@@ -38,26 +40,37 @@ async function measureProject(actions, rounds, log) {
     return sample;
   };
   log(`  ${actions} actions in ${files} files, ${rounds} rounds`);
-  const samples = await alternate(rounds, { tsc: side('tsc'), plugin: side('plugin') });
+  const samples = await alternate(rounds, { tsc: side('tsc'), tspc: side('tspc'), plugin: side('plugin') });
   const figure = (compiler, key) => median(samples[compiler].map((sample) => sample[key]));
-  return { tscSeconds: figure('tsc', 'seconds'), pluginSeconds: figure('plugin', 'seconds'), tscMiB: figure('tsc', 'rssMiB'), pluginMiB: figure('plugin', 'rssMiB') };
+  return {
+    tscSeconds: figure('tsc', 'seconds'),
+    tspcSeconds: figure('tspc', 'seconds'),
+    pluginSeconds: figure('plugin', 'seconds'),
+    tscMiB: figure('tsc', 'rssMiB'),
+    tspcMiB: figure('tspc', 'rssMiB'),
+    pluginMiB: figure('plugin', 'rssMiB'),
+  };
 }
 
-/** tspc with the plugin vs plain tsc on the same synthetic sources, at 200 and 2,000 actions. */
+/** tspc with the plugin vs plain tsc (and tspc without the plugin) on the same synthetic sources, at 200 and 2,000 actions. */
 export async function benchCompile({ smallRounds, largeRounds, log }) {
   const small = await measureProject(200, smallRounds, log);
   const large = await measureProject(2000, largeRounds, log);
   return {
     'compile.200.tsc_s': round(small.tscSeconds),
+    'compile.200.tspc_s': round(small.tspcSeconds),
     'compile.200.plugin_s': round(small.pluginSeconds),
     'compile.200.tsc_mib': Math.round(small.tscMiB),
+    'compile.200.tspc_mib': Math.round(small.tspcMiB),
     'compile.200.plugin_mib': Math.round(small.pluginMiB),
     'compile.2000.tsc_s': round(large.tscSeconds),
     'compile.2000.plugin_s': round(large.pluginSeconds),
     'compile.2000.tsc_mib': Math.round(large.tscMiB),
     'compile.2000.plugin_mib': Math.round(large.pluginMiB),
     'compile.ratio.time': round(small.pluginSeconds / small.tscSeconds),
+    'compile.ratio.time_over_tspc': round(small.pluginSeconds / small.tspcSeconds),
     'compile.ratio.rss': round(small.pluginMiB / small.tscMiB),
+    'compile.ratio.rss_over_tspc': round(small.pluginMiB / small.tspcMiB),
     'compile.2000.ratio.time': round(large.pluginSeconds / large.tscSeconds),
     'compile.2000.ratio.rss': round(large.pluginMiB / large.tscMiB),
     'compile.scale': round(large.pluginSeconds / small.pluginSeconds, 1),
