@@ -3,6 +3,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { benchClientSize } from './client-size.js';
 import { benchCompile } from './compile.js';
+import { benchForm } from './form.js';
 import { benchHttp } from './http.js';
 import { benchSerialize } from './serialize.js';
 import { benchValidate } from './validate.js';
@@ -22,6 +23,7 @@ const sections = {
   http: () => benchHttp({ rounds: quick ? 3 : 5, seconds: quick ? 4 : 10, connections: 50, log }),
   validate: () => benchValidate({ rounds: quick ? 5 : 9, iterations: quick ? 2_000_000 : 5_000_000, log }),
   serialize: () => benchSerialize({ rounds: quick ? 5 : 9, iterations: quick ? 2_000_000 : 5_000_000, log }),
+  form: () => benchForm({ rounds: quick ? 3 : 5, log }),
   compile: () => benchCompile({ smallRounds: quick ? 3 : 5, largeRounds: quick ? 1 : 3, log }),
   client: () => benchClientSize({ log }),
 };
