@@ -1,6 +1,6 @@
 import { timingLoop } from './lib/ops.js';
 import { alternate, grouped, median, round } from './lib/stats.js';
-import { fixtureRoute } from './validate.js';
+import { fixtureRoute } from './lib/fixture-route.js';
 
 /** The six-field row the action returns; the route sends `{id, name}`. */
 const ROW = { id: 48213, name: 'Ada Lovelace', email: 'ada@example.com', age: 36, tags: ['math', 'engines', 'poetry'], requestId: '5f0c2a8e-1d2b-4c7a-9a57-2b0e0c1d9f3e' };

@@ -1,22 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { Ajv2020 } from 'ajv/dist/2020.js';
+import { fixtureRoute } from './lib/fixture-route.js';
 import { timingLoop } from './lib/ops.js';
 import { alternate, grouped, median, round } from './lib/stats.js';
-import { fixtureDirectory, fixtureOutput } from './paths.js';
+import { fixtureDirectory } from './paths.js';
 
 const VALID = { input: { name: 'Ada Lovelace', email: 'ada@example.com', age: 36, tags: ['math', 'engines', 'poetry'] } };
 /** Three problems: a wrong type, a missing property, and a wrong array item. */
 const INVALID = { input: { name: 42, age: 36, tags: ['math', 7] } };
-
-/** The benchmarked action's route definition, from the fixture's compiled `routes.js`. */
-export async function fixtureRoute(route) {
-  const { actionRoutes } = await import(pathToFileURL(join(fixtureOutput, 'generated', 'routes.js')).href);
-  const definition = actionRoutes.find((candidate) => candidate.route === route);
-  if (!definition) throw new Error(`bench/fixture has no action ${route}`);
-  return definition;
-}
 
 /** ajv 8 (JSON Schema 2020-12), compiled once, on the request body schema from the fixture's openapi.json. */
 function ajvValidator(allErrors) {
