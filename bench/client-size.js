@@ -1,10 +1,10 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { writeSyntheticProject } from './lib/synthetic-project.js';
 import { grouped } from './lib/stats.js';
+import { tspc } from './lib/tspc.js';
 import { rootDirectory, scratchDirectory } from './paths.js';
 
 /** Minified (esbuild, for browsers) and gzipped size of a bundle of `contents`, resolved from `resolveDir`. */
@@ -28,9 +28,7 @@ function generatedClient(actions) {
   const client = join(directory, 'src', 'generated', 'client');
   if (!existsSync(join(client, 'index.ts'))) {
     writeSyntheticProject(directory, actions);
-    const tspc = join(rootDirectory, 'node_modules', 'ts-patch', 'bin', 'tspc.js');
-    const result = spawnSync(process.execPath, [tspc, '-p', join(directory, 'tsconfig.plugin.json')], { encoding: 'utf8' });
-    if (result.status !== 0) throw new Error(`tspc failed:\n${result.stdout}${result.stderr}`);
+    tspc(join(directory, 'tsconfig.plugin.json'));
   }
   return client;
 }

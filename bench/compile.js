@@ -3,14 +3,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { writeSyntheticProject } from './lib/synthetic-project.js';
+import { TSPC } from './lib/tspc.js';
 import { alternate, median, round } from './lib/stats.js';
 import { benchDirectory, rootDirectory, scratchDirectory } from './paths.js';
 
 const COMPILERS = {
   tsc: { bin: join(rootDirectory, 'node_modules', 'typescript', 'bin', 'tsc'), config: 'tsconfig.tsc.json' },
-  plugin: { bin: join(rootDirectory, 'node_modules', 'ts-patch', 'bin', 'tspc.js'), config: 'tsconfig.plugin.json' },
+  plugin: { bin: TSPC, config: 'tsconfig.plugin.json' },
   // tspc without the plugin: what ts-patch itself costs, so that the plugin's own share can be told apart
-  tspc: { bin: join(rootDirectory, 'node_modules', 'ts-patch', 'bin', 'tspc.js'), config: 'tsconfig.tsc.json' },
+  tspc: { bin: TSPC, config: 'tsconfig.tsc.json' },
 };
 const MIB = 1024 * 1024;
 

@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { benchClientSize } from './client-size.js';
@@ -7,17 +6,12 @@ import { benchForm } from './form.js';
 import { benchHttp } from './http.js';
 import { benchSerialize } from './serialize.js';
 import { benchValidate } from './validate.js';
-import { benchDirectory, fixtureDirectory, rootDirectory, scratchDirectory } from './paths.js';
+import { tspc } from './lib/tspc.js';
+import { benchDirectory, fixtureDirectory, scratchDirectory } from './paths.js';
 
 const quick = process.argv.includes('--quick');
 const only = process.argv.find((argument) => argument.startsWith('--only='))?.slice('--only='.length).split(',');
 const log = (line) => console.log(line);
-
-function compileFixture() {
-  const tspc = join(rootDirectory, 'node_modules', 'ts-patch', 'bin', 'tspc.js');
-  const result = spawnSync(process.execPath, [tspc, '-p', join(fixtureDirectory, 'tsconfig.json')], { stdio: 'inherit' });
-  if (result.status !== 0) throw new Error('tspc could not compile bench/fixture');
-}
 
 const sections = {
   http: () => benchHttp({ rounds: quick ? 3 : 5, seconds: quick ? 4 : 10, connections: 50, log }),
@@ -29,7 +23,7 @@ const sections = {
 };
 
 rmSync(scratchDirectory, { recursive: true, force: true });
-compileFixture();
+tspc(join(fixtureDirectory, 'tsconfig.json'));
 const figures = {};
 for (const [name, run] of Object.entries(sections)) {
   if (only && !only.includes(name)) continue;

@@ -5,6 +5,7 @@ import { discardBody } from './body.js';
 import { runInActionContext } from './context.js';
 import { withUnknownProperties } from './decode-helpers.js';
 import { resolveLimits, type ActionRouterOptions } from './options.js';
+import type { Decoder, Encoder } from './route-functions.js';
 import { originAllowed } from './origin.js';
 import { problem, sendProblem, type Issue } from './problem.js';
 import { defaultOnError, sendFailure } from './problem-response.js';
@@ -15,11 +16,11 @@ export interface RouteDefinition {
   /** `${moduleId}/${exportName}` */
   route: string;
   /** validates the parsed body, pushing every problem into `issues`, and returns the arguments */
-  decode: (body: unknown, issues: Issue[]) => unknown[];
+  decode: Decoder;
   /** the single parameter is FormData: the body is multipart/form-data or application/x-www-form-urlencoded */
   form: boolean;
   /** writes the return value as JSON, pruned to the declared type; absent for `void` actions */
-  encode: ((value: unknown) => string) | undefined;
+  encode: Encoder | undefined;
   /** the declared return type admits `undefined`, which is then answered with 204 */
   mayReturnNothing: boolean;
   /** the action itself, called with the decoded arguments */

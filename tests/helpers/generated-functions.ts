@@ -2,11 +2,9 @@ import { DecoderEmitter } from '../../codegen/decoder.js';
 import { EncoderEmitter } from '../../codegen/encoder.js';
 import type { Action, Model, TypeNode } from '../../codegen/model.js';
 import { RevivalPlanner } from '../../codegen/revival.js';
-import { compileRouteFunctions } from '../../runtime/server/index.js';
+import { compileRouteFunctions, type Decoder, type Encoder } from '../../runtime/server/index.js';
 
-export type Issue = { path: string; message: string };
-export type Decoder = (body: unknown, issues: Issue[]) => unknown[];
-export type Encoder = (value: unknown) => string;
+export type { Issue } from '../../runtime/server/index.js';
 
 /** Emits the decoder and encoder of one action and compiles them as `routes.ts` does, with the real runtime helpers. */
 export function generatedFunctions(model: Model, action: Action): { decode: Decoder; encode: Encoder | undefined; source: string } {
