@@ -2,8 +2,8 @@
 import { resolve } from 'node:path';
 import ts from 'typescript';
 import { analyzeProgram, type ProgramAnalysis } from '../transformer/analyze.js';
-import type { PluginConfig } from '../transformer/config.js';
-import { toDiagnostic } from '../transformer/issues.js';
+import { ConfigError } from '../transformer/config.js';
+import { configDiagnostic, toDiagnostic } from '../transformer/issues.js';
 import { generateFiles } from './generate.js';
 import { staleFiles, writeGeneratedFiles } from './write.js';
 
@@ -49,26 +49,27 @@ function report(diagnostics: readonly ts.Diagnostic[]): void {
   process.stderr.write(format(diagnostics, formatHost));
 }
 
-function pluginConfig(options: ts.CompilerOptions): PluginConfig | undefined {
+function pluginEntry(options: ts.CompilerOptions): Record<string, unknown> | undefined {
   const plugins = Array.isArray(options.plugins) ? (options.plugins as unknown[]) : [];
-  const entry = plugins.find(
+  return plugins.find(
     (plugin): plugin is Record<string, unknown> =>
       typeof plugin === 'object' && plugin !== null && typeof (plugin as Record<string, unknown>).transform === 'string' && /actionwire[\\/]transformer|actionwire$/.test(String((plugin as Record<string, unknown>).transform)),
   );
-  return entry ? (entry as PluginConfig) : undefined;
 }
 
-/** Analyzes and writes (or checks); returns the exit code. */
-function runOnce(program: ts.Program, config: PluginConfig, check: boolean): number {
+/** Analyzes and writes (or checks); returns the exit code. Warnings never change it unless `warningsAsErrors` is set. */
+function runOnce(program: ts.Program, entry: Record<string, unknown>, check: boolean): number {
   let analysis: ProgramAnalysis;
   try {
-    analysis = analyzeProgram(ts, program, config);
+    analysis = analyzeProgram(ts, program, entry);
   } catch (error) {
-    console.error(error instanceof Error ? error.message : error);
+    if (!(error instanceof ConfigError)) throw error;
+    report(error.problems.map((problem) => configDiagnostic(ts, problem)));
     return 1;
   }
-  report(analysis.issues.map((issue) => toDiagnostic(ts, issue, program.getSourceFile(issue.fileName))));
-  if (analysis.issues.some((issue) => issue.severity === 'error')) return 1;
+  const asErrors = analysis.config.warningsAsErrors;
+  report(analysis.issues.map((issue) => toDiagnostic(ts, asErrors ? { ...issue, severity: 'error' } : issue, program.getSourceFile(issue.fileName))));
+  if (analysis.issues.some((issue) => asErrors || issue.severity === 'error')) return 1;
   const files = generateFiles(analysis.model);
   const directory = analysis.config.generatedDir;
   if (check) {
@@ -94,7 +95,7 @@ function main(): number | undefined {
   const commandLine = ts.getParsedCommandLineOfConfigFile(project, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: (diagnostic) => report([diagnostic]) });
   if (!commandLine) return 1;
   report(commandLine.errors);
-  const config = pluginConfig(commandLine.options);
+  const config = pluginEntry(commandLine.options);
   if (!config) {
     console.error(`${project} has no { "transform": "actionwire/transformer" } entry in compilerOptions.plugins`);
     return 1;

@@ -4,10 +4,10 @@ import type ts from 'typescript';
 import { RESERVED_CLIENT_MODULES } from '../codegen/client.js';
 import { MODEL_VERSION, type Action, type ActionModule, type Model } from '../codegen/model.js';
 import { analyzeActionModule } from './actions.js';
-import { resolveConfig, type PluginConfig, type ResolvedConfig } from './config.js';
+import { resolveConfig, type ResolvedConfig } from './config.js';
 import { scanDirectives } from './directives.js';
 import { issueAt, type AnalysisIssue } from './issues.js';
-import { importExtension, moduleIdOf, relativeImport, rootDirectory } from './module-paths.js';
+import { importExtension, moduleIdOf, relativeImport } from './module-paths.js';
 import { SchemaRegistry } from './types/schema-names.js';
 
 export interface ProgramAnalysis {
@@ -32,14 +32,15 @@ function isInside(directory: string, fileName: string): boolean {
 }
 
 /** Reads every 'use server' module of the program into the model, and every problem into issues. */
-export function analyzeProgram(tsApi: typeof ts, program: ts.Program, pluginConfig: PluginConfig): ProgramAnalysis {
+export function analyzeProgram(tsApi: typeof ts, program: ts.Program, pluginEntry: Record<string, unknown>): ProgramAnalysis {
   const options = program.getCompilerOptions();
-  const configFile = typeof options.configFilePath === 'string' ? options.configFilePath : undefined;
-  const provisional = resolveConfig(pluginConfig, configFile, program.getCurrentDirectory());
-  const ownFile = (file: ts.SourceFile): boolean =>
-    !file.isDeclarationFile && !/[\\/]node_modules[\\/]/.test(file.fileName) && !isInside(provisional.generatedDir, file.fileName);
-  const root = rootDirectory(program, ownFile);
-  const config = resolveConfig(pluginConfig, configFile, root);
+  const config = resolveConfig(pluginEntry, {
+    configFilePath: typeof options.configFilePath === 'string' ? options.configFilePath : undefined,
+    rootDir: options.rootDir,
+    outDir: options.outDir,
+    currentDirectory: program.getCurrentDirectory(),
+  });
+  const root = config.rootDir;
   const checker = program.getTypeChecker();
   const schemas = new SchemaRegistry();
   const issues: AnalysisIssue[] = [];

@@ -1,4 +1,5 @@
 import type ts from 'typescript';
+import { editDistance } from './edit-distance.js';
 import { issueAt, type AnalysisIssue } from './issues.js';
 
 export const DIRECTIVE = 'use server';
@@ -17,24 +18,9 @@ function stringStatement(tsApi: typeof ts, statement: ts.Statement): ts.StringLi
   return tsApi.isStringLiteral(expression) || tsApi.isNoSubstitutionTemplateLiteral(expression) ? (expression as ts.StringLiteral) : undefined;
 }
 
-/** Edit distance, for "did you mean" on near-miss directives. */
-function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i++) {
-    let previous = row[0];
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const saved = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
-      previous = saved;
-    }
-  }
-  return row[b.length];
-}
-
 function isMisspelling(text: string): boolean {
   const normalized = text.trim().toLowerCase().replace(/[\s_-]+/g, ' ');
-  return text !== DIRECTIVE && (normalized === DIRECTIVE || distance(normalized, DIRECTIVE) <= 2);
+  return text !== DIRECTIVE && (normalized === DIRECTIVE || editDistance(normalized, DIRECTIVE) <= 2);
 }
 
 /**

@@ -4,7 +4,8 @@ import { writeGeneratedFiles } from '../codegen/write.js';
 import { analyzeProgram } from './analyze.js';
 import { ConfigError, type PluginConfig } from './config.js';
 import { hostSeeingGeneratedFiles } from './generated-host.js';
-import { withConfigError, withDiagnostics } from './program-diagnostics.js';
+import { withConfigErrors, withDiagnostics } from './program-diagnostics.js';
+import { asSourceTransformer, isSourceTransformerCall, type SourceTransformerExtras } from './source-transformer-misuse.js';
 
 export type { PluginConfig } from './config.js';
 
@@ -33,13 +34,23 @@ export default function actionwireTransformer(
   host: ts.CompilerHost | undefined,
   config: PluginConfig,
   extras: ProgramTransformerExtras,
-): ts.Program {
-  const tsApi = extras.ts;
+): ts.Program;
+export default function actionwireTransformer(program: ts.Program, config: PluginConfig, extras: SourceTransformerExtras): ts.TransformerFactory<ts.SourceFile>;
+export default function actionwireTransformer(
+  program: ts.Program,
+  hostOrConfig: ts.CompilerHost | PluginConfig | undefined,
+  configOrExtras: PluginConfig | SourceTransformerExtras,
+  extras?: ProgramTransformerExtras,
+): ts.Program | ts.TransformerFactory<ts.SourceFile> {
+  if (isSourceTransformerCall(hostOrConfig, configOrExtras, extras)) return asSourceTransformer(configOrExtras);
+  const host = hostOrConfig as ts.CompilerHost | undefined;
+  const config = configOrExtras as Record<string, unknown>;
+  const tsApi = (extras as ProgramTransformerExtras).ts;
   let analysis: ReturnType<typeof analyzeProgram>;
   try {
     analysis = analyzeProgram(tsApi, program, config);
   } catch (error) {
-    if (error instanceof ConfigError) return withConfigError(tsApi, program, error.message);
+    if (error instanceof ConfigError) return withConfigErrors(tsApi, program, error.problems);
     throw error;
   }
   const files = generateFiles(analysis.model);
@@ -47,7 +58,7 @@ export default function actionwireTransformer(
 
   if (written.written.length === 0 && written.removed.length === 0 && everyGeneratedFileParsed(tsApi, program, analysis.config.generatedDir, files)) {
     // A rebuild that changed no action: the program already holds the generated files as they are on disk.
-    return withDiagnostics(tsApi, program, analysis.issues);
+    return withDiagnostics(tsApi, program, analysis.issues, analysis.config.warningsAsErrors);
   }
   const removed = new Set(written.removed.map((path) => tsApi.sys.resolvePath(path)));
   const rootNames = program.getRootFileNames().filter((name) => !removed.has(tsApi.sys.resolvePath(name)));
@@ -69,5 +80,5 @@ export default function actionwireTransformer(
     projectReferences: program.getProjectReferences(),
   });
   generatedHost.release();
-  return withDiagnostics(tsApi, next, analysis.issues);
+  return withDiagnostics(tsApi, next, analysis.issues, analysis.config.warningsAsErrors);
 }

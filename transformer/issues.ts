@@ -44,3 +44,16 @@ export function toDiagnostic(tsApi: typeof ts, issue: AnalysisIssue, file: ts.So
     source: 'actionwire',
   };
 }
+
+/** A problem with the plugin entry: a global diagnostic (no file), the build fails and nothing is generated. */
+export function configDiagnostic(tsApi: typeof ts, problem: string): ts.Diagnostic {
+  return {
+    file: undefined,
+    start: undefined,
+    length: undefined,
+    category: tsApi.DiagnosticCategory.Error,
+    code: ISSUE_CODES['actionwire/config'],
+    messageText: `[actionwire/config] ${problem}`,
+    source: 'actionwire',
+  };
+}

@@ -1,27 +1,8 @@
 import type ts from 'typescript';
-import { dirname, relative, resolve, sep } from 'node:path';
+import { relative, resolve, sep } from 'node:path';
 
 function toPosix(path: string): string {
   return path.split(sep).join('/');
-}
-
-/** tsconfig `rootDir`, or the common directory of the program's own source files (as tsc computes it). */
-export function rootDirectory(program: ts.Program, isOwnFile: (file: ts.SourceFile) => boolean): string {
-  const options = program.getCompilerOptions();
-  if (options.rootDir) return resolve(options.rootDir);
-  const directories = program
-    .getSourceFiles()
-    .filter((file) => !file.isDeclarationFile && isOwnFile(file))
-    .map((file) => dirname(resolve(file.fileName)));
-  if (directories.length === 0) return program.getCurrentDirectory();
-  let common = directories[0].split(sep);
-  for (const directory of directories.slice(1)) {
-    const parts = directory.split(sep);
-    let index = 0;
-    while (index < common.length && index < parts.length && common[index] === parts[index]) index++;
-    common = common.slice(0, index);
-  }
-  return common.join(sep) || sep;
 }
 
 /** `src/app/actions.ts` under root `src` → `app/actions` */

@@ -1,15 +1,21 @@
 import type ts from 'typescript';
-import { ISSUE_CODES, toDiagnostic, type AnalysisIssue } from './issues.js';
+import { configDiagnostic, toDiagnostic, type AnalysisIssue } from './issues.js';
 
 /**
- * A program transformer has no `addDiagnostic`: our problems join the program's semantic
- * diagnostics instead, so `tspc` prints them with file:line:col, exits non-zero on errors,
- * and `noEmitOnError` holds back the output.
+ * A program transformer has no `addDiagnostic`: our errors join the program's semantic
+ * diagnostics instead, so `tspc` prints them with file:line:col, exits non-zero, and
+ * `noEmitOnError` holds back the output.
+ *
+ * Warnings must not go that way: tsc counts every diagnostic of the program, whatever its
+ * category, for its exit code and for `noEmitOnError`. They are printed here, as tsc prints
+ * diagnostics, and leave the build alone — unless `warningsAsErrors` makes them errors.
  */
-export function withDiagnostics(tsApi: typeof ts, program: ts.Program, issues: AnalysisIssue[]): ts.Program {
-  if (issues.length === 0) return program;
+export function withDiagnostics(tsApi: typeof ts, program: ts.Program, issues: AnalysisIssue[], warningsAsErrors: boolean): ts.Program {
+  const failing = warningsAsErrors ? issues.map((issue): AnalysisIssue => ({ ...issue, severity: 'error' })) : issues.filter((issue) => issue.severity === 'error');
+  if (!warningsAsErrors) printWarnings(tsApi, program, issues.filter((issue) => issue.severity === 'warning'));
+  if (failing.length === 0) return program;
   const diagnosticsFor = (sourceFile: ts.SourceFile | undefined): ts.Diagnostic[] => {
-    const selected = sourceFile ? issues.filter((issue) => tsApi.sys.resolvePath(issue.fileName) === tsApi.sys.resolvePath(sourceFile.fileName)) : issues;
+    const selected = sourceFile ? failing.filter((issue) => tsApi.sys.resolvePath(issue.fileName) === tsApi.sys.resolvePath(sourceFile.fileName)) : failing;
     return selected.map((issue) => toDiagnostic(tsApi, issue, program.getSourceFile(issue.fileName)));
   };
   const semantic = program.getSemanticDiagnostics.bind(program);
@@ -22,20 +28,25 @@ export function withDiagnostics(tsApi: typeof ts, program: ts.Program, issues: A
   return program;
 }
 
-/** A problem with the plugin entry itself: a global error, so the build fails without touching any file. */
-export function withConfigError(tsApi: typeof ts, program: ts.Program, message: string): ts.Program {
-  const diagnostic: ts.Diagnostic = {
-    file: undefined,
-    start: undefined,
-    length: undefined,
-    category: tsApi.DiagnosticCategory.Error,
-    code: ISSUE_CODES['actionwire/config'],
-    messageText: `[actionwire/config] ${message.replace(/^actionwire: /, '')}`,
-    source: 'actionwire',
+/** Prints warnings the way tsc prints diagnostics (`file(line,col): warning TS93004: …`, or its pretty form). */
+function printWarnings(tsApi: typeof ts, program: ts.Program, warnings: AnalysisIssue[]): void {
+  if (warnings.length === 0) return;
+  const diagnostics = warnings.map((issue) => toDiagnostic(tsApi, issue, program.getSourceFile(issue.fileName)));
+  const host: ts.FormatDiagnosticsHost = {
+    getCanonicalFileName: (name) => name,
+    getCurrentDirectory: () => program.getCurrentDirectory(),
+    getNewLine: () => tsApi.sys.newLine,
   };
+  const pretty = program.getCompilerOptions().pretty ?? tsApi.sys.writeOutputIsTTY?.() ?? false;
+  tsApi.sys.write(pretty ? `${tsApi.formatDiagnosticsWithColorAndContext(diagnostics, host)}${tsApi.sys.newLine}` : tsApi.formatDiagnostics(diagnostics, host));
+}
+
+/** Problems with the plugin entry itself: global errors, so the build fails without touching any file. */
+export function withConfigErrors(tsApi: typeof ts, program: ts.Program, problems: string[]): ts.Program {
+  const diagnostics = problems.map((problem) => configDiagnostic(tsApi, problem));
   const global = program.getGlobalDiagnostics.bind(program);
-  program.getGlobalDiagnostics = (token) => [...global(token), diagnostic];
+  program.getGlobalDiagnostics = (token) => [...global(token), ...diagnostics];
   const options = program.getOptionsDiagnostics.bind(program);
-  program.getOptionsDiagnostics = (token) => [...options(token), diagnostic];
+  program.getOptionsDiagnostics = (token) => [...options(token), ...diagnostics];
   return program;
 }

@@ -26,6 +26,8 @@ export interface PluginOptions {
   basePath?: string;
   noEmitOnError?: boolean;
   compilerOptions?: Record<string, unknown>;
+  /** more keys of the plugin entry (an undefined value removes one) */
+  plugin?: Record<string, unknown>;
 }
 
 /**
@@ -54,6 +56,7 @@ export function writeProject(name: string, files: Record<string, string>, option
           transformProgram: true,
           generatedDir: options.generatedDir ?? 'src/generated',
           ...(options.basePath ? { basePath: options.basePath } : {}),
+          ...options.plugin,
         },
       ],
     },

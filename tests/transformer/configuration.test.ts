@@ -1,0 +1,71 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { actionwireCli, tspc, writeProject, type PluginOptions } from '../helpers/project.js';
+
+const actions = { 'src/actions.ts': `'use server';\nexport async function f(): Promise<number> { return 1; }\n` };
+
+interface Case {
+  name: string;
+  options: PluginOptions;
+  messages: RegExp[];
+}
+
+const cases: Case[] = [
+  { name: 'client-mode', options: { plugin: { mode: 'client' } }, messages: [/error TS93011: \[actionwire\/config\] "mode": "client" is not available yet/] },
+  { name: 'unknown-mode', options: { plugin: { mode: 'edge' } }, messages: [/error TS93011: \[actionwire\/config\] "mode" must be "server" or "client", got "edge"/] },
+  { name: 'base-path', options: { basePath: 'api' }, messages: [/error TS93011: \[actionwire\/config\] "basePath" must start with '\/'/] },
+  {
+    name: 'misspelled',
+    options: { plugin: { generatedDIr: 'src/gen', basepath: '/api', colour: 'red' } },
+    messages: [
+      /\[actionwire\/config\] unknown option "generatedDIr": did you mean "generatedDir"\?/,
+      /\[actionwire\/config\] unknown option "basepath": did you mean "basePath"\?/,
+      /\[actionwire\/config\] unknown option "colour" \(actionwire reads "generatedDir", "basePath", "mode", "title", "warningsAsErrors"\)/,
+    ],
+  },
+  {
+    name: 'wrong-types',
+    options: { plugin: { title: 3, warningsAsErrors: 'yes' } },
+    messages: [/"title" must be a string, got 3/, /"warningsAsErrors" must be a boolean, got "yes"/],
+  },
+  {
+    name: 'outside-root',
+    options: { generatedDir: 'generated' },
+    messages: [/\[actionwire\/config\] "generatedDir" \(.*[\\/]generated\) is outside rootDir \(.*[\\/]src\).*Use e\.g\. "src[\\/]generated"/],
+  },
+  { name: 'generated-is-root', options: { generatedDir: 'src' }, messages: [/"generatedDir" is rootDir itself/] },
+  {
+    name: 'no-root-dir',
+    options: { compilerOptions: { rootDir: undefined, outDir: undefined } },
+    messages: [/\[actionwire\/config\] compilerOptions\.rootDir is not set: every route is the module's path relative to rootDir/],
+  },
+  {
+    name: 'out-dir-overlap',
+    options: { generatedDir: 'src/generated', compilerOptions: { outDir: 'src/generated/out' } },
+    messages: [/"generatedDir" \(.*\) and outDir \(.*\) overlap/],
+  },
+  { name: 'not-a-program-transformer', options: { plugin: { transformProgram: undefined } }, messages: [/add "transformProgram": true to the actionwire\/transformer entry/] },
+];
+
+describe('plugin configuration errors: every problem at once, each with its fix, nothing written', () => {
+  it.each(cases.map((testCase) => [testCase.name, testCase] as const))('%s (tspc)', (name, { options, messages }) => {
+    const dir = writeProject(`config-${name}`, actions, options);
+    const result = tspc(dir);
+    for (const message of messages) expect(result.output).toMatch(message);
+    expect(result.output).not.toMatch(/\n\s+at /);
+    expect(result.status).not.toBe(0);
+    for (const generatedDir of ['src/generated', 'generated', 'src/gen', 'src']) expect(existsSync(join(dir, generatedDir, 'openapi.json'))).toBe(false);
+  });
+
+  it.each(cases.filter((testCase) => testCase.name !== 'not-a-program-transformer').map((testCase) => [testCase.name, testCase] as const))(
+    '%s (actionwire generate)',
+    (name, { options, messages }) => {
+      const dir = writeProject(`config-cli-${name}`, actions, options);
+      const result = actionwireCli(dir, ['generate']);
+      for (const message of messages) expect(result.output).toMatch(message);
+      expect(result.output).not.toMatch(/\n\s+at /);
+      expect(result.status).toBe(1);
+      for (const generatedDir of ['src/generated', 'generated', 'src/gen', 'src']) expect(existsSync(join(dir, generatedDir, 'openapi.json'))).toBe(false);
+    },
+  );
+});
