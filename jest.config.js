@@ -8,4 +8,5 @@ export default {
   testPathIgnorePatterns: ['/node_modules/', '/tests/\\.tmp/', '/tests/fixtures/'],
   modulePathIgnorePatterns: ['<rootDir>/tests/\\.tmp/'],
   testTimeout: 180000,
+  reporters: ['default', '<rootDir>/tests/helpers/skipped-browser-reporter.cjs'],
 };

@@ -33,8 +33,7 @@ export function emitRoutes(model: Model): string {
   const source = [...decoders.hoisted(), ...encoders.hoisted(), ...actionFunctions, `return [\n${table.join('\n')}\n];`].join('\n\n');
   const lines = [
     GENERATED_HEADER,
-    `import type Router from '@koa/router';`,
-    `import type { ActionRouterOptions, RouteDefinition } from 'actionwire/server';`,
+    `import type { ActionRouter, ActionRouterOptions, RouteDefinition } from 'actionwire/server';`,
     `import { buildActionRouter, compileRouteFunctions } from 'actionwire/server';`,
     ...model.modules.map((module) => `import * as ${moduleNames.get(module.moduleId)} from '${module.importPath}';`),
     '',
@@ -53,7 +52,7 @@ export function emitRoutes(model: Model): string {
     `];`,
     '',
     `/** A @koa/router Router serving every server action under ${JSON.stringify(model.basePath)}. */`,
-    `export function createActionRouter(options: ActionRouterOptions = {}): Router {`,
+    `export function createActionRouter(options: ActionRouterOptions = {}): ActionRouter {`,
     `  return buildActionRouter(actionRoutes, ${JSON.stringify(model.basePath)}, options);`,
     `}`,
   ];

@@ -12,7 +12,7 @@
 export { ActionError, type ActionErrorOptions } from './action-error.js';
 export { getContext, headers } from './context.js';
 export { cookies, type CookieOptions, type RequestCookies } from './cookies.js';
-export { buildActionRouter, type RouteDefinition } from './router.js';
+export { buildActionRouter, type ActionRouter, type RouteDefinition } from './router.js';
 export { compileRouteFunctions, type Decoder, type Encoder, type RouteFunctions } from './route-functions.js';
 export { DEFAULT_BODY_LIMIT, DEFAULT_MAX_DEPTH, DEFAULT_MAX_FIELDS, type ActionRouterOptions, type BodyLimits, type ErrorReport } from './options.js';
 export type { Issue, Problem } from './problem.js';

@@ -39,7 +39,10 @@ type Handler = (ctx: Context) => Promise<void>;
  * One router layer serves every action through a map from path to handler, so that a call costs the
  * same with 2 actions as with 2,000.
  */
-export function buildActionRouter(routes: readonly RouteDefinition[], basePath: string, options: ActionRouterOptions = {}): Router {
+/** The @koa/router Router that `createActionRouter` returns (re-exported so generated code needs no direct dependency on @koa/router). */
+export type ActionRouter = Router;
+
+export function buildActionRouter(routes: readonly RouteDefinition[], basePath: string, options: ActionRouterOptions = {}): ActionRouter {
   const unknownRoutes = Object.keys(options.actions ?? {}).filter((route) => !routes.some((definition) => definition.route === route));
   if (unknownRoutes.length > 0) throw new Error(`actionwire: options.actions names routes that do not exist: ${unknownRoutes.join(', ')}`);
   const prefix = options.prefix ?? '';

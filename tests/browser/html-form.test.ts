@@ -3,7 +3,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { startHardened } from '../helpers/hardened-servers.js';
 import type { ServerProcess } from '../helpers/server-process.js';
 
-const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const haveChromium = existsSync(CHROMIUM);
 if (!haveChromium && process.env.CI) throw new Error(`${CHROMIUM} is missing; .ci/run installs it with apt-get install -y chromium`);
 if (!haveChromium) console.warn(`skipping the browser test: ${CHROMIUM} is missing (apt-get install -y chromium; .ci/run installs it)`);

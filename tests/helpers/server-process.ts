@@ -6,9 +6,9 @@ export interface ServerProcess {
   stop: () => Promise<void>;
 }
 
-/** Starts `node script` with PORT=0 and waits for it to print the http://127.0.0.1:port/ it listens on. */
-export function startServerProcess(script: string, env: NodeJS.ProcessEnv = {}): Promise<ServerProcess> {
-  const child: ChildProcess = spawn(process.execPath, [script], {
+/** Starts `node script` (this Node, or another binary) with PORT=0 and waits for it to print the http://127.0.0.1:port/ it listens on. */
+export function startServerProcess(script: string, env: NodeJS.ProcessEnv = {}, node = process.execPath): Promise<ServerProcess> {
+  const child: ChildProcess = spawn(node, [script], {
     env: { ...process.env, NODE_OPTIONS: '', PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

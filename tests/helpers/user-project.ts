@@ -1,0 +1,103 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ts from 'typescript';
+import { repoRoot } from './paths.js';
+
+/**
+ * A user's project, as the README tells users to make one: outside this repository, the packed
+ * tarball installed with npm's defaults plus exactly the packages of one of the README's install
+ * blocks, and the README's tsconfig.json.
+ */
+export interface UserProject {
+  dir: string;
+  /** runs a command in the project (npx, npm, node …); the output is stdout and stderr together */
+  run: (command: string, args: string[], options?: { node?: string }) => { status: number; output: string };
+  remove: () => void;
+}
+
+const readme = (): string => readFileSync(join(repoRoot, 'README.md'), 'utf8');
+
+/** The fenced block that follows `<!-- marker …-->` in the README. */
+function readmeBlock(marker: string): string {
+  const text = readme();
+  const at = text.indexOf(`<!-- ${marker}`);
+  if (at < 0) throw new Error(`README.md has no <!-- ${marker} --> block`);
+  const match = /```[a-z]*\n([\s\S]*?)```/.exec(text.slice(at));
+  if (!match) throw new Error(`README.md: no code block after <!-- ${marker} -->`);
+  return match[1];
+}
+
+/** The commands of one README install block (`typescript-6`, `typescript-5.9`, `typescript-7`). */
+export function readmeInstallCommands(key: string): string[] {
+  return readmeBlock(`install:${key} `).split('\n').map((line) => line.trim()).filter((line) => line !== '' && !line.startsWith('#'));
+}
+
+function readmeTsconfig(): unknown {
+  const parsed = ts.parseConfigFileTextToJson('tsconfig.json', readmeBlock('tsconfig '));
+  if (parsed.error) throw new Error(`README.md's tsconfig.json does not parse: ${ts.flattenDiagnosticMessageText(parsed.error.messageText, '\n')}`);
+  return parsed.config;
+}
+
+/** `npm pkg set scripts.build="a && b"` → ['npm', 'pkg', 'set', 'scripts.build=a && b'] (the README's lines use double quotes only). */
+function words(line: string): string[] {
+  return [...line.matchAll(/(?:[^\s"]+|"[^"]*")+/g)].map((match) => match[0].replace(/"/g, ''));
+}
+
+let packed: string | undefined;
+
+/** `npm pack` of this repository (already built by `npm test`), once per test file. */
+export function packedTarball(): string {
+  if (packed) return packed;
+  const destination = mkdtempSync(join(tmpdir(), 'actionwire-pack-'));
+  const result = spawnSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', destination], { cwd: repoRoot, encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`npm pack failed:\n${result.stdout}${result.stderr}`);
+  const [info] = JSON.parse(result.stdout) as [{ filename: string }];
+  packed = join(destination, info.filename);
+  return packed;
+}
+
+function runIn(dir: string, command: string, args: string[], node?: string): { status: number; output: string } {
+  // Without the npm_* variables `npm test` sets for its scripts: the project is a user's, not this package's.
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^npm_/i.test(name)));
+  const env: NodeJS.ProcessEnv = { ...inherited, NODE_OPTIONS: '', npm_config_audit: 'false', npm_config_fund: 'false', npm_config_prefer_offline: 'true' };
+  const result = node
+    ? spawnSync(node, [command, ...args], { cwd: dir, encoding: 'utf8', env })
+    : spawnSync(command, args, { cwd: dir, encoding: 'utf8', env });
+  return { status: result.status ?? 1, output: `${result.stdout ?? ''}${result.stderr ?? ''}${result.error ? String(result.error) : ''}` };
+}
+
+/**
+ * Creates the project in the system's temporary directory, runs the README's install block (with
+ * `actionwire` replaced by the tarball's path), writes the README's tsconfig.json and the app of
+ * tests/fixtures/user-app. Throws with npm's output when a command fails or prints an npm error.
+ */
+export function createUserProject(installKey: string): UserProject {
+  const dir = mkdtempSync(join(tmpdir(), `actionwire-user-${installKey}-`));
+  writeFileSync(join(dir, 'package.json'), `${JSON.stringify({ name: 'user-app', version: '1.0.0', private: true }, null, 2)}\n`);
+  const tarball = packedTarball();
+  for (const line of readmeInstallCommands(installKey)) {
+    const [command, ...args] = words(line);
+    const result = runIn(dir, command, args.map((arg) => (arg === 'actionwire' ? tarball : arg)));
+    if (result.status !== 0 || /^npm (error|ERR!)/m.test(result.output)) throw new Error(`\`${line}\` failed in ${dir}:\n${result.output}`);
+  }
+  writeFileSync(join(dir, 'tsconfig.json'), `${JSON.stringify(readmeTsconfig(), null, 2)}\n`);
+  cpSync(join(repoRoot, 'tests', 'fixtures', 'user-app', 'src'), join(dir, 'src'), { recursive: true });
+  return {
+    dir,
+    run: (command, args, options = {}) => runIn(dir, command, args, options.node),
+    remove: () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+/** Every file under `directory`, relative, with its content: to compare two builds' generated files. */
+export function filesUnder(directory: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const entry of readdirSync(directory, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath, entry.name);
+    files[path.slice(directory.length + 1)] = readFileSync(path, 'utf8');
+  }
+  return files;
+}

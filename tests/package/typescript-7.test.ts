@@ -1,0 +1,59 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createUserProject, type UserProject } from '../helpers/user-project.js';
+import { EXPECTED_CALLS, serveAndCall } from './app-checks.js';
+
+describe('a TypeScript 7 project set up as the README says (actionwire generate, then tsc)', () => {
+  let project: UserProject;
+  beforeAll(() => {
+    project = createUserProject('typescript-7');
+  });
+  afterAll(() => project?.remove());
+
+  it("has TypeScript 7 as the project's compiler, and actionwire its own TypeScript 6", () => {
+    const version = (path: string): string => (JSON.parse(readFileSync(join(project.dir, 'node_modules', path, 'package.json'), 'utf8')) as { version: string }).version;
+    expect(version('typescript')).toMatch(/^7\./);
+    expect(version('actionwire/node_modules/typescript')).toMatch(/^6\./);
+    expect(existsSync(join(project.dir, 'node_modules', 'ts-patch'))).toBe(false);
+  });
+
+  it('builds with `npm run build` (actionwire generate && tsc)', () => {
+    const result = project.run('npm', ['run', 'build']);
+    expect(result.status).toBe(0);
+    expect(result.output).toMatch(/actionwire: 4 actions; 5 files written/);
+    expect(result.output).not.toMatch(/error/i);
+    for (const file of ['server.js', 'call.js', 'actions/users.js', 'generated/routes.js', 'generated/client/index.js']) {
+      expect(existsSync(join(project.dir, 'dist', file))).toBe(true);
+    }
+  });
+
+  it('keeps the JSDoc of each action in openapi.json', () => {
+    const spec = JSON.parse(readFileSync(join(project.dir, 'src', 'generated', 'openapi.json'), 'utf8'));
+    expect(spec.paths['/actions/actions/users/listUsers'].post.summary).toBe('Every user, newest last.');
+  });
+
+  it('reports stale generated files with actionwire generate --check', () => {
+    expect(project.run('npx', ['actionwire', 'generate', '--check']).status).toBe(0);
+    const actions = join(project.dir, 'src', 'actions', 'users.ts');
+    const source = readFileSync(actions, 'utf8');
+    project.run('node', ['-e', `require('fs').appendFileSync(${JSON.stringify(actions)}, '\\nexport async function added(): Promise<number> { return 1; }\\n')`]);
+    const stale = project.run('npx', ['actionwire', 'generate', '--check']);
+    expect(stale.status).toBe(1);
+    expect(stale.output).toMatch(/stale: .*openapi\.json/);
+    project.run('node', ['-e', `require('fs').writeFileSync(${JSON.stringify(actions)}, ${JSON.stringify(source)})`]);
+    expect(project.run('npx', ['actionwire', 'generate', '--check']).status).toBe(0);
+  });
+
+  it('serves the actions and calls them through the generated client', async () => {
+    expect(await serveAndCall(project)).toEqual(EXPECTED_CALLS);
+  });
+
+  it("fails in tspc as the README says, if ts-patch is installed anyway (ts-patch cannot load TypeScript 7)", () => {
+    const install = project.run('npm', ['install', '-D', 'ts-patch@4']);
+    expect(install.status).toBe(0);
+    const result = project.run('npx', ['tspc']);
+    expect(result.status).not.toBe(0);
+    expect(result.output).toContain("TypeError: Cannot read properties of undefined (reading 'LineFeed')");
+    expect(result.output).toMatch(/node_modules[\\/]ts-patch[\\/]/);
+  });
+});
