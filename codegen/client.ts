@@ -1,11 +1,10 @@
-import { isFormAction, type Action, type Model, type TypeNode } from './model.js';
+import { CLIENT_TYPES_MODULE } from '../model/client-layout.js';
+import { isFormAction, type Action, type Model, type TypeNode } from '../model/model.js';
 import { camelIdentifier, GENERATED_HEADER, propertyKey, rawTemplateText } from './naming.js';
-import { RevivalPlanner } from './revival.js';
+import { RevivalPlanner } from '../model/revival.js';
 import { printType } from './ts-type.js';
 
 /** The shared named types of the client; a module id may not take this name or `index`. */
-export const CLIENT_TYPES_MODULE = '_types';
-export const RESERVED_CLIENT_MODULES = new Set(['index', CLIENT_TYPES_MODULE]);
 
 function referencedNames(type: TypeNode, into: Set<string>): void {
   switch (type.kind) {

@@ -1,8 +1,8 @@
 import { renderPath, type PathPart } from './code-path.js';
-import { findDiscriminator, type Discriminator } from './discriminator.js';
-import { assertNever, isFormAction, type Action, type NamedSchema, type TypeNode } from './model.js';
+import { findDiscriminator, type Discriminator } from '../model/discriminator.js';
+import { assertNever, isFormAction, type Action, type NamedSchema, type TypeNode } from '../model/model.js';
 import { ownPropertyRead, pointerToken } from './naming.js';
-import { RevivalPlanner } from './revival.js';
+import { RevivalPlanner } from '../model/revival.js';
 
 type ObjectType = Extract<TypeNode, { kind: 'object' }>;
 

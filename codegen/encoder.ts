@@ -1,4 +1,4 @@
-import { assertNever, type NamedSchema, type TypeNode } from './model.js';
+import { assertNever, type NamedSchema, type TypeNode } from '../model/model.js';
 import { ownPropertyRead } from './naming.js';
 
 type ObjectType = Extract<TypeNode, { kind: 'object' }>;

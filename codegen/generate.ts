@@ -1,5 +1,6 @@
-import { CLIENT_TYPES_MODULE, emitClientIndex, emitClientModule, emitClientTypes } from './client.js';
-import type { Model } from './model.js';
+import { CLIENT_TYPES_MODULE } from '../model/client-layout.js';
+import { emitClientIndex, emitClientModule, emitClientTypes } from './client.js';
+import type { Model } from '../model/model.js';
 import { emitOpenApi } from './openapi.js';
 import { emitRoutes } from './routes.js';
 

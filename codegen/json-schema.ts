@@ -1,5 +1,5 @@
-import { findDiscriminator } from './discriminator.js';
-import { assertNever, type NamedSchema, type TypeNode } from './model.js';
+import { findDiscriminator } from '../model/discriminator.js';
+import { assertNever, type NamedSchema, type TypeNode } from '../model/model.js';
 
 export type JsonSchema = { [key: string]: unknown };
 

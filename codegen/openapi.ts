@@ -1,5 +1,5 @@
 import { toJsonSchema, SCHEMA_REF_PREFIX, type JsonSchema } from './json-schema.js';
-import { isFormAction, type Action, type Model } from './model.js';
+import { isFormAction, type Action, type Model } from '../model/model.js';
 
 export const FORM_MEDIA_TYPES = ['multipart/form-data', 'application/x-www-form-urlencoded'];
 import { operationId } from './naming.js';

@@ -1,8 +1,8 @@
 import { DecoderEmitter } from './decoder.js';
 import { EncoderEmitter } from './encoder.js';
-import { isFormAction, type Model } from './model.js';
+import { isFormAction, type Model } from '../model/model.js';
 import { GENERATED_HEADER, rawTemplateText } from './naming.js';
-import { RevivalPlanner } from './revival.js';
+import { RevivalPlanner } from '../model/revival.js';
 
 export function emitRoutes(model: Model): string {
   const planner = new RevivalPlanner(model.schemas);

@@ -1,4 +1,4 @@
-import { assertNever, type TypeNode } from './model.js';
+import { assertNever, type TypeNode } from '../model/model.js';
 import { propertyKey } from './naming.js';
 
 /** A TypeNode as TypeScript type syntax, for the generated client. */

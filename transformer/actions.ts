@@ -1,5 +1,5 @@
 import type ts from 'typescript';
-import type { Action, Parameter } from '../codegen/model.js';
+import type { Action, Parameter } from '../model/model.js';
 import { issueAt, type AnalysisIssue } from './issues.js';
 import { convertType, includesUndefined } from './types/convert.js';
 import type { SchemaRegistry } from './types/schema-names.js';

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import type ts from 'typescript';
-import { RESERVED_CLIENT_MODULES } from '../codegen/client.js';
-import { MODEL_VERSION, type Action, type ActionModule, type Model } from '../codegen/model.js';
+import { RESERVED_CLIENT_MODULES } from '../model/client-layout.js';
+import { MODEL_VERSION, type Action, type ActionModule, type Model } from '../model/model.js';
 import { analyzeActionModule } from './actions.js';
 import { resolveConfig, type ResolvedConfig } from './config.js';
 import { scanDirectives } from './directives.js';

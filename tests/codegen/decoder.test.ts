@@ -1,4 +1,4 @@
-import type { TypeNode } from '../../codegen/model.js';
+import type { TypeNode } from '../../model/model.js';
 import { generatedFunctions, identityAction, modelWith, type Issue } from '../helpers/generated-functions.js';
 import { usersModel } from './models.js';
 

@@ -1,4 +1,4 @@
-import type { Model, TypeNode } from '../../codegen/model.js';
+import type { Model, TypeNode } from '../../model/model.js';
 
 const user: TypeNode = {
   kind: 'object',

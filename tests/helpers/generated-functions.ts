@@ -1,7 +1,7 @@
 import { DecoderEmitter } from '../../codegen/decoder.js';
 import { EncoderEmitter } from '../../codegen/encoder.js';
-import type { Action, Model, TypeNode } from '../../codegen/model.js';
-import { RevivalPlanner } from '../../codegen/revival.js';
+import type { Action, Model, TypeNode } from '../../model/model.js';
+import { RevivalPlanner } from '../../model/revival.js';
 import { compileRouteFunctions, type Decoder, type Encoder } from '../../runtime/server/index.js';
 
 export type { Issue } from '../../runtime/server/index.js';

@@ -20,7 +20,7 @@ describe('the package as npm packs it', () => {
   });
 
   it('ships the license, the README and compiled code, and no repository-only files', () => {
-    expect(paths).toEqual(expect.arrayContaining(['LICENSE', 'README.md', 'package.json', 'dist/transformer/index.js', 'dist/codegen/cli.js', 'dist/runtime/server/index.d.ts']));
+    expect(paths).toEqual(expect.arrayContaining(['LICENSE', 'README.md', 'package.json', 'dist/transformer/index.js', 'dist/cli/actionwire.js', 'dist/runtime/server/index.d.ts']));
     expect(paths.filter((path) => /^(scripts|tests|sample|bench)\//.test(path))).toEqual([]);
   });
 

@@ -1,5 +1,5 @@
 import type ts from 'typescript';
-import type { TypeNode } from '../../codegen/model.js';
+import type { TypeNode } from '../../model/model.js';
 import { PROBLEM_SCHEMA_NAME } from '../../codegen/openapi.js';
 
 /**

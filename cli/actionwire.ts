@@ -4,8 +4,8 @@ import ts from 'typescript';
 import { analyzeProgram, type ProgramAnalysis } from '../transformer/analyze.js';
 import { ConfigError } from '../transformer/config.js';
 import { configDiagnostic, toDiagnostic } from '../transformer/issues.js';
-import { generateFiles } from './generate.js';
-import { staleFiles, writeGeneratedFiles } from './write.js';
+import { generateFiles } from '../codegen/generate.js';
+import { staleFiles, writeGeneratedFiles } from '../codegen/write.js';
 
 const USAGE = `usage: actionwire generate [-p tsconfig.json] [--check] [--watch]
 
