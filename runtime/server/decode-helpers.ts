@@ -1,13 +1,8 @@
 import type { Issue } from './problem.js';
 
+export { isDateTime } from '../shared/date-time.js';
+
 /** Helpers the generated validators call; each is small and tested on its own. */
-
-const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/i;
-
-/** An RFC 3339 date-time (the `date-time` format of JSON Schema) that is also a real date. */
-export function isDateTime(value: string): boolean {
-  return DATE_TIME.test(value) && !Number.isNaN(Date.parse(value));
-}
 
 /** One JSON Pointer reference token */
 export function pointerToken(key: string): string {
