@@ -1,4 +1,5 @@
 import { assertNever, type NamedSchema, type TypeNode } from './model.js';
+import { referencedSchemaNames } from './type-refs.js';
 
 /**
  * Where a value needs reviving after JSON.parse (a Date from its ISO string).
@@ -28,12 +29,23 @@ export type RevivalPlan =
   | ['r', string]
   | ['u', RevivalPlan[]];
 
+/**
+ * Plans the revival of action results (what the generated client hands to `revive`). Which named
+ * schemas need reviving is decided for all of them when the planner is made, so every plan is
+ * complete whatever order types are planned in.
+ *
+ * @example
+ * const planner = new RevivalPlanner(model.schemas);
+ * const plan = planner.plan(action.returns);            // e.g. ['r', 'User']
+ * const shared = planner.referencedPlans([plan]);       // [['User', ['o', { joinedAt: 'd' }]]]
+ */
 export class RevivalPlanner {
   private readonly schemas: Map<string, TypeNode>;
   private readonly needs = new Map<string, boolean>();
 
   constructor(schemas: NamedSchema[]) {
     this.schemas = new Map(schemas.map((schema) => [schema.name, schema.type]));
+    this.decideNeeds();
   }
 
   /** Does a value of this type hold anything that JSON.parse does not give back as it was? */
@@ -109,14 +121,33 @@ export class RevivalPlanner {
     return [...found.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   }
 
+  /**
+   * Decides, for every named schema at once, whether its values need reviving: the least fixpoint of
+   * "its type holds something to revive, counting the schemas it refers to". Every schema starts at
+   * "no"; a schema that becomes "yes" makes the schemas referring to it look again, until nothing
+   * changes. So the answer for a recursive schema never depends on which schema was planned first.
+   */
+  private decideNeeds(): void {
+    const dependents = new Map<string, string[]>();
+    for (const [name, type] of this.schemas) {
+      this.needs.set(name, false);
+      for (const target of referencedSchemaNames(type, new Set())) {
+        const list = dependents.get(target);
+        if (list) list.push(name);
+        else dependents.set(target, [name]);
+      }
+    }
+    const pending = [...this.schemas.keys()];
+    for (let name = pending.pop(); name !== undefined; name = pending.pop()) {
+      const type = this.schemas.get(name);
+      if (this.needs.get(name) === true || type === undefined || this.plan(type) === undefined) continue;
+      this.needs.set(name, true);
+      pending.push(...(dependents.get(name) ?? []));
+    }
+  }
+
   private refNeedsRevival(name: string): boolean {
-    const known = this.needs.get(name);
-    if (known !== undefined) return known;
-    this.needs.set(name, false); // a recursive reference alone revives nothing
-    const type = this.schemas.get(name);
-    const result = type !== undefined && this.plan(type) !== undefined;
-    this.needs.set(name, result);
-    return result;
+    return this.needs.get(name) === true;
   }
 
   private objectPlan(type: Extract<TypeNode, { kind: 'object' }>): RevivalPlan | undefined {

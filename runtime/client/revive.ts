@@ -1,3 +1,4 @@
+import { isDateTime } from '../shared/date-time.js';
 import { fromBase64 } from './base64.js';
 
 /** Mirrors `RevivalPlan` of the code generator: where JSON values become Dates, bigints, bytes, Maps and Sets again. */
@@ -20,6 +21,10 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/**
+ * A Date only from an RFC 3339 date-time that names a real instant (the rule the server validates
+ * with), so a `string | Date` result keeps strings such as "1" or "2021-02-31T00:00:00Z" as strings.
+ */
 function reviveScalar(value: unknown, plan: 'd' | 'b' | 'y'): unknown {
   if (typeof value !== 'string') return value;
   try {
@@ -28,8 +33,7 @@ function reviveScalar(value: unknown, plan: 'd' | 'b' | 'y'): unknown {
   } catch {
     return value;
   }
-  const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? value : date;
+  return isDateTime(value) ? new Date(value) : value;
 }
 
 /** Revives in place where possible and returns the value; values of an unexpected shape are left alone. */
