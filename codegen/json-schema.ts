@@ -1,3 +1,4 @@
+import { NUMERIC_KEY_PATTERN, RESERVED_KEYS } from '../model/keys.js';
 import { findDiscriminator } from '../model/discriminator.js';
 import { assertNever, type NamedSchema, type TypeNode } from '../model/model.js';
 
@@ -79,6 +80,7 @@ function objectSchema(type: Extract<TypeNode, { kind: 'object' }>, recurse: (inn
   if (type.properties.length > 0) schema.properties = properties;
   if (required.length > 0) schema.required = required;
   schema.additionalProperties = type.additional ? recurse(type.additional) : false;
+  if (type.additional) schema.propertyNames = type.numericKeys ? { pattern: NUMERIC_KEY_PATTERN } : { not: { enum: [...RESERVED_KEYS] } };
   return schema;
 }
 

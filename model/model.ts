@@ -3,7 +3,7 @@
  * It is JSON-serializable and versioned; emitters never see `typescript`.
  */
 
-export const MODEL_VERSION = 1;
+export const MODEL_VERSION = 2;
 
 export type TypeNode =
   | { kind: 'string' }
@@ -14,7 +14,8 @@ export type TypeNode =
   | { kind: 'array'; items: TypeNode; readonly?: boolean }
   /** `[A, B?, ...C[]]`: the first `minItems` items are required */
   | { kind: 'tuple'; items: TypeNode[]; minItems: number; rest?: TypeNode; readonly?: boolean }
-  | { kind: 'object'; properties: Property[]; additional?: TypeNode }
+  /** `additional`: the type of undeclared keys' values (index signatures, Record); `numericKeys`: those keys are numbers (`{ [k: number]: T }`) */
+  | { kind: 'object'; properties: Property[]; additional?: TypeNode; numericKeys?: boolean }
   | { kind: 'union'; members: TypeNode[] }
   | { kind: 'ref'; name: string }
   | { kind: 'date' }

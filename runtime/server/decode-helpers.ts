@@ -1,4 +1,4 @@
-import type { Issue } from './problem.js';
+import type { IssueList } from './issue-list.js';
 
 export { isDateTime } from '../shared/date-time.js';
 
@@ -34,12 +34,17 @@ export function keyCount(object: object): number {
   return count;
 }
 
+/** Is the 'strip' policy in force (undeclared properties are dropped, not refused)? */
+export function stripping(): boolean {
+  return stripUnknown;
+}
+
 /** Reports (or, under the 'strip' policy, removes) every key of `object` that the type does not declare. */
-export function unknownKeys(object: Record<string, unknown>, known: readonly string[], path: string, issues: Issue[]): void {
+export function unknownKeys(object: Record<string, unknown>, known: readonly string[], path: string, issues: IssueList): void {
   for (const key of Object.keys(object)) {
     if (known.includes(key)) continue;
     if (stripUnknown) delete object[key];
-    else issues.push({ path: `${path}/${pointerToken(key)}`, message: 'is not a declared property' });
+    else issues.add(`${path}/${pointerToken(key)}`, 'is not a declared property');
   }
 }
 

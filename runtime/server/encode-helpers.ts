@@ -1,3 +1,5 @@
+import { isDateTime } from '../shared/date-time.js';
+
 /**
  * Helpers the generated serializers call: each writes one JSON value of a declared type,
  * or throws an OutputMismatchError naming where the action's value broke its own return type.
@@ -54,12 +56,14 @@ export function oneOf(value: unknown, allowed: ReadonlyArray<string | number | b
   return allowed.includes(value as string) ? JSON.stringify(value) : mismatch(where, `one of ${JSON.stringify(allowed)}`, value);
 }
 
-/** A Date as its ISO string; a string that is already a valid date passes through as it is. */
+/** A Date as its ISO string; a string that is already an RFC 3339 date-time is written as the same instant. */
 export function date(value: unknown, where: string): string {
   if (value instanceof Date) {
-    return Number.isNaN(value.getTime()) ? mismatch(where, 'a valid Date', value) : `"${value.toISOString()}"`;
+    const year = value.getUTCFullYear();
+    // RFC 3339 has four-digit years only; toISOString would write "+010000-…"
+    return year >= 0 && year <= 9999 ? `"${value.toISOString()}"` : mismatch(where, 'a valid Date between the years 0 and 9999', value);
   }
-  if (typeof value === 'string' && !Number.isNaN(Date.parse(value))) return JSON.stringify(new Date(value).toISOString());
+  if (typeof value === 'string' && isDateTime(value)) return JSON.stringify(new Date(value).toISOString());
   return mismatch(where, 'a Date', value);
 }
 

@@ -14,6 +14,8 @@ export interface Problem {
   detail?: string;
   code?: string;
   errors?: Issue[];
+  /** how many more problems there were than `errors` lists */
+  omittedErrors?: number;
   errorId?: string;
 }
 

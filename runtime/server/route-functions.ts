@@ -1,40 +1,30 @@
-import { isDateTime, keyCount, pointerToken, setOwn, unknownKeys } from './decode-helpers.js';
-import { bool, date, int, json, lit, mismatch, nul, num, oneOf, str } from './encode-helpers.js';
-import type { Issue } from './problem.js';
-import { big, bytes, fromBase64, isBase64, isBigIntText } from './wire-helpers.js';
+import type { RoutesModel } from '../../model/routes-model.js';
+import { compileRoutes, type Decoder, type Encoder } from './compiler/compile-routes.js';
+import type { RouteDefinition } from './router.js';
 
-export type Decoder = (body: unknown, issues: Issue[]) => unknown[];
-export type Encoder = (value: unknown) => string;
+export type { Decoder, Encoder };
 
-/** What the generated validators and serializers may call, by the names they use. */
-const HELPERS = { big, bool, bytes, date, fromBase64, int, isBase64, isBigIntText, isDateTime, json, keyCount, lit, mismatch, nul, num, oneOf, pointerToken, setOwn, str, unknownKeys };
-
-export interface RouteFunctions {
-  decoder(index: number): Decoder;
-  encoder(index: number): Encoder;
-}
+/** An action function of a 'use server' module, as the route table holds it. */
+export type ActionFunction = (...args: never[]) => unknown;
 
 /**
- * Compiles the validators and serializers that `routes.ts` carries as JavaScript source: a function
- * body that returns one `[decode, encode]` pair per action. Compiled once per process, like ajv's
- * schemas; a process started with `--disallow-code-generation-from-strings` cannot load the routes.
+ * The route table of a generated `routes.ts`: its types as data, and its action functions in the same
+ * order. Each action's validator and serializer are compiled on its first call.
+ *
+ * @example
+ * export const actionRoutes = defineActionRoutes(JSON.parse(model), [users.createUser, users.listUsers]);
  */
-export function compileRouteFunctions(basePath: string, source: string): RouteFunctions {
-  const names = Object.keys(HELPERS);
-  const sourceUrl = `actionwire-routes${basePath.replace(/[^\w/-]/g, '_')}.js`;
-  const build = new Function(...names, `'use strict';\n${source}\n//# sourceURL=${sourceUrl}`) as (...helpers: unknown[]) => Array<[Decoder, Encoder | undefined]>;
-  const table = build(...Object.values(HELPERS));
-  const entry = (index: number): [Decoder, Encoder | undefined] => {
-    const found = table[index];
-    if (!found) throw new Error(`actionwire: the generated routes have no action #${index}; generate them again`);
-    return found;
-  };
-  return {
-    decoder: (index) => entry(index)[0],
-    encoder: (index) => {
-      const encode = entry(index)[1];
-      if (!encode) throw new Error(`actionwire: the generated action #${index} has no serializer; generate the routes again`);
-      return encode;
-    },
-  };
+export function defineActionRoutes(model: RoutesModel, actions: readonly ActionFunction[]): RouteDefinition[] {
+  if (actions.length !== model.actions.length) {
+    throw new Error(`actionwire: the generated routes describe ${model.actions.length} actions but list ${actions.length} functions; generate them again`);
+  }
+  const functions = compileRoutes(model);
+  return model.actions.map((shape, index) => ({
+    route: shape.route,
+    decode: functions.decoder(index),
+    form: shape.form,
+    encode: functions.encoder(index),
+    mayReturnNothing: shape.mayReturnNothing,
+    action: actions[index] as ActionFunction,
+  }));
 }

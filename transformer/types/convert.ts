@@ -28,7 +28,12 @@ export function convertType(type: ts.Type, context: TypeContext, path: string): 
   if (flags & F.Unknown) return { kind: 'unknown' };
   if (flags & F.EnumLiteral && !(flags & F.Union)) return { kind: 'literal', value: (type as ts.LiteralType).value as string | number };
   if (flags & F.StringLiteral) return { kind: 'literal', value: (type as ts.StringLiteralType).value };
-  if (flags & F.NumberLiteral) return { kind: 'literal', value: (type as ts.NumberLiteralType).value };
+  if (flags & F.NumberLiteral) {
+    const value = (type as ts.NumberLiteralType).value;
+    if (Number.isFinite(value)) return { kind: 'literal', value };
+    unsupported(context, path, checker.typeToString(type), 'JSON has no Infinity or NaN');
+    return { kind: 'unknown' };
+  }
   if (flags & F.BooleanLiteral) return { kind: 'literal', value: checker.typeToString(type) === 'true' };
   if (flags & F.String) return { kind: 'string' };
   if (flags & F.Number) return { kind: 'number' };

@@ -47,9 +47,13 @@ export function convertObject(type: ts.Type, context: TypeContext, path: string)
       if (description) converted.description = description;
       properties.push(converted);
     }
-    const index = checker.getIndexInfosOfType(type).find((info) => info.keyType.flags & (tsApi.TypeFlags.String | tsApi.TypeFlags.Number));
+    const indexes = checker.getIndexInfosOfType(type);
+    const byString = indexes.find((info) => info.keyType.flags & tsApi.TypeFlags.String);
+    const byNumber = indexes.find((info) => info.keyType.flags & tsApi.TypeFlags.Number);
     const node: TypeNode = { kind: 'object', properties };
+    const index = byString ?? byNumber;
     if (index) node.additional = convertType(index.type, context, `${path}[key]`);
+    if (!byString && byNumber) node.numericKeys = true;
     return node;
   } finally {
     context.visiting.delete(type);

@@ -1,35 +1,30 @@
-import { assertNever, type NamedSchema, type TypeNode } from '../model/model.js';
-import { ownPropertyRead } from './naming.js';
+import { assertNever, type TypeNode } from '../../../model/model.js';
+import type { NameTable } from './name-table.js';
+import { objectKeys } from './object-keys.js';
+import { ownPropertyRead } from './source-text.js';
 
 type ObjectType = Extract<TypeNode, { kind: 'object' }>;
 
 /**
- * Emits JavaScript that writes a return value as JSON text, keeping only what the declared
- * type declares (pruning) and failing loudly where the value does not fit the type.
- * `where` strings name the place for the error message (`User.email`, `return value[]`).
+ * Emits JavaScript that writes a return value as JSON text, keeping only what the declared type
+ * declares (pruning) and throwing an OutputMismatchError where the value breaks its own type.
+ * `where` strings name the place for that error (`User.email`, `return value[]`).
  */
-export class EncoderEmitter {
-  private readonly functions: string[] = [];
-  private readonly emittedSchemas = new Set<string>();
-  private readonly schemas: Map<string, TypeNode>;
-  private counter = 0;
+export class SerializerEmitter {
+  private readonly hoisted: string[] = [];
 
-  constructor(schemas: NamedSchema[]) {
-    this.schemas = new Map(schemas.map((schema) => [schema.name, schema.type]));
+  constructor(
+    private readonly names: NameTable,
+    private readonly schemas: ReadonlyMap<string, TypeNode>,
+  ) {}
+
+  functions(): string[] {
+    return this.hoisted;
   }
 
-  hoisted(): string[] {
-    return this.functions;
-  }
-
-  /** A function `(value) => JSON text` for one return type. */
-  actionEncoder(type: TypeNode, functionName: string): string {
-    return `function ${functionName}(x) {\n  return ${this.expression(type, 'x', 'return value')};\n}`;
-  }
-
-  private fresh(prefix: string): string {
-    this.counter += 1;
-    return `${prefix}${this.counter}`;
+  /** `function name(x)` → the JSON text of one return value. */
+  actionEncoder(type: TypeNode, name: string): string {
+    return `function ${name}(x) {\n  return ${this.expression(type, 'x', 'return value')};\n}`;
   }
 
   private expression(type: TypeNode, value: string, where: string): string {
@@ -68,15 +63,15 @@ export class EncoderEmitter {
       case 'union':
         return this.unionExpression(type.members, value, where);
       case 'ref':
-        return `${this.refFunction(type.name)}(${value})`;
+        return `${this.namedFunction(type.name)}(${value})`;
       default:
         return assertNever(type);
     }
   }
 
   private arrayFunction(items: TypeNode, where: string): string {
-    const name = this.fresh('a');
-    this.functions.push(
+    const name = this.names.fresh('a');
+    this.hoisted.push(
       [
         `function ${name}(x) {`,
         `  if (!Array.isArray(x)) return mismatch(${JSON.stringify(where)}, "an array", x);`,
@@ -93,12 +88,11 @@ export class EncoderEmitter {
   }
 
   private tupleFunction(type: Extract<TypeNode, { kind: 'tuple' }>, where: string): string {
-    const name = this.fresh('t');
-    const lines = [
-      `function ${name}(x) {`,
-      `  if (!Array.isArray(x) || x.length < ${type.minItems}) return mismatch(${JSON.stringify(where)}, "an array of at least ${type.minItems} items", x);`,
-      `  let s = "[";`,
-    ];
+    const name = this.names.fresh('t');
+    const most = type.rest ? undefined : type.items.length;
+    const bounds = most === undefined ? `x.length < ${type.minItems}` : `x.length < ${type.minItems} || x.length > ${most}`;
+    const expected = most === undefined ? `an array of at least ${type.minItems} items` : `an array of ${type.minItems === most ? most : `${type.minItems} to ${most}`} items`;
+    const lines = [`function ${name}(x) {`, `  if (!Array.isArray(x) || ${bounds}) return mismatch(${JSON.stringify(where)}, ${JSON.stringify(expected)}, x);`, `  let s = "[";`];
     type.items.forEach((item, index) => {
       const write = `s += ${index > 0 ? '"," + ' : ''}${this.expression(item, `x[${index}]`, `${where}[${index}]`)};`;
       lines.push(index >= type.minItems ? `  if (x.length > ${index}) ${write}` : `  ${write}`);
@@ -107,23 +101,23 @@ export class EncoderEmitter {
       lines.push(`  for (let i = ${type.items.length}; i < x.length; i++) s += (i > 0 ? "," : "") + ${this.expression(type.rest, 'x[i]', `${where}[]`)};`);
     }
     lines.push(`  return s + "]";`, `}`);
-    this.functions.push(lines.join('\n'));
+    this.hoisted.push(lines.join('\n'));
     return name;
   }
 
   private mapFunction(key: TypeNode, value: TypeNode, where: string): string {
     const entry = `"[" + ${this.expression(key, 'v[0]', `${where} key`)} + "," + ${this.expression(value, 'v[1]', `${where} value`)} + "]"`;
-    return this.iterableFunction('m', `!(x instanceof Map)`, 'a Map', entry, where);
+    return this.iterableFunction(`!(x instanceof Map)`, 'a Map', entry, where);
   }
 
   private setFunction(items: TypeNode, where: string): string {
-    return this.iterableFunction('s', `!(x instanceof Set) && !Array.isArray(x)`, 'a Set', this.expression(items, 'v', `${where} item`), where);
+    return this.iterableFunction(`!(x instanceof Set) && !Array.isArray(x)`, 'a Set', this.expression(items, 'v', `${where} item`), where);
   }
 
   /** A function writing a Map's entries or a Set's items as a JSON array, `item` being the JSON of one `v`. */
-  private iterableFunction(prefix: string, refuse: string, expected: string, item: string, where: string): string {
-    const name = this.fresh(prefix);
-    this.functions.push(
+  private iterableFunction(refuse: string, expected: string, item: string, where: string): string {
+    const name = this.names.fresh('m');
+    this.hoisted.push(
       [
         `function ${name}(x) {`,
         `  if (${refuse}) return mismatch(${JSON.stringify(where)}, "${expected}", x);`,
@@ -140,12 +134,8 @@ export class EncoderEmitter {
   }
 
   private objectFunction(type: ObjectType, where: string): string {
-    const name = this.fresh('o');
-    const lines = [
-      `function ${name}(x) {`,
-      `  if (typeof x !== "object" || x === null || Array.isArray(x)) return mismatch(${JSON.stringify(where)}, "an object", x);`,
-      `  const o = x;`,
-    ];
+    const name = this.names.fresh('o');
+    const lines = [`function ${name}(x) {`, `  if (typeof x !== "object" || x === null || Array.isArray(x)) return mismatch(${JSON.stringify(where)}, "an object", x);`, `  const o = x;`];
     // The comma before a property: none before the first, always after a required one,
     // and the run-time `c` after optional ones (which may or may not have been written).
     let separator: 'none' | 'always' | 'maybe' = 'none';
@@ -158,7 +148,7 @@ export class EncoderEmitter {
       const place = `${where}.${property.name}`;
       const comma = separator === 'none' ? '' : separator === 'always' ? '","' : 'c';
       if (property.optional) {
-        const local = this.fresh('v');
+        const local = this.names.fresh('v');
         lines.push(`  const ${local} = ${read};`);
         lines.push(`  if (${local} !== undefined) { s += ${comma ? comma + ' + ' : ''}${key} + ${this.expression(property.type, local, place)}; c = ","; }`);
         if (separator === 'none') separator = 'maybe';
@@ -169,40 +159,61 @@ export class EncoderEmitter {
       }
     }
     if (type.additional) {
-      const known = `[${type.properties.map((property) => JSON.stringify(property.name)).join(', ')}]`;
-      lines.push(`  const known = new Set(${known});`);
+      const known = this.names.fresh('K');
+      this.hoisted.push(`const ${known} = ${JSON.stringify(type.properties.map((property) => property.name))};`);
+      const skip = type.numericKeys ? ` || !NUMERIC_KEY.test(k)` : ` || isReservedKey(k)`;
       lines.push(`  for (const k of Object.keys(o)) {`);
       lines.push(`    const v = o[k];`);
-      lines.push(`    if (known.has(k) || v === undefined) continue;`);
+      lines.push(`    if (${known}.includes(k) || v === undefined${skip}) continue;`);
       lines.push(`    s += c + JSON.stringify(k) + ":" + ${this.expression(type.additional, 'v', `${where}[key]`)};`);
       lines.push(`    c = ",";`);
       lines.push(`  }`);
     }
     lines.push(`  return s + "}";`, `}`);
     const readsComma = lines.some((line) => /[=+] c \+/.test(line));
-    const body = readsComma
-      ? lines
-      : lines.filter((line) => !/^\s*(let )?c = /.test(line)).map((line) => line.replace(/ c = ",";/, ''));
-    this.functions.push(body.join('\n'));
+    const body = readsComma ? lines : lines.filter((line) => !/^\s*(let )?c = /.test(line)).map((line) => line.replace(/ c = ",";/, ''));
+    this.hoisted.push(body.join('\n'));
     return name;
   }
 
+  /**
+   * A union: the members whose guard admits the value, the one declaring the most of its keys first,
+   * each tried in turn until one writes it (a member's writer fails without side effects).
+   */
   private unionExpression(members: TypeNode[], value: string, where: string): string {
     const literals = members.filter((member): member is Extract<TypeNode, { kind: 'literal' }> => member.kind === 'literal');
     if (literals.length === members.length) {
       return `oneOf(${value}, ${JSON.stringify(literals.map((literal) => literal.value))}, ${JSON.stringify(where)})`;
     }
-    const name = this.fresh('u');
-    const lines = [`function ${name}(x) {`];
-    for (const member of members) {
-      lines.push(`  if (${this.guard(member, 'x', 2)}) return ${this.expression(member, 'x', where)};`);
-    }
-    lines.push(`  return mismatch(${JSON.stringify(where)}, "one of the union's types", x);`, `}`);
-    this.functions.push(lines.join('\n'));
+    const name = this.names.fresh('u');
+    const writers = members.map((member) => {
+      const writer = this.names.fresh('w');
+      this.hoisted.push(`function ${writer}(x) {\n  return ${this.expression(member, 'x', where)};\n}`);
+      return writer;
+    });
+    const lines = [`function ${name}(x) {`, `  let b = -1, w = -1, q = 0;`];
+    members.forEach((member, index) => {
+      const keys = objectKeys(member, this.schemas);
+      let score = '0';
+      if (keys !== undefined) {
+        const constant = this.names.fresh('K');
+        this.hoisted.push(`const ${constant} = ${JSON.stringify(keys)};`);
+        score = `declaredKeys(x, ${constant})`;
+      }
+      lines.push(`  if (${this.guard(member, 'x', 2)}) { q = ${score}; if (q > w) { w = q; b = ${index}; } }`);
+    });
+    lines.push(`  if (b === -1) return mismatch(${JSON.stringify(where)}, "one of the union's types", x);`);
+    lines.push(`  let failure;`);
+    lines.push(`  try { return ${writers.map((writer, index) => `b === ${index} ? ${writer}(x) : `).join('')}mismatch(${JSON.stringify(where)}, "one of the union's types", x); } catch (error) { if (!(error instanceof OutputMismatchError)) throw error; failure = error; }`);
+    members.forEach((member, index) => {
+      lines.push(`  if (b !== ${index} && ${this.guard(member, 'x', 2)}) try { return ${writers[index]}(x); } catch (error) { if (!(error instanceof OutputMismatchError)) throw error; }`);
+    });
+    lines.push(`  throw failure;`, `}`);
+    this.hoisted.push(lines.join('\n'));
     return `${name}(${value})`;
   }
 
-  /** A cheap test telling which union member a value is meant to be. */
+  /** A cheap test telling whether a value may be meant as this member. */
   private guard(type: TypeNode, value: string, depth: number): string {
     switch (type.kind) {
       case 'string':
@@ -229,7 +240,6 @@ export class EncoderEmitter {
       case 'set':
         return `(${value} instanceof Set || Array.isArray(${value}))`;
       case 'tuple':
-        return `Array.isArray(${value})`;
       case 'array':
         return `Array.isArray(${value})`;
       case 'union':
@@ -241,7 +251,7 @@ export class EncoderEmitter {
       case 'object': {
         const tests = [`typeof ${value} === "object"`, `${value} !== null`, `!Array.isArray(${value})`];
         for (const property of type.properties) {
-          const read = `${value}[${JSON.stringify(property.name)}]`;
+          const read = ownPropertyRead(value, property.name);
           if (property.type.kind === 'literal') tests.push(`${read} === ${JSON.stringify(property.type.value)}`);
           else if (!property.optional) tests.push(`${read} !== undefined`);
         }
@@ -252,13 +262,12 @@ export class EncoderEmitter {
     }
   }
 
-  private refFunction(name: string): string {
-    const functionName = `s_${name}`;
-    if (!this.emittedSchemas.has(name)) {
-      this.emittedSchemas.add(name);
-      const type = this.schemas.get(name) ?? { kind: 'unknown' };
-      this.functions.push(`function ${functionName}(x) {\n  return ${this.expression(type, 'x', name)};\n}`);
+  private namedFunction(schema: string): string {
+    const { name, created } = this.names.once(`serialize:${schema}`, 'S');
+    if (created) {
+      const type = this.schemas.get(schema) ?? { kind: 'unknown' };
+      this.hoisted.push(`function ${name}(x) {\n  return ${this.expression(type, 'x', schema)};\n}`);
     }
-    return functionName;
+    return name;
   }
 }

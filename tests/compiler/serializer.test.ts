@@ -1,10 +1,10 @@
 import type { TypeNode } from '../../model/model.js';
-import { generatedFunctions, identityAction, modelWith } from '../helpers/generated-functions.js';
-import { usersModel } from './models.js';
+import { compiledFunctions, identityAction, modelWith } from '../helpers/compiled-functions.js';
+import { usersModel } from '../codegen/models.js';
 
 function encodeWith(type: TypeNode, value: unknown): string {
   const action = identityAction(type);
-  const { encode } = generatedFunctions(modelWith([action], usersModel.schemas), action);
+  const { encode } = compiledFunctions(modelWith([action], usersModel.schemas), action);
   if (!encode) throw new Error('no encoder');
   return encode(value);
 }

@@ -1,0 +1,23 @@
+import type { NamedSchema, Parameter, TypeNode } from './model.js';
+
+/**
+ * What the generated `routes.ts` carries for the server runtime: each action's parameter and return
+ * types and the named schemas they refer to, as JSON. actionwire/server compiles an action's validator
+ * and serializer from it on the action's first call.
+ */
+export interface RoutesModel {
+  schemas: NamedSchema[];
+  actions: RouteShape[];
+}
+
+export interface RouteShape {
+  /** `${moduleId}/${exportName}`, below the base path */
+  route: string;
+  params: Parameter[];
+  /** absent for actions that resolve to `void` */
+  returns?: TypeNode;
+  /** the single parameter is FormData */
+  form: boolean;
+  /** the declared return type also admits `undefined`, answered with 204 */
+  mayReturnNothing: boolean;
+}

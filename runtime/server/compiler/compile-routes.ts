@@ -1,0 +1,92 @@
+import { RevivalPlanner } from '../../../model/revival.js';
+import type { RoutesModel } from '../../../model/routes-model.js';
+import type { TypeNode } from '../../../model/model.js';
+import type { IssueList } from '../issue-list.js';
+import { NameTable } from './name-table.js';
+import { SCOPE_HELPERS, ValidationTooComplexError } from './scope-helpers.js';
+import { SerializerEmitter } from './serializer.js';
+import { ValidatorEmitter } from './validator.js';
+
+/** Checks and revives a parsed request body, reporting every problem into `issues`; returns the arguments. */
+export type Decoder = (body: unknown, issues: IssueList) => unknown[];
+/** Writes a return value as JSON text, pruned to the declared type. */
+export type Encoder = (value: unknown) => string;
+
+export interface CompiledAction {
+  decode: Decoder;
+  encode: Encoder | undefined;
+  /** the JavaScript both were compiled from, for tests and for reading */
+  source: string;
+}
+
+interface SharedModel {
+  model: RoutesModel;
+  schemas: ReadonlyMap<string, TypeNode>;
+  revival: RevivalPlanner;
+}
+
+/** The JavaScript of one action's validator and serializer, in one scope with one name table. */
+export function actionSource(shared: SharedModel, index: number): string {
+  const action = shared.model.actions[index];
+  if (!action) throw new Error(`actionwire: the generated routes have no action #${index}; generate them again`);
+  const names = new NameTable();
+  const validator = new ValidatorEmitter(names, shared.schemas, shared.revival);
+  const serializer = new SerializerEmitter(names, shared.schemas);
+  const decode = validator.actionDecoder(action.params, action.form, 'decode');
+  const encode = action.returns ? serializer.actionEncoder(action.returns, 'encode') : undefined;
+  return [
+    `'use strict';`,
+    `let budget = 0;`,
+    ...validator.functions(),
+    ...serializer.functions(),
+    decode,
+    ...(encode ? [encode] : []),
+    `return [decode, ${encode ? 'encode' : 'undefined'}];`,
+  ].join('\n\n');
+}
+
+function compileAction(shared: SharedModel, index: number): CompiledAction {
+  const source = actionSource(shared, index);
+  const route = shared.model.actions[index]?.route ?? `action-${index}`;
+  const names = Object.keys(SCOPE_HELPERS);
+  const build = new Function(...names, `${source}\n//# sourceURL=actionwire:${route}.js`) as (...helpers: unknown[]) => [Decoder, Encoder | undefined];
+  const [decode, encode] = build(...Object.values(SCOPE_HELPERS));
+  const guarded: Decoder = (body, issues) => {
+    try {
+      return decode(body, issues);
+    } catch (error) {
+      if (!(error instanceof ValidationTooComplexError)) throw error;
+      issues.add('', 'is too complex to validate (too many union members to try)');
+      return [];
+    }
+  };
+  return { decode: guarded, encode, source };
+}
+
+/** What `routes.ts` gets from `compileRoutes`: each action's validator and serializer, compiled on first use. */
+export interface RouteFunctions {
+  decoder(index: number): Decoder;
+  encoder(index: number): Encoder | undefined;
+  /** compiles action `index` now (the router does not need this; tests and tools do) */
+  compiled(index: number): CompiledAction;
+}
+
+/**
+ * Compiles validators and serializers from the types `routes.ts` carries as data, each action on its
+ * first call (start-up stays quick with thousands of actions), with `new Function` as ajv compiles its
+ * schemas: a process started with `--disallow-code-generation-from-strings` cannot serve the actions.
+ */
+export function compileRoutes(model: RoutesModel): RouteFunctions {
+  const shared: SharedModel = {
+    model,
+    schemas: new Map(model.schemas.map((schema) => [schema.name, schema.type])),
+    revival: new RevivalPlanner(model.schemas),
+  };
+  const compiled: Array<CompiledAction | undefined> = [];
+  const get = (index: number): CompiledAction => (compiled[index] ??= compileAction(shared, index));
+  return {
+    decoder: (index) => (body, issues) => get(index).decode(body, issues),
+    encoder: (index) => (model.actions[index]?.returns ? (value) => (get(index).encode as Encoder)(value) : undefined),
+    compiled: get,
+  };
+}

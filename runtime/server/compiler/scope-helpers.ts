@@ -1,0 +1,87 @@
+import { isDateTime } from '../../shared/date-time.js';
+import { RESERVED_KEYS, NUMERIC_KEY_PATTERN } from '../../../model/keys.js';
+import { keyCount, pointerToken, setOwn, stripping, unknownKeys } from '../decode-helpers.js';
+import { bool, date, int, json, lit, mismatch, nul, num, oneOf, OutputMismatchError, str } from '../encode-helpers.js';
+import { big, bytes, fromBase64, isBase64, isBigIntText } from '../wire-helpers.js';
+
+/** Thrown when one call's union trials exceed their budget: the arguments are refused as too complex. */
+export class ValidationTooComplexError extends Error {
+  constructor() {
+    super('the arguments are too complex to validate');
+  }
+}
+
+function tooComplex(): never {
+  throw new ValidationTooComplexError();
+}
+
+const reserved = new Set(RESERVED_KEYS);
+
+function isReservedKey(key: string): boolean {
+  return reserved.has(key);
+}
+
+/** The JSON Pointer (from `value`) of the first reserved key anywhere inside it, or undefined. */
+function reservedKeyPath(value: unknown): string | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  if (Array.isArray(value)) {
+    for (let index = 0; index < value.length; index++) {
+      const inner = reservedKeyPath(value[index]);
+      if (inner !== undefined) return `/${index}${inner}`;
+    }
+    return undefined;
+  }
+  for (const key of Object.keys(value)) {
+    if (reserved.has(key)) return `/${pointerToken(key)}`;
+    const inner = reservedKeyPath((value as Record<string, unknown>)[key]);
+    if (inner !== undefined) return `/${pointerToken(key)}${inner}`;
+  }
+  return undefined;
+}
+
+/** How many of `keys` the value has as own properties (0 for anything but a plain object). */
+function declaredKeys(value: unknown, keys: readonly string[]): number {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return 0;
+  let count = 0;
+  for (const key of keys) if (Object.hasOwn(value, key)) count++;
+  return count;
+}
+
+/** The identity of a Map key or Set item: Dates by instant, bytes by content, anything else as itself. */
+function keyOf(value: unknown): unknown {
+  if (value instanceof Date) return `\u0000date:${value.getTime()}`;
+  if (value instanceof Uint8Array) return `\u0000bytes:${Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('base64')}`;
+  return value;
+}
+
+/** What compiled validators and serializers may call, by the names they use. */
+export const SCOPE_HELPERS = {
+  big,
+  bool,
+  bytes,
+  date,
+  declaredKeys,
+  fromBase64,
+  int,
+  isBase64,
+  isBigIntText,
+  isDateTime,
+  isReservedKey,
+  json,
+  keyCount,
+  keyOf,
+  lit,
+  mismatch,
+  nul,
+  num,
+  NUMERIC_KEY: new RegExp(NUMERIC_KEY_PATTERN),
+  oneOf,
+  OutputMismatchError,
+  pointerToken,
+  reservedKeyPath,
+  setOwn,
+  str,
+  stripping,
+  tooComplex,
+  unknownKeys,
+};

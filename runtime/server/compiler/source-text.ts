@@ -1,0 +1,15 @@
+/** Pieces of JavaScript source that the validator and the serializer both write. */
+
+/** One JSON Pointer reference token (RFC 6901) */
+export function pointerToken(name: string): string {
+  return name.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+/**
+ * An own-property read as source. Names that exist on `Object.prototype` are read with `Object.hasOwn`,
+ * so an absent key never yields an inherited member.
+ */
+export function ownPropertyRead(object: string, name: string): string {
+  const key = JSON.stringify(name);
+  return name in Object.prototype || name === '__proto__' ? `(Object.hasOwn(${object}, ${key}) ? ${object}[${key}] : undefined)` : `${object}[${key}]`;
+}
