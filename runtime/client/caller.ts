@@ -1,4 +1,4 @@
-import ky, { HTTPError, type KyInstance, type Options } from 'ky';
+import ky, { isHTTPError, type KyInstance, type Options } from 'ky';
 import { ActionError } from './action-error.js';
 import { stringifyArguments } from './encode.js';
 import { revive, type RevivalPlan, type RevivalPlans } from './revive.js';
@@ -32,7 +32,8 @@ export function createCaller(options: ClientOptions = {}): Caller {
     try {
       response = await instance.post(url, body instanceof FormData ? { body } : { json: body });
     } catch (error) {
-      if (error instanceof HTTPError) throw new ActionError(error.response, error.data);
+      // ky's own guard, not instanceof: a `ky` option from another copy of ky throws its own HTTPError class
+      if (isHTTPError(error)) throw new ActionError(error.response, error.data);
       throw error;
     }
     if (response.status === 204 || response.headers.get('content-length') === '0') return undefined as T;
