@@ -1,39 +1,9 @@
 import { CLIENT_TYPES_MODULE } from '../model/client-layout.js';
-import { isFormAction, type Action, type Model, type TypeNode } from '../model/model.js';
-import { camelIdentifier, GENERATED_HEADER, propertyKey, rawTemplateText } from './naming.js';
+import { isFormAction, type Action, type Model } from '../model/model.js';
+import { GENERATED_HEADER, moduleExportName, propertyAccess, propertyKey, rawTemplateText, singleQuoted } from './naming.js';
 import { RevivalPlanner } from '../model/revival.js';
+import { referencedSchemaNames } from '../model/type-refs.js';
 import { printType } from './ts-type.js';
-
-/** The shared named types of the client; a module id may not take this name or `index`. */
-
-function referencedNames(type: TypeNode, into: Set<string>): void {
-  switch (type.kind) {
-    case 'ref':
-      into.add(type.name);
-      return;
-    case 'array':
-    case 'set':
-      referencedNames(type.items, into);
-      return;
-    case 'map':
-      referencedNames(type.key, into);
-      referencedNames(type.value, into);
-      return;
-    case 'tuple':
-      type.items.forEach((item) => referencedNames(item, into));
-      if (type.rest) referencedNames(type.rest, into);
-      return;
-    case 'object':
-      type.properties.forEach((property) => referencedNames(property.type, into));
-      if (type.additional) referencedNames(type.additional, into);
-      return;
-    case 'union':
-      type.members.forEach((member) => referencedNames(member, into));
-      return;
-    default:
-      return;
-  }
-}
 
 export function emitClientTypes(model: Model): string {
   const declarations = model.schemas.map((schema) => {
@@ -61,20 +31,21 @@ export function emitClientModule(model: Model, moduleId: string): string {
   const planner = new RevivalPlanner(model.schemas);
   const names = new Set<string>();
   for (const action of actions) {
-    action.params.forEach((param) => referencedNames(param.type, names));
-    if (action.returns) referencedNames(action.returns, names);
+    action.params.forEach((param) => referencedSchemaNames(param.type, names));
+    if (action.returns) referencedSchemaNames(action.returns, names);
   }
   const typeNames = [...names].sort();
+  // A type named like one of the module's actions stays importable from client/index.ts; here the name is the action's.
+  const exportNames = new Set(actions.map((action) => action.exportName));
+  const reexported = typeNames.filter((name) => !exportNames.has(name));
   const plans = actions.map((action) => (action.returns ? planner.plan(action.returns) : undefined));
   const sharedPlans = planner.referencedPlans(plans);
   const typesPath = `${relativePrefix(moduleId)}${CLIENT_TYPES_MODULE}${model.importExtension}`;
 
   const clientTypes = plans.some((plan) => plan !== undefined) ? 'Caller, RevivalPlan, RevivalPlans' : 'Caller';
   const lines = [GENERATED_HEADER, `import type { ${clientTypes} } from 'actionwire/client';`, `import { defaultCaller } from 'actionwire/client';`];
-  if (typeNames.length > 0) {
-    lines.push(`import type { ${typeNames.join(', ')} } from '${typesPath}';`);
-    lines.push(`export type { ${typeNames.join(', ')} } from '${typesPath}';`);
-  }
+  if (typeNames.length > 0) lines.push(`import type { ${typeNames.join(', ')} } from ${singleQuoted(typesPath)};`);
+  if (reexported.length > 0) lines.push(`export type { ${reexported.join(', ')} } from ${singleQuoted(typesPath)};`);
   lines.push('');
   // Plain data, parsed at load time: as literals, TypeScript would check every plan against RevivalPlan on every build.
   const returnPlans = [...new Set(plans.filter((plan) => plan !== undefined).map((plan) => JSON.stringify(plan)))];
@@ -98,26 +69,25 @@ export function emitClientModule(model: Model, moduleId: string): string {
   });
   lines.push(`  };`, `}`, '', `const bound = bind(defaultCaller);`);
   for (const action of actions) {
-    lines.push(
-      action.exportName === 'default'
-        ? `export default bound.default;`
-        : `export const ${action.exportName} = bound.${action.exportName};`,
-    );
+    const value = propertyAccess('bound', action.exportName);
+    if (action.exportName === 'default') lines.push(`export default bound.default;`);
+    else if (action.clientLocal === undefined) lines.push(`export const ${action.exportName} = ${value};`);
+    else lines.push(`const ${action.clientLocal} = ${value};`, `export { ${action.clientLocal} as ${moduleExportName(action.exportName)} };`);
   }
   return lines.join('\n') + '\n';
 }
 
 export function emitClientIndex(model: Model): string {
-  const modules = model.modules.map((module) => ({ id: module.moduleId, name: camelIdentifier(module.moduleId) }));
+  const modules = model.modules.map((module) => ({ id: module.moduleId, name: module.namespace }));
   const lines = [
     GENERATED_HEADER,
     `import type { ClientOptions } from 'actionwire/client';`,
     `import { createCaller } from 'actionwire/client';`,
-    ...modules.map((module) => `import * as ${module.name} from './${module.id}${model.importExtension}';`),
+    ...modules.map((module) => `import * as ${module.name} from ${singleQuoted(`./${module.id}${model.importExtension}`)};`),
     '',
     `export { configureClient, ActionError } from 'actionwire/client';`,
     `export type { ClientOptions } from 'actionwire/client';`,
-    `export type * from './${CLIENT_TYPES_MODULE}${model.importExtension}';`,
+    `export type * from ${singleQuoted(`./${CLIENT_TYPES_MODULE}${model.importExtension}`)};`,
     modules.length > 0 ? `export { ${modules.map((module) => module.name).join(', ')} };` : '',
     '',
     `/** Every module's actions bound to a ky instance of their own. */`,

@@ -60,3 +60,31 @@ export function ownPropertyRead(object: string, name: string): string {
 export function rawTemplateText(source: string): string {
   return source.replace(/`/g, '\\u0060').replace(/\$\{/g, '\\u0024{');
 }
+
+/** A reserved word, or a name strict-mode code may not bind (`eval`, `arguments`): never a `const` or import name. */
+export function isReservedWord(name: string): boolean {
+  return RESERVED.has(name) || name === 'eval' || name === 'arguments';
+}
+
+/** An ECMAScript IdentifierName, Unicode letters included (`grüße`); reserved words are IdentifierNames too. */
+export function isIdentifierName(name: string): boolean {
+  return /^[\p{ID_Start}$_][\p{ID_Continue}$\u200C\u200D]*$/u.test(name);
+}
+
+/** A name a module can bind with `const` or `import * as`. */
+export function isBindingIdentifier(name: string): boolean {
+  return isIdentifierName(name) && !isReservedWord(name);
+}
+
+/**
+ * A name in an export or import clause as source: `name` when it is an IdentifierName, otherwise a
+ * string literal (ES2022 arbitrary module namespace names: `export { local as "a-b" }`).
+ */
+export function moduleExportName(name: string): string {
+  return isIdentifierName(name) ? name : JSON.stringify(name);
+}
+
+/** A string literal in single quotes (import specifiers): every character that needs it escaped, as JSON does, and `'`. */
+export function singleQuoted(text: string): string {
+  return `'${JSON.stringify(text).slice(1, -1).replace(/'/g, "\\'")}'`;
+}

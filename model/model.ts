@@ -72,12 +72,24 @@ export interface Action {
   mayReturnNothing?: boolean;
   description?: string;
   source: SourceLocation;
+  /**
+   * The identifier that holds this action in its generated client module when the export name cannot
+   * (not an identifier, a reserved word, or a name the client module uses itself):
+   * `const a_b = bound["a-b"]; export { a_b as "a-b" };`. Absent: the export name is that identifier.
+   * Decided by the analysis.
+   */
+  clientLocal?: string;
 }
 
 export interface ActionModule {
   moduleId: string;
   /** import specifier of the server module, relative to the generated directory */
   importPath: string;
+  /**
+   * The module's namespace in the generated client/index.ts and its key in `createClient()`
+   * (`app/users` → `appUsers`): an identifier, unique among the modules, decided by the analysis.
+   */
+  namespace: string;
 }
 
 export interface Model {

@@ -1,5 +1,6 @@
 import type ts from 'typescript';
 import type { Action, Parameter } from '../model/model.js';
+import { clientExportNameProblem } from './client-names.js';
 import { issueAt, type AnalysisIssue } from './issues.js';
 import { convertType, includesUndefined } from './types/convert.js';
 import type { SchemaRegistry } from './types/schema-names.js';
@@ -87,6 +88,11 @@ export function analyzeActionModule(analysis: ModuleAnalysis, sourceFile: ts.Sou
       continue;
     }
     const action = analyzeSignature(analysis, signatures[0], fn ?? valueDeclaration, exportName, moduleId);
+    const nameProblem = clientExportNameProblem(exportName);
+    if (nameProblem) {
+      analysis.issues.push(issueAt(at, 'actionwire/name-collision', nameProblem));
+      continue;
+    }
     if (action) {
       const description = tsApi.displayPartsToString(target.getDocumentationComment(checker)).trim();
       if (description) action.description = description;

@@ -4,6 +4,7 @@ import type ts from 'typescript';
 import { RESERVED_CLIENT_MODULES } from '../model/client-layout.js';
 import { MODEL_VERSION, type Action, type ActionModule, type Model } from '../model/model.js';
 import { analyzeActionModule } from './actions.js';
+import { assignClientLocals, NamespaceAllocator } from './client-names.js';
 import { resolveConfig, type ResolvedConfig } from './config.js';
 import { scanDirectives } from './directives.js';
 import { issueAt, type AnalysisIssue } from './issues.js';
@@ -47,6 +48,7 @@ export function analyzeProgram(tsApi: typeof ts, program: ts.Program, pluginEntr
   const modules: ActionModule[] = [];
   const actions: Action[] = [];
   const extension = importExtension(tsApi, options);
+  const namespaces = new NamespaceAllocator();
 
   const files = program
     .getSourceFiles()
@@ -74,7 +76,19 @@ export function analyzeProgram(tsApi: typeof ts, program: ts.Program, pluginEntr
       continue;
     }
     const found = analyzeActionModule({ ts: tsApi, checker, schemas, issues }, file, moduleId);
-    modules.push({ moduleId, importPath: relativeImport(config.generatedDir, file.fileName, extension) });
+    const { namespace, takenBy } = namespaces.claim(moduleId);
+    if (takenBy !== undefined) {
+      issues.push(
+        issueAt(
+          file.statements[0],
+          'actionwire/name-collision',
+          `The 'use server' modules '${takenBy}' and '${moduleId}' would both be the namespace '${namespace}' of the generated client (client/index.ts); rename one of the files`,
+        ),
+      );
+      continue;
+    }
+    assignClientLocals(found);
+    modules.push({ moduleId, importPath: relativeImport(config.generatedDir, file.fileName, extension), namespace });
     for (const action of found) {
       const clash = actions.find((other) => other.route === action.route);
       if (clash) {

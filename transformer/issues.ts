@@ -13,6 +13,7 @@ export const ISSUE_CODES = {
   'actionwire/inline-unsupported': 93009,
   'actionwire/reserved-module-id': 93010,
   'actionwire/config': 93011,
+  'actionwire/name-collision': 93012,
 } as const;
 
 export type IssueCode = keyof typeof ISSUE_CODES;

@@ -1,4 +1,4 @@
-import type { Model, TypeNode } from '../../model/model.js';
+import { MODEL_VERSION, type Model, type TypeNode } from '../../model/model.js';
 
 const user: TypeNode = {
   kind: 'object',
@@ -14,13 +14,13 @@ const user: TypeNode = {
 
 /** A model written by hand: the emitters are tested without a TypeScript program. */
 export const usersModel: Model = {
-  version: 1,
+  version: MODEL_VERSION,
   basePath: '/actions',
   title: 'golden',
   importExtension: '.js',
   modules: [
-    { moduleId: 'app/users', importPath: '../app/users.js' },
-    { moduleId: 'misc', importPath: '../misc.js' },
+    { moduleId: 'app/users', importPath: '../app/users.js', namespace: 'appUsers' },
+    { moduleId: 'misc', importPath: '../misc.js', namespace: 'misc' },
   ],
   actions: [
     {
