@@ -3,15 +3,17 @@ const BRAND = Symbol.for('actionwire.ActionError');
 export interface ActionErrorOptions {
   /** A machine-readable code, sent as the problem's `code` member */
   code?: string;
-  /** Extra response headers (e.g. `WWW-Authenticate`) */
+  /** Extra response headers (e.g. `WWW-Authenticate`); one Node cannot send (a value with a line break) makes the answer a 500 */
   headers?: Record<string, string>;
-  /** Whether the message may be shown to the client; defaults to true below 500 */
+  /** Whether the message may be shown to the client; defaults to true below 500 and false from 500 on */
   expose?: boolean;
   cause?: unknown;
 }
 
 /**
  * An error an action throws on purpose: the client gets `status` and the message as the problem's `detail`.
+ * From 500 on it is a server error: the answer carries an `errorId`, `onError` gets the error, and the
+ * message is shown only with `expose: true`.
  *
  * @example
  * if (!user) throw new ActionError(401, 'Sign in first', { headers: { 'WWW-Authenticate': 'Cookie' } });

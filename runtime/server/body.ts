@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import { ActionError } from './action-error.js';
 
 export class BodyTooLargeError extends Error {
   constructor(readonly limit: number) {
@@ -6,37 +7,79 @@ export class BodyTooLargeError extends Error {
   }
 }
 
-/** Stops reading what is left of a request we will not use, so the keep-alive connection stays usable. */
-export function discardBody(request: IncomingMessage): void {
+export class BodyTimeoutError extends Error {
+  constructor(readonly timeout: number) {
+    super(`request body did not arrive within ${timeout} ms`);
+  }
+}
+
+/** Stops reading a request's body: what is left stays on the wire, held back by TCP flow control. */
+export function stopReading(request: IncomingMessage): void {
   request.unpipe();
-  request.resume();
+  request.pause();
+}
+
+/** True while part of the body has yet to arrive, so the connection's next request would start inside it. */
+function bodyUnfinished(request: IncomingMessage): boolean {
+  if (request.complete) return false;
+  const declared = request.headers['content-length'];
+  return (declared !== undefined && declared !== '0') || request.headers['transfer-encoding'] !== undefined;
+}
+
+/**
+ * Refuses a request without reading the rest of its body (a 100 MB upload to a wrong path costs no
+ * 100 MB), and returns the headers its answer needs: `Connection: close` while part of the body is
+ * unread, none when it had no body or all of it has arrived.
+ */
+export function refuseBody(request: IncomingMessage): Record<string, string> {
+  stopReading(request);
+  return bodyUnfinished(request) ? { Connection: 'close' } : {};
+}
+
+/** The client went away (or its connection broke) before the whole body arrived: nobody is left to answer. */
+export function bodyReadFailure(error: NodeJS.ErrnoException | undefined): ActionError {
+  if (error === undefined || error.code === 'ERR_STREAM_PREMATURE_CLOSE') {
+    return new ActionError(400, 'The client closed the connection before sending the whole body', { cause: error });
+  }
+  return new ActionError(400, `The request body could not be read: ${error.message}`, { cause: error });
+}
+
+/** The longest delay setTimeout honours; beyond it (and at 0) there is no time limit. */
+const LONGEST_TIMER = 2 ** 31 - 1;
+
+/** Calls `expire` after `timeout` ms; undefined (nothing to clear) when there is no time limit. */
+export function bodyTimer(timeout: number, expire: () => void): NodeJS.Timeout | undefined {
+  return timeout > 0 && timeout <= LONGEST_TIMER ? setTimeout(expire, timeout) : undefined;
 }
 
 /**
  * Reads the whole body as UTF-8, refusing (before buffering it all) one over `limit` bytes,
- * whether the client declared its length or streams it chunked.
+ * whether the client declared its length or streams it chunked, and one still incomplete after
+ * `timeout` ms (0: no time limit). A refused body is left unread.
  */
-export function readBody(request: IncomingMessage, limit: number): Promise<string> {
+export function readBody(request: IncomingMessage, limit: number, timeout = 0): Promise<string> {
   const declared = Number(request.headers['content-length']);
   if (Number.isFinite(declared) && declared > limit) {
-    discardBody(request);
+    stopReading(request);
     return Promise.reject(new BodyTooLargeError(limit));
   }
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let received = 0;
     const finish = (): void => {
+      clearTimeout(timer);
       request.off('data', onData).off('end', onEnd).off('error', onError).off('close', onClose);
     };
+    const refuse = (error: Error): void => {
+      finish();
+      stopReading(request);
+      reject(error);
+    };
+    const timer = bodyTimer(timeout, () => refuse(new BodyTimeoutError(timeout)));
     const onData = (chunk: Buffer): void => {
       received += chunk.length;
-      if (received <= limit) {
-        chunks.push(chunk);
-        return;
-      }
-      finish();
-      discardBody(request);
-      reject(new BodyTooLargeError(limit));
+      if (received <= limit) chunks.push(chunk);
+      else refuse(new BodyTooLargeError(limit));
     };
     const onEnd = (): void => {
       finish();
@@ -44,9 +87,12 @@ export function readBody(request: IncomingMessage, limit: number): Promise<strin
     };
     const onError = (error: Error): void => {
       finish();
-      reject(error);
+      reject(bodyReadFailure(error));
     };
-    const onClose = (): void => onError(new Error('the client closed the connection before sending the whole body'));
+    const onClose = (): void => {
+      finish();
+      reject(bodyReadFailure(undefined));
+    };
     request.on('data', onData).on('end', onEnd).on('error', onError).on('close', onClose);
   });
 }

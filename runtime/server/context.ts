@@ -40,7 +40,11 @@ function readOnlyHeaders(source: IncomingHttpHeaders): Headers {
   const refuse = (): never => {
     throw new TypeError('actionwire: the request headers are read-only');
   };
-  const valueOf = (name: string): string | string[] | undefined => source[name.toLowerCase()];
+  const valueOf = (name: string): string | string[] | undefined => {
+    const key = name.toLowerCase();
+    // Node's header object inherits from Object.prototype: `constructor` or `__proto__` must not read as headers.
+    return Object.hasOwn(source, key) ? source[key] : undefined;
+  };
   const get = (name: string): string | null => {
     const value = valueOf(name);
     if (value === undefined) return null;

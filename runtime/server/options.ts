@@ -14,8 +14,10 @@ export interface BodyLimits {
   maxDepth?: number;
   /** form actions: the largest file, in bytes (default: the body limit) */
   maxFileSize?: number;
-  /** form actions: the most fields and files (default 1,000) */
+  /** form actions: the most fields and files (default 1,000); counted as the body streams in */
   maxFields?: number;
+  /** the longest wait, in ms, for the whole body once the headers are in (default 30,000; 0: no limit); a slower one gets 408 */
+  bodyTimeout?: number;
 }
 
 export interface ActionRouterOptions extends BodyLimits {
@@ -31,13 +33,15 @@ export interface ActionRouterOptions extends BodyLimits {
   unknownProperties?: 'reject' | 'strip';
   /** the key that seals bound arguments; defaults to ACTIONWIRE_SECRET */
   secret?: string;
-  /** called with every unexpected (500) error; defaults to console.error */
+  /** called with every server error (500, and an ActionError of status 500 or more); defaults to console.error */
   onError?: (error: unknown, report: ErrorReport) => void;
 }
 
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
 export const DEFAULT_MAX_DEPTH = 64;
 export const DEFAULT_MAX_FIELDS = 1000;
+/** How long (ms) a request body may take to arrive unless `bodyTimeout` says otherwise. */
+export const DEFAULT_BODY_TIMEOUT = 30_000;
 
 export type ResolvedLimits = Required<BodyLimits>;
 
@@ -49,5 +53,6 @@ export function resolveLimits(options: ActionRouterOptions, route: string): Reso
     maxDepth: own.maxDepth ?? options.maxDepth ?? DEFAULT_MAX_DEPTH,
     maxFileSize: own.maxFileSize ?? options.maxFileSize ?? bodyLimit,
     maxFields: own.maxFields ?? options.maxFields ?? DEFAULT_MAX_FIELDS,
+    bodyTimeout: own.bodyTimeout ?? options.bodyTimeout ?? DEFAULT_BODY_TIMEOUT,
   };
 }

@@ -1,7 +1,8 @@
-import { Readable, Transform, type TransformCallback } from 'node:stream';
+import { finished, Readable, Transform, type TransformCallback } from 'node:stream';
 import type { Context } from 'koa';
 import { ActionError } from './action-error.js';
-import { BodyTooLargeError, discardBody, readBody } from './body.js';
+import { BodyTimeoutError, BodyTooLargeError, bodyReadFailure, bodyTimer, readBody, refuseBody, stopReading } from './body.js';
+import { fieldCounter, type FieldCounter } from './form-fields.js';
 import { exceedsDepth } from './json-depth.js';
 import type { ResolvedLimits } from './options.js';
 
@@ -20,8 +21,7 @@ function hasBody(ctx: Context): boolean {
 }
 
 function refuse(ctx: Context, status: number, message: string): never {
-  discardBody(ctx.req);
-  throw new ActionError(status, message);
+  throw new ActionError(status, message, { headers: refuseBody(ctx.req) });
 }
 
 /** The JSON arguments object of a call; an empty body is `{}`. */
@@ -31,7 +31,7 @@ export async function readJsonArguments(ctx: Context, limits: ResolvedLimits): P
   if (!isJsonType(type)) {
     refuse(ctx, 415, FORM_TYPES.has(type) ? 'This action takes its arguments as application/json, not as a form' : 'Send the arguments as application/json');
   }
-  const text = await readBody(ctx.req, limits.bodyLimit);
+  const text = await readBody(ctx.req, limits.bodyLimit, limits.bodyTimeout);
   if (text.trim() === '') return {};
   let value: unknown;
   try {
@@ -43,29 +43,48 @@ export async function readJsonArguments(ctx: Context, limits: ResolvedLimits): P
   return value;
 }
 
-/** Counts bytes on their way to the form parser and stops the stream past the limit. */
-class ByteLimit extends Transform {
-  exceeded = false;
+function tooManyFields(maxFields: number, headers: Record<string, string> = {}): ActionError {
+  return new ActionError(413, `The form has more than ${maxFields} fields`, { headers });
+}
+
+/**
+ * Stands between the request and the form parser: counts bytes and fields on their way through, and
+ * ends the parse with the reason (`refusal`) when the body grows too large, holds too many fields,
+ * arrives too slowly, or the client goes away.
+ */
+class FormGuard extends Transform {
+  refusal: Error | undefined;
   private received = 0;
 
-  constructor(private readonly limit: number) {
+  constructor(
+    private readonly limits: ResolvedLimits,
+    private readonly fields: FieldCounter | undefined,
+  ) {
     super();
+  }
+
+  stop(reason: Error): void {
+    this.refusal ??= reason;
+    this.destroy(reason);
   }
 
   override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
     this.received += chunk.length;
-    if (this.received > this.limit) {
-      this.exceeded = true;
-      callback(new BodyTooLargeError(this.limit));
+    if (this.received > this.limits.bodyLimit) {
+      this.refusal ??= new BodyTooLargeError(this.limits.bodyLimit);
+    } else if (this.fields !== undefined && this.fields.add(chunk) > this.limits.maxFields) {
+      this.refusal ??= tooManyFields(this.limits.maxFields, { Connection: 'close' });
+    } else {
+      callback(null, chunk);
       return;
     }
-    callback(null, chunk);
+    callback(this.refusal);
   }
 }
 
 /**
  * The FormData of a multipart/form-data or urlencoded body (what a plain HTML form sends), parsed by
- * the platform's own `Request.formData()` behind a byte limit, then held to the field and file limits.
+ * the platform's own `Request.formData()` behind the byte, field and time limits, then held to the file limit.
  */
 export async function readFormArguments(ctx: Context, limits: ResolvedLimits): Promise<FormData> {
   if (!hasBody(ctx)) return new FormData();
@@ -73,31 +92,39 @@ export async function readFormArguments(ctx: Context, limits: ResolvedLimits): P
   if (!FORM_TYPES.has(type)) refuse(ctx, 415, 'This action takes a form: send multipart/form-data or application/x-www-form-urlencoded');
   const declared = Number(ctx.get('content-length'));
   if (Number.isFinite(declared) && declared > limits.bodyLimit) {
-    discardBody(ctx.req);
+    stopReading(ctx.req);
     throw new BodyTooLargeError(limits.bodyLimit);
   }
-  const limiter = new ByteLimit(limits.bodyLimit);
-  ctx.req.pipe(limiter);
+  const guard = new FormGuard(limits, fieldCounter(ctx.get('content-type')));
+  const timer = bodyTimer(limits.bodyTimeout, () => guard.stop(new BodyTimeoutError(limits.bodyTimeout)));
+  // pipe() does not pass on the request's end by error or close: without this, a client that goes away mid-upload would leave the parse waiting forever.
+  const unwatch = finished(ctx.req, (error) => {
+    if (error) guard.stop(bodyReadFailure(error));
+  });
+  ctx.req.pipe(guard);
   const request = new Request('http://actionwire.invalid/', {
     method: 'POST',
     headers: { 'content-type': ctx.get('content-type') },
-    body: Readable.toWeb(limiter) as ReadableStream<Uint8Array>,
+    body: Readable.toWeb(guard) as ReadableStream<Uint8Array>,
     duplex: 'half',
   } as RequestInit & { duplex: 'half' });
   let form: FormData;
   try {
     form = await request.formData();
   } catch (error) {
-    if (limiter.exceeded) {
-      discardBody(ctx.req);
-      throw new BodyTooLargeError(limits.bodyLimit);
+    if (guard.refusal !== undefined) {
+      stopReading(ctx.req);
+      throw guard.refusal;
     }
     throw new ActionError(400, `The form body could not be read: ${error instanceof Error ? error.message : String(error)}`);
+  } finally {
+    clearTimeout(timer);
+    unwatch();
   }
   let fields = 0;
   for (const [name, value] of form) {
     fields += 1;
-    if (fields > limits.maxFields) throw new ActionError(413, `The form has more than ${limits.maxFields} fields`);
+    if (fields > limits.maxFields) throw tooManyFields(limits.maxFields);
     if (typeof value !== 'string' && value.size > limits.maxFileSize) {
       throw new ActionError(413, `The file in field "${name}" is larger than ${limits.maxFileSize} bytes`);
     }

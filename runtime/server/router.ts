@@ -1,7 +1,7 @@
 import Router from '@koa/router';
 import type { Context } from 'koa';
 import { ActionError } from './action-error.js';
-import { discardBody } from './body.js';
+import { refuseBody } from './body.js';
 import { runInActionContext } from './context.js';
 import { withUnknownProperties } from './decode-helpers.js';
 import { resolveLimits, type ActionRouterOptions } from './options.js';
@@ -10,6 +10,7 @@ import { originAllowed } from './origin.js';
 import { problem, sendProblem, type Issue } from './problem.js';
 import { defaultOnError, sendFailure } from './problem-response.js';
 import { readFormArguments, readJsonArguments } from './request-body.js';
+import { routePath } from './route-path.js';
 
 /** One action as the generated `routes.ts` describes it. */
 export interface RouteDefinition {
@@ -49,14 +50,11 @@ export function buildActionRouter(routes: readonly RouteDefinition[], basePath: 
   const handlers = new Map<string, Handler>(routes.map((definition) => [`${prefix}${basePath}/${definition.route}`, actionHandler(definition, options)]));
 
   const dispatch = async (ctx: Context): Promise<void> => {
-    const path = ctx.path.length > 1 && ctx.path.endsWith('/') ? ctx.path.slice(0, -1) : ctx.path;
-    const handler = handlers.get(path);
+    const handler = handlers.get(routePath(ctx.path));
     if (handler === undefined) {
-      discardBody(ctx.req);
-      sendProblem(ctx, problem(404, { detail: `There is no action at ${ctx.path}` }));
+      sendProblem(ctx, problem(404, { detail: `There is no action at ${ctx.path}` }), refuseBody(ctx.req));
     } else if (ctx.method !== 'POST') {
-      discardBody(ctx.req);
-      sendProblem(ctx, problem(405, { detail: `Call ${path} with POST` }), { Allow: 'POST' });
+      sendProblem(ctx, problem(405, { detail: `Call ${ctx.path} with POST` }), { ...refuseBody(ctx.req), Allow: 'POST' });
     } else {
       await handler(ctx);
     }
@@ -76,8 +74,7 @@ function actionHandler(definition: RouteDefinition, options: ActionRouterOptions
   return async (ctx) => {
     try {
       if (!originAllowed(ctx.get('origin') || undefined, requestHost(ctx, trustProxy), allowedOrigins)) {
-        discardBody(ctx.req);
-        throw new ActionError(403, 'Cross-origin calls to this action are not allowed');
+        throw new ActionError(403, 'Cross-origin calls to this action are not allowed', { headers: refuseBody(ctx.req) });
       }
       const body = definition.form ? await readFormArguments(ctx, limits) : await readJsonArguments(ctx, limits);
       const issues: Issue[] = [];

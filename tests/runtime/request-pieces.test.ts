@@ -1,7 +1,7 @@
 import { PassThrough } from 'node:stream';
 import type { IncomingMessage } from 'node:http';
 import type { Context } from 'koa';
-import { BodyTooLargeError, readBody } from '../../runtime/server/body.js';
+import { BodyTimeoutError, BodyTooLargeError, readBody } from '../../runtime/server/body.js';
 import { headers, runInActionContext } from '../../runtime/server/context.js';
 import { keyCount } from '../../runtime/server/decode-helpers.js';
 import { exceedsDepth } from '../../runtime/server/json-depth.js';
@@ -34,6 +34,23 @@ describe('readBody', () => {
     request.write('0123456789');
     request.write('x');
     await expect(reading).rejects.toBeInstanceOf(BodyTooLargeError);
+  });
+
+  it('refuses a body still incomplete after the timeout, and stops reading it', async () => {
+    const request = requestStream();
+    const reading = readBody(request, 100, 20);
+    request.write('{"a":');
+    await expect(reading).rejects.toBeInstanceOf(BodyTimeoutError);
+    expect(request.isPaused()).toBe(true);
+    expect(request.listenerCount('data')).toBe(0);
+  });
+
+  it('has no time limit with a timeout of 0', async () => {
+    const request = requestStream();
+    const reading = readBody(request, 100, 0);
+    request.write('{"a":');
+    setTimeout(() => request.end('1}'), 30);
+    await expect(reading).resolves.toBe('{"a":1}');
   });
 
   it('fails when the client goes away before the end, and on stream errors', async () => {
@@ -74,6 +91,41 @@ describe('headers()', () => {
       expect(() => seen.append('x-tag', 'other')).toThrow('read-only');
       expect(() => seen.delete('x-tag')).toThrow('read-only');
       expect(seen.get('x-tag')).toBe('h1');
+    });
+  });
+});
+
+describe('headers() sees only the request’s own headers', () => {
+  const inherited = ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'Constructor', '__PROTO__'];
+  const plain = { request: { headers: { 'x-tag': 'h1' } } } as unknown as Context;
+
+  it.each(inherited)('%s: get is null, has is false, iteration never shows it', (name) => {
+    runInActionContext(plain, () => {
+      const seen = headers();
+      expect(seen.get(name)).toBeNull();
+      expect(seen.has(name)).toBe(false);
+      const names: string[] = [];
+      seen.forEach((_value, key) => names.push(key));
+      expect(names).toEqual(['x-tag']);
+      expect([...seen.keys()]).toEqual(['x-tag']);
+      expect([...seen.values()]).toEqual(['h1']);
+      expect([...seen.entries()]).toEqual([['x-tag', 'h1']]);
+      expect([...seen]).toEqual([['x-tag', 'h1']]);
+      expect(seen.getSetCookie()).toEqual([]);
+      expect(() => seen.set(name, 'x')).toThrow('read-only');
+      expect(() => seen.append(name, 'x')).toThrow('read-only');
+      expect(() => seen.delete(name)).toThrow('read-only');
+      expect(seen.get(name)).toBeNull();
+    });
+  });
+
+  it('reads such names when the request really sent them', () => {
+    const sent = { request: { headers: { constructor: 'c', tostring: 't' } } } as unknown as Context;
+    runInActionContext(sent, () => {
+      expect(headers().get('Constructor')).toBe('c');
+      expect(headers().has('toString')).toBe(true);
+      expect(headers().get('toString')).toBe('t');
+      expect(headers().has('__proto__')).toBe(false);
     });
   });
 });

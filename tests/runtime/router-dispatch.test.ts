@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import Koa from 'koa';
 import { buildActionRouter, type RouteDefinition } from '../../runtime/server/index.js';
+import { RawConnection, requestHead, route, serveRoutes, type InProcessServer, type RawResponse } from './in-process-server.js';
 
 /** 2,000 routes answering their own index: one map lookup must find each of them. */
 const routes: RouteDefinition[] = Array.from({ length: 2000 }, (_, index) => ({
@@ -46,4 +47,49 @@ describe('the action router', () => {
     expect(get.status).toBe(405);
     expect(get.headers.get('allow')).toBe('POST');
   });
+});
+
+describe('request paths with percent-escapes', () => {
+  let server: InProcessServer;
+  beforeAll(async () => {
+    const names = ['my file/f', "it's/f", 'café/f', 'a/b/f', 'a%2Fb/f', '100%/f'];
+    server = await serveRoutes(names.map((name) => route(name, false, () => name)));
+  });
+  afterAll(() => server.close());
+
+  async function post(path: string): Promise<RawResponse> {
+    const connection = await RawConnection.open(server.port);
+    await connection.write(requestHead('POST', path, { 'content-type': 'application/json', 'content-length': 2 }) + '{}');
+    const response = await connection.response();
+    connection.destroy();
+    return response;
+  }
+
+  it.each([
+    ['/actions/my%20file/f', 'my file/f'],
+    ["/actions/it's/f", "it's/f"],
+    ['/actions/it%27s/f', "it's/f"],
+    ['/actions/caf%C3%A9/f', 'café/f'],
+    ['/actions/caf%c3%a9/f/', 'café/f'],
+    ['/actions/a/b/f', 'a/b/f'],
+    ['/actions/%61/b/%66', 'a/b/f'],
+    ['/actions/a%252Fb/f', 'a%2Fb/f'],
+    ['/actions/100%25/f', '100%/f'],
+    ['/actions/100%/f', '100%/f'],
+    ['/actions/a%2Fb/f', 'a%2Fb/f'],
+  ])('%s finds %s', async (path, name) => {
+    const response = await post(path);
+    expect(response.status).toBe(200);
+    expect(JSON.parse(response.body)).toBe(name);
+  });
+
+  it.each(['/actions/a%2fb/f', '/actions/a/b%2Ff', '/actions/a/b/f%2F', '/actions/%E0%A4%A/f', '/actions/caf%C3/f', '/actions/my%2/f', '/actions/my%20file%2Ff'])(
+    '%s is 404 problem+json: an encoded slash separates nothing, a malformed escape names nothing',
+    async (path) => {
+      const response = await post(path);
+      expect(response.status).toBe(404);
+      expect(response.headers.get('content-type')).toBe('application/problem+json');
+      expect(JSON.parse(response.body)).toMatchObject({ status: 404, title: 'Not Found' });
+    },
+  );
 });
