@@ -28,6 +28,7 @@ function signature(action: Action): string {
 
 export function emitClientModule(model: Model, moduleId: string): string {
   const actions = model.actions.filter((action) => action.moduleId === moduleId);
+  const scope = { call: 'call', returns: 'returns', plans: 'plans', ...model.modules.find((module) => module.moduleId === moduleId)?.clientScope };
   const planner = new RevivalPlanner(model.schemas);
   const names = new Set<string>();
   for (const action of actions) {
@@ -51,20 +52,20 @@ export function emitClientModule(model: Model, moduleId: string): string {
   const returnPlans = [...new Set(plans.filter((plan) => plan !== undefined).map((plan) => JSON.stringify(plan)))];
   if (returnPlans.length > 0) {
     lines.push(`/** How each action's result is revived (Dates, bigints, Maps…), then the named types those plans refer to. */`);
-    lines.push(`const returns: readonly RevivalPlan[] = JSON.parse(String.raw\`${rawTemplateText(`[${returnPlans.join(',')}]`)}\`);`);
-    lines.push(`const plans: RevivalPlans = JSON.parse(String.raw\`${rawTemplateText(JSON.stringify(Object.fromEntries(sharedPlans)))}\`);`, '');
+    lines.push(`const ${scope.returns}: readonly RevivalPlan[] = JSON.parse(String.raw\`${rawTemplateText(`[${returnPlans.join(',')}]`)}\`);`);
+    lines.push(`const ${scope.plans}: RevivalPlans = JSON.parse(String.raw\`${rawTemplateText(JSON.stringify(Object.fromEntries(sharedPlans)))}\`);`, '');
   }
-  lines.push(`/** This module's actions, calling through \`call\` (see \`createClient\`). */`);
-  lines.push(`export function bind(call: Caller) {`, `  return {`);
+  lines.push(`/** This module's actions, calling through \`${scope.call}\` (see \`createClient\`). */`);
+  lines.push(`export function bind(${scope.call}: Caller) {`, `  return {`);
   actions.forEach((action, index) => {
     const body = isFormAction(action)
       ? (action.params[0]?.name ?? 'form')
-      : action.params.length === 0 ? '{}' : `{ ${action.params.map((param) => propertyKey(param.name)).join(', ')} }`;
+      : action.params.length === 0 ? '{}' : `{ ${action.params.map((param) => param.name).join(', ')} }`;
     const plan = plans[index];
-    const extra = plan === undefined ? '' : `, returns[${returnPlans.indexOf(JSON.stringify(plan))}], plans`;
+    const extra = plan === undefined ? '' : `, ${scope.returns}[${returnPlans.indexOf(JSON.stringify(plan))}], ${scope.plans}`;
     const doc = action.description ? `    /** ${action.description.replace(/\*\//g, '*\\/')} */\n` : '';
     // The explicit type argument spares the checker inferring it from the declared return type, once per action.
-    const call = `call<${action.returns ? printType(action.returns, '    ') : 'void'}>`;
+    const call = `${scope.call}<${action.returns ? printType(action.returns, '    ') : 'void'}>`;
     lines.push(`${doc}    ${propertyKey(action.exportName)}: ${signature(action)} => ${call}(${JSON.stringify(`${model.basePath}/${action.route}`)}, ${body}${extra}),`);
   });
   lines.push(`  };`, `}`, '', `const bound = bind(defaultCaller);`);

@@ -4,7 +4,7 @@ import type ts from 'typescript';
 import { RESERVED_CLIENT_MODULES } from '../model/client-layout.js';
 import { MODEL_VERSION, type Action, type ActionModule, type Model } from '../model/model.js';
 import { analyzeActionModule } from './actions.js';
-import { assignClientLocals, NamespaceAllocator } from './client-names.js';
+import { decideClientNames, NamespaceAllocator } from './client-names.js';
 import { resolveConfig, type ResolvedConfig } from './config.js';
 import { scanDirectives } from './directives.js';
 import { issueAt, type AnalysisIssue } from './issues.js';
@@ -87,8 +87,10 @@ export function analyzeProgram(tsApi: typeof ts, program: ts.Program, pluginEntr
       );
       continue;
     }
-    assignClientLocals(found);
-    modules.push({ moduleId, importPath: relativeImport(config.generatedDir, file.fileName, extension), namespace });
+    const clientScope = decideClientNames(found);
+    const module: ActionModule = { moduleId, importPath: relativeImport(config.generatedDir, file.fileName, extension), namespace };
+    if (clientScope) module.clientScope = clientScope;
+    modules.push(module);
     for (const action of found) {
       const clash = actions.find((other) => other.route === action.route);
       if (clash) {

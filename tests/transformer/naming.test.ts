@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { emitClientIndex, emitClientModule } from '../../codegen/client.js';
 import { MODEL_VERSION, type Action, type Model, type TypeNode } from '../../model/model.js';
-import { assignClientLocals, clientExportNameProblem, namespaceIdentifier, NamespaceAllocator } from '../../transformer/client-names.js';
+import { decideClientNames, clientExportNameProblem, namespaceIdentifier, NamespaceAllocator } from '../../transformer/client-names.js';
 import { tspc, writeProject } from '../helpers/project.js';
 import { startServerProcess, type ServerProcess } from '../helpers/server-process.js';
 
@@ -53,7 +53,7 @@ describe('identifiers of actions in their client module', () => {
       action('m', 'with space'),
       action('m', 'default'),
     ];
-    assignClientLocals(actions);
+    decideClientNames(actions);
     expect(Object.fromEntries(actions.map((entry) => [entry.exportName, entry.clientLocal]))).toEqual({
       listUsers: undefined,
       'a-b': 'a_b_',
@@ -67,6 +67,15 @@ describe('identifiers of actions in their client module', () => {
     });
   });
 
+  it('rename the caller and the revival tables where a parameter takes their names, and no local takes the new ones', () => {
+    const dial = action('m', 'dial', { kind: 'date' });
+    dial.params = ['call', 'returns', 'plans'].map((name) => ({ name, type: { kind: 'string' }, optional: false }));
+    const actions = [dial, action('m', 'returns_'), action('m', 'call_')];
+    expect(decideClientNames(actions)).toEqual({ call: 'call_2', returns: 'returns_2', plans: 'plans_' });
+    expect(actions.map((entry) => entry.clientLocal)).toEqual([undefined, undefined, undefined]);
+    expect(decideClientNames([action('m', 'plain')])).toBeUndefined();
+  });
+
   it('refuse the names the client module exports itself', () => {
     expect(clientExportNameProblem('bind')).toMatch(/exports 'bind' itself/);
     expect(clientExportNameProblem('__proto__')).toMatch(/sets the prototype/);
@@ -77,7 +86,7 @@ describe('identifiers of actions in their client module', () => {
 describe('the client emitters print the names the model decided', () => {
   const user: TypeNode = { kind: 'object', properties: [{ name: 'name', type: { kind: 'string' }, optional: false }] };
   const actions = [action('odd', 'a-b', { kind: 'number' }), action('odd', 'delete', { kind: 'string' }), action('odd', 'User', { kind: 'ref', name: 'User' }), action('odd', 'plain')];
-  assignClientLocals(actions);
+  decideClientNames(actions);
   const model: Model = {
     version: MODEL_VERSION,
     basePath: '/actions',
@@ -146,6 +155,7 @@ interface OddClient {
   returns: () => Promise<string>;
   User: (name: string) => Promise<{ name: string; at: Date }>;
   'grüße': (name: string) => Promise<string>;
+  dial: (call: string, returns: number, plans: boolean) => Promise<{ at: Date; text: string }>;
 }
 
 interface IndexClient {
@@ -178,6 +188,9 @@ export async function returns(): Promise<string> {
 }
 export async function User(name: string): Promise<User> {
   return { name, at: new Date(0) };
+}
+export async function dial(call: string, returns: number, plans: boolean): Promise<{ at: Date; text: string }> {
+  return { at: new Date(returns), text: call + plans };
 }
 `,
     // what a user writes against the generated client: the same names, the same types
@@ -225,7 +238,8 @@ const server = app.listen(0, '127.0.0.1', () => console.log('listening on http:/
     expect(await odd.User('ada')).toEqual({ name: 'ada', at: new Date(0) });
     const api = index.createClient({ baseUrl: url });
     expect(await api.odd['a-b'](41)).toBe(42);
-    expect(Object.keys(api.odd).sort()).toEqual(['User', 'a-b', 'a_b', 'delete', 'grüße', 'returns']);
+    expect(Object.keys(api.odd).sort()).toEqual(['User', 'a-b', 'a_b', 'delete', 'dial', 'grüße', 'returns']);
+    expect(await odd.dial('555', 86_400_000, true)).toEqual({ at: new Date(86_400_000), text: '555true' });
   });
 
   it('reach a route named with non-ASCII letters', async () => {
