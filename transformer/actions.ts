@@ -1,4 +1,5 @@
 import type ts from 'typescript';
+import { isBindingIdentifier } from '../codegen/naming.js';
 import type { Action, Parameter } from '../model/model.js';
 import { clientExportNameProblem } from './client-names.js';
 import { issueAt, type AnalysisIssue } from './issues.js';
@@ -79,7 +80,7 @@ export function analyzeActionModule(analysis: ModuleAnalysis, sourceFile: ts.Sou
     }
     if (fn ? !isAsync(tsApi, fn) : !signatures.every((signature) => isPromise(checker, signature.getReturnType()))) {
       analysis.issues.push(
-        issueAt(at, 'actionwire/not-async', `Server action '${exportName}' must be an async function: write 'export async function ${exportName === 'default' ? '' : exportName}(…)'`),
+        issueAt(at, 'actionwire/not-async', `Server action '${exportName}' must be an async function: ${asyncHint(exportName)}`),
       );
       continue;
     }
@@ -100,6 +101,12 @@ export function analyzeActionModule(analysis: ModuleAnalysis, sourceFile: ts.Sou
     }
   }
   return actions;
+}
+
+/** How to write the export as an async function; an export name that is no identifier (`export { f as "a-b" }`) names no declaration. */
+function asyncHint(exportName: string): string {
+  if (exportName === 'default') return `write 'export default async function (…)'`;
+  return isBindingIdentifier(exportName) ? `write 'export async function ${exportName}(…)'` : `declare the function exported as '${exportName}' with 'async'`;
 }
 
 function isPromise(checker: ts.TypeChecker, type: ts.Type): boolean {

@@ -250,12 +250,16 @@ const server = app.listen(0, '127.0.0.1', () => console.log('listening on http:/
 
 describe('actions exported under a name the client module exports itself (tspc)', () => {
   const dir = writeProject('naming-bind', {
-    'src/accounts.ts': `'use server';\nexport async function bind(id: string): Promise<string> {\n  return id;\n}\n`,
+    'src/accounts.ts': `'use server';\nexport async function bind(id: string): Promise<string> {\n  return id;\n}\nfunction sync(): string {\n  return '';\n}\nexport { sync as "not-async" };\n`,
   });
   const result = tspc(dir);
 
   it('are a diagnostic on the export', () => {
     expect(result.status).not.toBe(0);
     expect(result.output).toMatch(/src\/accounts\.ts\(2,23\): error TS93012: \[actionwire\/name-collision\] Server action 'bind' cannot keep this export name/);
+  });
+
+  it('and a sync function exported under a string name is told to become async without a declaration to copy', () => {
+    expect(result.output).toMatch(/src\/accounts\.ts\(8,18\): error TS93001: \[actionwire\/not-async\] Server action 'not-async' must be an async function: declare the function exported as 'not-async' with 'async'/);
   });
 });
