@@ -2,6 +2,7 @@ import { Agent } from 'node:http';
 import { rawRequest } from '../helpers/raw-http.js';
 import { hardenedClient, startHardened } from '../helpers/hardened-servers.js';
 import type { ServerProcess } from '../helpers/server-process.js';
+import { RawConnection, requestHead } from '../runtime/in-process-server.js';
 
 let server: ServerProcess;
 const json = { 'content-type': 'application/json' };
@@ -136,5 +137,34 @@ describe('statuses through raw HTTP and the generated client', () => {
     expect(get.status).toBe(405);
     expect(get.headers.allow).toBe('POST');
     expect(get.json()).toMatchObject({ title: 'Method Not Allowed' });
+  });
+});
+
+describe('bodyTimeout through the generated router', () => {
+  let slow: ServerProcess;
+  beforeAll(async () => {
+    slow = await startHardened({ bodyTimeout: 200, actions: { 'actions/upload': { bodyTimeout: 0 } } });
+  });
+  afterAll(() => slow?.stop());
+
+  it('408 with Connection: close for a body that does not arrive in time', async () => {
+    const connection = await RawConnection.open(Number(new URL(slow.url).port));
+    await connection.write(requestHead('POST', '/actions/actions/echo', { 'content-type': 'application/json', 'content-length': 30 }) + '{"profile":');
+    const response = await connection.response();
+    expect(response.status).toBe(408);
+    expect(response.headers.get('connection')).toBe('close');
+    expect(JSON.parse(response.body)).toMatchObject({ title: 'Request Timeout', detail: 'The request body did not arrive within 200 ms' });
+    await connection.ended;
+  });
+
+  it('no time limit for an action given bodyTimeout: 0', async () => {
+    const connection = await RawConnection.open(Number(new URL(slow.url).port));
+    await connection.write(requestHead('POST', '/actions/actions/upload', { 'content-type': 'application/x-www-form-urlencoded', 'content-length': 7 }) + 'a=1');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await connection.write('&b=2');
+    const response = await connection.response();
+    expect(response.status).toBe(200);
+    expect(JSON.parse(response.body)).toEqual({ fields: { a: '1', b: '2' }, files: [] });
+    connection.destroy();
   });
 });
