@@ -27,7 +27,8 @@ export function toJsonSchema(type: TypeNode, schemas: readonly NamedSchema[] = [
     case 'tuple':
       return {
         type: 'array',
-        prefixItems: type.items.map(recurse),
+        // an empty prefixItems is not valid JSON Schema: `[]` and `[...T[]]` need none
+        ...(type.items.length > 0 ? { prefixItems: type.items.map(recurse) } : {}),
         minItems: type.minItems,
         ...(type.rest ? { items: recurse(type.rest) } : { maxItems: type.items.length, items: false }),
       };
@@ -80,7 +81,13 @@ function objectSchema(type: Extract<TypeNode, { kind: 'object' }>, recurse: (inn
   if (type.properties.length > 0) schema.properties = properties;
   if (required.length > 0) schema.required = required;
   schema.additionalProperties = type.additional ? recurse(type.additional) : false;
-  if (type.additional) schema.propertyNames = type.numericKeys ? { pattern: NUMERIC_KEY_PATTERN } : { not: { enum: [...RESERVED_KEYS] } };
+  if (type.additional) {
+    // propertyNames speaks of every key, declared ones too: they stay allowed
+    const declared = type.properties.map((property) => property.name);
+    const reserved = RESERVED_KEYS.filter((key) => !declared.includes(key));
+    if (type.numericKeys) schema.propertyNames = declared.length > 0 ? { anyOf: [{ enum: declared }, { pattern: NUMERIC_KEY_PATTERN }] } : { pattern: NUMERIC_KEY_PATTERN };
+    else if (reserved.length > 0) schema.propertyNames = { not: { enum: reserved } };
+  }
   return schema;
 }
 

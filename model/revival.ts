@@ -1,4 +1,5 @@
 import { assertNever, type NamedSchema, type TypeNode } from './model.js';
+import { findDiscriminator } from './discriminator.js';
 import { referencedSchemaNames } from './type-refs.js';
 
 /**
@@ -8,6 +9,8 @@ import { referencedSchemaNames } from './type-refs.js';
  *   ["a", plan]               every element of an array
  *   ["o", {property: plan}]   these properties of an object
  *   ["m", plan]               every value of a record
+ *   ["x", {property: plan}, plan, [name, …]]  declared properties by name, then every other key's value
+ *   ["D", "tag", {tagValue: plan}]  a discriminated union: the tag property picks the member's plan
  *   ["r", "Name"]             the plan of a named schema (see `plans` of the module)
  *   ["u", [plan, …]]          a union: each plan applies where the value has its shape
  *   "b", "y"                  a bigint (from a decimal string), bytes (from base64)
@@ -26,6 +29,8 @@ export type RevivalPlan =
   | ['a', RevivalPlan]
   | ['o', { [property: string]: RevivalPlan }]
   | ['m', RevivalPlan]
+  | ['x', { [property: string]: RevivalPlan }, RevivalPlan, string[]]
+  | ['D', string, { [tag: string]: RevivalPlan }]
   | ['r', string]
   | ['u', RevivalPlan[]];
 
@@ -105,6 +110,11 @@ export class RevivalPlanner {
         visit(named);
       } else if (plan[0] === 'o') {
         Object.values(plan[1]).forEach(visit);
+      } else if (plan[0] === 'x') {
+        Object.values(plan[1]).forEach(visit);
+        visit(plan[2]);
+      } else if (plan[0] === 'D') {
+        Object.values(plan[2]).forEach(visit);
       } else if (plan[0] === 'u') {
         plan[1].forEach(visit);
       } else if (plan[0] === 't') {
@@ -157,12 +167,26 @@ export class RevivalPlanner {
       if (plan !== undefined) properties[property.name] = plan;
     }
     const additional = type.additional ? this.plan(type.additional) : undefined;
-    if (additional !== undefined && Object.keys(properties).length === 0) return ['m', additional];
+    if (additional !== undefined) {
+      // the record's plan must not reach declared properties, which have plans (or none) of their own
+      return type.properties.length === 0 ? ['m', additional] : ['x', properties, additional, type.properties.map((property) => property.name)];
+    }
     return Object.keys(properties).length > 0 ? ['o', properties] : undefined;
   }
 
   private unionPlan(members: TypeNode[]): RevivalPlan | undefined {
-    const plans = members.map((member) => this.plan(member)).filter((plan): plan is RevivalPlan => plan !== undefined);
-    return plans.length <= 1 ? plans[0] : ['u', plans];
+    const plans = members.map((member) => this.plan(member));
+    const needed = plans.filter((plan): plan is RevivalPlan => plan !== undefined);
+    if (needed.length === 0) return undefined;
+    const discriminator = findDiscriminator(members, this.schemas);
+    if (discriminator) {
+      const byTag: { [tag: string]: RevivalPlan } = {};
+      for (const tag of discriminator.tags) {
+        const plan = plans[tag.member];
+        if (plan !== undefined) byTag[String(tag.value)] = plan;
+      }
+      return ['D', discriminator.property, byTag];
+    }
+    return needed.length === 1 ? needed[0] : ['u', needed];
   }
 }

@@ -9,6 +9,8 @@ export type RevivalPlan =
   | readonly ['a', RevivalPlan]
   | readonly ['o', { readonly [property: string]: RevivalPlan }]
   | readonly ['m', RevivalPlan]
+  | readonly ['x', { readonly [property: string]: RevivalPlan }, RevivalPlan, readonly string[]]
+  | readonly ['D', string, { readonly [tag: string]: RevivalPlan }]
   | readonly ['r', string]
   | readonly ['u', readonly RevivalPlan[]]
   | readonly ['t', readonly (RevivalPlan | 0)[], RevivalPlan | 0]
@@ -36,6 +38,15 @@ function reviveScalar(value: unknown, plan: 'd' | 'b' | 'y'): unknown {
   return isDateTime(value) ? new Date(value) : value;
 }
 
+/** An own data property, also for keys such as `__proto__` that plain assignment would turn into a prototype change. */
+function setOwn(object: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(object, key, { value, writable: true, enumerable: true, configurable: true });
+}
+
+function reviveProperties(value: Record<string, unknown>, properties: { readonly [property: string]: RevivalPlan }, plans: RevivalPlans): void {
+  for (const [key, inner] of Object.entries(properties)) if (Object.hasOwn(value, key)) setOwn(value, key, revive(value[key], inner, plans));
+}
+
 /** Revives in place where possible and returns the value; values of an unexpected shape are left alone. */
 export function revive(value: unknown, plan: RevivalPlan | 0, plans: RevivalPlans = {}): unknown {
   if (plan === 0) return value;
@@ -45,15 +56,22 @@ export function revive(value: unknown, plan: RevivalPlan | 0, plans: RevivalPlan
       if (Array.isArray(value)) for (let i = 0; i < value.length; i++) value[i] = revive(value[i], plan[1], plans);
       return value;
     case 'o':
-      if (isObject(value)) {
-        for (const [key, inner] of Object.entries(plan[1])) {
-          if (Object.hasOwn(value, key)) value[key] = revive(value[key], inner, plans);
-        }
-      }
+      if (isObject(value)) reviveProperties(value, plan[1], plans);
       return value;
     case 'm':
-      if (isObject(value)) for (const key of Object.keys(value)) value[key] = revive(value[key], plan[1], plans);
+      if (isObject(value)) for (const key of Object.keys(value)) setOwn(value, key, revive(value[key], plan[1], plans));
       return value;
+    case 'x':
+      if (isObject(value)) {
+        reviveProperties(value, plan[1], plans);
+        for (const key of Object.keys(value)) if (!plan[3].includes(key)) setOwn(value, key, revive(value[key], plan[2], plans));
+      }
+      return value;
+    case 'D': {
+      if (!isObject(value) || !Object.hasOwn(value, plan[1])) return value;
+      const member = plan[2][String(value[plan[1]])];
+      return member === undefined ? value : revive(value, member, plans);
+    }
     case 'r': {
       const named = plans[plan[1]];
       return named === undefined ? value : revive(value, named, plans);

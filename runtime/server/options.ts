@@ -29,6 +29,8 @@ export interface ActionRouterOptions extends BodyLimits {
   allowedOrigins?: readonly string[];
   /** trust `X-Forwarded-Host` when comparing Origin with the host (only behind a proxy that sets it) */
   trustProxy?: boolean;
+  /** the most problems one 400 answer lists (default 20); the rest are counted in `omittedErrors` */
+  maxProblems?: number;
   /** what to do with input properties the parameter types do not declare: refuse the call (400, the default) or drop them */
   unknownProperties?: 'reject' | 'strip';
   /** the key that seals bound arguments; defaults to ACTIONWIRE_SECRET */
@@ -42,6 +44,7 @@ export const DEFAULT_MAX_DEPTH = 64;
 export const DEFAULT_MAX_FIELDS = 1000;
 /** How long (ms) a request body may take to arrive unless `bodyTimeout` says otherwise. */
 export const DEFAULT_BODY_TIMEOUT = 30_000;
+export const DEFAULT_MAX_PROBLEMS = 20;
 
 export type ResolvedLimits = Required<BodyLimits>;
 

@@ -4,10 +4,11 @@ import { ActionError } from './action-error.js';
 import { refuseBody } from './body.js';
 import { runInActionContext } from './context.js';
 import { withUnknownProperties } from './decode-helpers.js';
-import { resolveLimits, type ActionRouterOptions } from './options.js';
+import { DEFAULT_MAX_PROBLEMS, resolveLimits, type ActionRouterOptions } from './options.js';
+import { IssueList } from './issue-list.js';
 import type { Decoder, Encoder } from './route-functions.js';
 import { originAllowed } from './origin.js';
-import { problem, sendProblem, type Issue } from './problem.js';
+import { problem, sendProblem } from './problem.js';
 import { defaultOnError, sendFailure } from './problem-response.js';
 import { readFormArguments, readJsonArguments } from './request-body.js';
 import { routePath } from './route-path.js';
@@ -71,16 +72,18 @@ function actionHandler(definition: RouteDefinition, options: ActionRouterOptions
   const unknownProperties = options.unknownProperties ?? 'reject';
   const trustProxy = options.trustProxy ?? false;
   const limits = resolveLimits(options, definition.route);
+  const maxProblems = options.maxProblems ?? DEFAULT_MAX_PROBLEMS;
   return async (ctx) => {
     try {
       if (!originAllowed(ctx.get('origin') || undefined, requestHost(ctx, trustProxy), allowedOrigins)) {
         throw new ActionError(403, 'Cross-origin calls to this action are not allowed', { headers: refuseBody(ctx.req) });
       }
       const body = definition.form ? await readFormArguments(ctx, limits) : await readJsonArguments(ctx, limits);
-      const issues: Issue[] = [];
+      const issues = new IssueList(maxProblems);
       const args = withUnknownProperties(unknownProperties, () => definition.decode(body, issues));
-      if (issues.length > 0) {
-        sendProblem(ctx, problem(400, { detail: 'The arguments do not match the action’s parameter types', errors: issues }));
+      if (issues.count > 0) {
+        const omitted = issues.omitted > 0 ? { omittedErrors: issues.omitted } : {};
+        sendProblem(ctx, problem(400, { detail: 'The arguments do not match the action’s parameter types', errors: issues.list, ...omitted }));
         return;
       }
       const result = await runInActionContext(ctx, () => definition.action(...(args as never[])));

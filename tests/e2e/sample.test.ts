@@ -94,7 +94,7 @@ describe('the sample through its generated client', () => {
       { path: '/data/name', message: 'must be a string' },
       { path: '/data/password', message: 'must be a string' },
       { path: '/data/role', message: 'must be one of "admin", "member"' },
-      { path: '/data/joinedAt', message: 'must be an ISO 8601 date-time string' },
+      { path: '/data/joinedAt', message: 'must be an ISO 8601 date-time string naming a real date' },
       { path: '/data/extra', message: 'is not a declared property' },
     ]);
     const missing = await post('/actions/app/actions/createUser', '{"data":{}}');

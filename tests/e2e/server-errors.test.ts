@@ -92,7 +92,7 @@ describe('ActionError', () => {
   it('does not expose a 5xx message unless asked to', async () => {
     const result = await call(production, 'hidden');
     expect(result.status).toBe(503);
-    expect(result.body).toEqual({ type: 'about:blank', title: 'Service Unavailable', status: 503 });
+    expect(result.body).toEqual({ type: 'about:blank', title: 'Service Unavailable', status: 503, errorId: expect.stringMatching(/^[0-9a-f-]{36}$/) });
   });
 });
 

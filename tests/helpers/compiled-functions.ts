@@ -22,5 +22,5 @@ export function identityAction(type: TypeNode, optional = false): Action {
 }
 
 export function modelWith(actions: Action[], schemas: Model['schemas'] = []): Model {
-  return { version: 2, basePath: '/actions', title: 't', importExtension: '', modules: [{ moduleId: 'm', importPath: './m' }], actions, schemas };
+  return { version: 2, basePath: '/actions', title: 't', importExtension: '', modules: [{ moduleId: 'm', importPath: './m', namespace: 'm' }], actions, schemas };
 }

@@ -36,6 +36,10 @@ export function convertObject(type: ts.Type, context: TypeContext, path: string)
         continue;
       }
       const inner = propertyPath(path, name);
+      if (name === '__proto__') {
+        unsupported(context, inner, checker.typeToString(type), "a property named '__proto__' changes the prototype of the objects it is written to; rename it");
+        continue;
+      }
       const propertyType = checker.getTypeOfSymbol(property);
       if (property.flags & tsApi.SymbolFlags.Method) {
         unsupported(context, inner, checker.typeToString(propertyType), 'objects with methods (class instances) cannot cross the wire; return a plain object');

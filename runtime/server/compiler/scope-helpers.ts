@@ -47,6 +47,11 @@ function declaredKeys(value: unknown, keys: readonly string[]): number {
   return count;
 }
 
+/** A plain object, as an object type's value must be: not an array, Date, Map, Set or typed array. */
+function isRecord(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date) && !(value instanceof Map) && !(value instanceof Set) && !ArrayBuffer.isView(value);
+}
+
 /** The identity of a Map key or Set item: Dates by instant, bytes by content, anything else as itself. */
 function keyOf(value: unknown): unknown {
   if (value instanceof Date) return `\u0000date:${value.getTime()}`;
@@ -66,6 +71,7 @@ export const SCOPE_HELPERS = {
   isBase64,
   isBigIntText,
   isDateTime,
+  isRecord,
   isReservedKey,
   json,
   keyCount,

@@ -249,10 +249,12 @@ export class SerializerEmitter {
         return target && depth > 0 ? this.guard(target, value, depth - 1) : `(typeof ${value} === "object" && ${value} !== null)`;
       }
       case 'object': {
-        const tests = [`typeof ${value} === "object"`, `${value} !== null`, `!Array.isArray(${value})`];
+        const tests = [`isRecord(${value})`];
         for (const property of type.properties) {
           const read = ownPropertyRead(value, property.name);
-          if (property.type.kind === 'literal') tests.push(`${read} === ${JSON.stringify(property.type.value)}`);
+          const literal = property.type.kind === 'literal' ? `${read} === ${JSON.stringify(property.type.value)}` : undefined;
+          if (literal && property.optional) tests.push(`(${read} === undefined || ${literal})`);
+          else if (literal) tests.push(literal);
           else if (!property.optional) tests.push(`${read} !== undefined`);
         }
         return `(${tests.join(' && ')})`;

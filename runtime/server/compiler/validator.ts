@@ -411,6 +411,10 @@ function describeType(type: TypeNode): string {
     case 'set':
     case 'tuple':
       return 'an array';
+    case 'object': {
+      const names = type.properties.map((property) => property.name);
+      return names.length === 0 ? 'an object' : `{${names.slice(0, 4).join(', ')}${names.length > 4 ? ', …' : ''}}`;
+    }
     default:
       return type.kind === 'union' ? type.members.map(describeType).join(', ') : type.kind;
   }

@@ -7,7 +7,7 @@ export type { Shape } from './_types.js';
 
 /** How each action's result is revived (Dates, bigints, Maps…), then the named types those plans refer to. */
 const returns: readonly RevivalPlan[] = JSON.parse(String.raw`[["r","Shape"]]`);
-const plans: RevivalPlans = JSON.parse(String.raw`{"Shape":["o",{"at":"d"}]}`);
+const plans: RevivalPlans = JSON.parse(String.raw`{"Shape":["D","kind",{"square":["o",{"at":"d"}]}]}`);
 
 /** This module's actions, calling through `call` (see `createClient`). */
 export function bind(call: Caller) {

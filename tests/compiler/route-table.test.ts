@@ -1,5 +1,5 @@
 import { rawTemplateText } from '../../codegen/naming.js';
-import { compileRouteFunctions } from '../../runtime/server/index.js';
+import { compileRoutes, defineActionRoutes, IssueList, type RoutesModel } from '../../runtime/server/index.js';
 
 /** What a generated file does with the text: carry it in a String.raw template, then evaluate or parse it. */
 function throughTemplate(text: string): string {
@@ -20,20 +20,23 @@ describe('String.raw carriage of generated JavaScript and JSON', () => {
   });
 });
 
-describe('compileRouteFunctions', () => {
-  const source = 'function decode0(v, e) { if (keyCount(v) > 1) e.push({ path: "", message: "too many" }); return [v]; }\nreturn [[decode0, undefined]];';
+describe('a route table from its model', () => {
+  const model: RoutesModel = {
+    schemas: [],
+    actions: [{ route: 'm/f', params: [{ name: 'a', type: { kind: 'number' }, optional: false }], returns: { kind: 'string' }, form: false, mayReturnNothing: false }],
+  };
 
-  it('compiles the table once and hands out its functions, with the runtime helpers in scope', () => {
-    const functions = compileRouteFunctions('/actions', source);
-    const issues: Array<{ path: string; message: string }> = [];
-    expect(functions.decoder(0)({ a: 1 }, issues)).toEqual([{ a: 1 }]);
+  it('compiles each action on its first call, with the runtime helpers in scope', () => {
+    const functions = compileRoutes(model);
+    const issues = new IssueList(10);
+    expect(functions.decoder(0)({ a: 1 }, issues)).toEqual([1]);
     functions.decoder(0)({ a: 1, b: 2 }, issues);
-    expect(issues).toEqual([{ path: '', message: 'too many' }]);
+    expect(issues.list).toEqual([{ path: '/b', message: 'is not a declared property' }]);
+    expect(functions.encoder(0)?.('x')).toBe('"x"');
   });
 
-  it('says so when the routes and the table disagree', () => {
-    const functions = compileRouteFunctions('/actions', source);
-    expect(() => functions.decoder(1)).toThrow('no action #1');
-    expect(() => functions.encoder(0)).toThrow('no serializer');
+  it('says so when the routes and their functions disagree', () => {
+    expect(() => compileRoutes(model).compiled(1)).toThrow('no action #1');
+    expect(() => defineActionRoutes(model, [])).toThrow('describe 1 actions but list 0 functions');
   });
 });
