@@ -32,9 +32,19 @@ function bodyUnfinished(request: IncomingMessage): boolean {
  * unread, none when it had no body or all of it has arrived.
  */
 export function refuseBody(request: IncomingMessage): Record<string, string> {
+  const declared = Number(request.headers['content-length']);
+  if (bodyUnfinished(request) && Number.isFinite(declared) && declared <= DRAINED_BODY) {
+    // A small body is read to its end and dropped: closing while the client still writes it would give
+    // the client an EPIPE instead of our answer, and keeping the connection costs nothing.
+    request.resume();
+    return {};
+  }
   stopReading(request);
   return bodyUnfinished(request) ? { Connection: 'close' } : {};
 }
+
+/** Refused bodies up to this size (declared by Content-Length) are drained rather than cut off. */
+const DRAINED_BODY = 64 * 1024;
 
 /** The client went away (or its connection broke) before the whole body arrived: nobody is left to answer. */
 export function bodyReadFailure(error: NodeJS.ErrnoException | undefined): ActionError {

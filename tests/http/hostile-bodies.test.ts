@@ -1,3 +1,4 @@
+import { Agent } from 'node:http';
 import { startHardened } from '../helpers/hardened-servers.js';
 import { rawRequest, type RawResponse } from '../helpers/raw-http.js';
 import type { ServerProcess } from '../helpers/server-process.js';
@@ -97,6 +98,19 @@ describe('hostile and tricky request bodies', () => {
   it('keeps validator and serializer helpers apart (a string | number parameter with a Map in the result)', async () => {
     expect((await call('scalarOrMap', '{"value":"hello"}')).json()).toEqual({ inner: [['hello', 1]] });
     expect((await call('scalarOrMap', '{"value":3}')).json()).toEqual({ inner: [['3', 1]] });
+  });
+
+  it('answers a refused small body on a kept-alive connection, then serves the next call on it', async () => {
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    try {
+      const refused = await rawRequest(`${server.url}actions/actions/upload`, { agent, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ x: 'y'.repeat(10_000) }) });
+      expect(refused.status).toBe(415);
+      expect(refused.headers.connection).not.toBe('close');
+      const next = await rawRequest(`${server.url}actions/hostile/count`, { agent, headers: { 'content-type': 'application/json' }, body: '{"n":1}' });
+      expect(next.status).toBe(200);
+    } finally {
+      agent.destroy();
+    }
   });
 
   it('still serves, with Object.prototype untouched', async () => {
