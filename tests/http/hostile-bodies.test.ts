@@ -91,6 +91,13 @@ describe('hostile and tricky request bodies', () => {
     expect((await call('either', '{"value":{"b":1,"junk":true}}', strip)).json()).toEqual({ b: 1 });
   });
 
+  it('takes an empty body whatever its Content-Type (a bare POST), but refuses a non-JSON body that has content', async () => {
+    const post = (type: string, body: string): Promise<RawResponse> => rawRequest(`${server.url}actions/hostile/fuller`, { headers: { 'content-type': type }, body });
+    expect((await post('text/plain', '')).status).toBe(200);
+    expect((await post('application/json', '  \n')).status).toBe(200);
+    expect((await post('text/plain', '{}')).status).toBe(415);
+  });
+
   it('writes the union member that declares the most of the returned value', async () => {
     expect((await call('fuller', '{}')).json()).toEqual({ a: 'x', b: 1 });
   });
