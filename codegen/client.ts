@@ -21,7 +21,9 @@ function relativePrefix(moduleId: string): string {
 }
 
 function signature(action: Action): string {
-  const params = action.params.map((param) => `${param.name}${param.optional ? '?' : ''}: ${printType(param.type, '    ')}`);
+  const params = isFormAction(action)
+    ? [`${action.form.name}${action.form.optional ? '?' : ''}: FormData`]
+    : action.params.map((param) => `${param.name}${param.optional ? '?' : ''}: ${printType(param.type, '    ')}`);
   const result = action.returns ? printType(action.returns, '    ') : 'void';
   return `(${params.join(', ')}): Promise<${result}>`;
 }
@@ -59,7 +61,7 @@ export function emitClientModule(model: Model, moduleId: string): string {
   lines.push(`export function bind(${scope.call}: Caller) {`, `  return {`);
   actions.forEach((action, index) => {
     const body = isFormAction(action)
-      ? (action.params[0]?.name ?? 'form')
+      ? `${action.form.name}${action.form.optional ? ' ?? new FormData()' : ''}`
       : action.params.length === 0 ? '{}' : `{ ${action.params.map((param) => param.name).join(', ')} }`;
     const plan = plans[index];
     const extra = plan === undefined ? '' : `, ${scope.returns}[${returnPlans.indexOf(JSON.stringify(plan))}], ${scope.plans}`;

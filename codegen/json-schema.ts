@@ -52,8 +52,6 @@ export function toJsonSchema(type: TypeNode, schemas: readonly NamedSchema[] = [
       return { $ref: SCHEMA_REF_PREFIX + type.name };
     case 'date':
       return { type: 'string', format: 'date-time' };
-    case 'formData':
-      return { type: 'object', additionalProperties: true };
     case 'unknown':
       return {};
     default:

@@ -40,8 +40,6 @@ export function printType(type: TypeNode, indent = ''): string {
       }
       return `${type.readonly ? 'readonly ' : ''}[${items.join(', ')}]`;
     }
-    case 'formData':
-      return 'FormData';
     default:
       return assertNever(type);
   }

@@ -27,8 +27,6 @@ export type TypeNode =
   | { kind: 'map'; key: TypeNode; value: TypeNode; readonly?: boolean }
   /** an array on the wire */
   | { kind: 'set'; items: TypeNode; readonly?: boolean }
-  /** only as the single parameter of an action: the body is multipart/form-data or urlencoded */
-  | { kind: 'formData' }
   | { kind: 'unknown' };
 
 export type TypeKind = TypeNode['kind'];
@@ -65,7 +63,10 @@ export interface Action {
   exportName: string;
   /** the route below the base path: `${moduleId}/${exportName}` */
   route: string;
+  /** the JSON body's parameters; empty for a form action */
   params: Parameter[];
+  /** the action's single parameter is FormData: its body is multipart/form-data or urlencoded, not JSON */
+  form?: FormParameter;
   /** `undefined` when the action resolves to `void` */
   returns?: TypeNode;
   /** the return type also admits `undefined`, answered with 204 */
@@ -79,6 +80,11 @@ export interface Action {
    * Decided by the analysis.
    */
   clientLocal?: string;
+}
+
+export interface FormParameter {
+  name: string;
+  optional: boolean;
 }
 
 export interface ActionModule {
@@ -118,8 +124,8 @@ export interface Model {
 }
 
 /** An action whose single parameter is FormData takes a form body instead of JSON. */
-export function isFormAction(action: Action): boolean {
-  return action.params.length === 1 && action.params[0]?.type.kind === 'formData';
+export function isFormAction(action: Action): action is Action & { form: FormParameter } {
+  return action.form !== undefined;
 }
 
 export function assertNever(value: never): never {

@@ -66,7 +66,6 @@ export class RevivalPlanner {
       case 'null':
       case 'literal':
       case 'unknown':
-      case 'formData':
         return undefined;
       case 'date':
         return 'd';

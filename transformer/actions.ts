@@ -3,9 +3,9 @@ import { isBindingIdentifier } from '../codegen/naming.js';
 import type { Action, Parameter } from '../model/model.js';
 import { clientExportNameProblem } from './client-names.js';
 import { issueAt, type AnalysisIssue } from './issues.js';
-import { convertType, includesUndefined } from './types/convert.js';
+import { convertType, includesUndefined, isFormData } from './types/convert.js';
 import type { SchemaRegistry } from './types/schema-names.js';
-import type { TypeContext } from './types/type-context.js';
+import type { TypeContext, ValuePlace } from './types/type-context.js';
 
 export interface ModuleAnalysis {
   ts: typeof ts;
@@ -116,8 +116,9 @@ function isPromise(checker: ts.TypeChecker, type: ts.Type): boolean {
 function analyzeSignature(analysis: ModuleAnalysis, signature: ts.Signature, node: ts.Node, exportName: string, moduleId: string): Action | undefined {
   const { ts: tsApi, checker } = analysis;
   const issuesBefore = analysis.issues.filter((issue) => issue.severity === 'error').length;
-  const context = (site: ts.Node, root: string): TypeContext => ({ ...analysis, site, root, visiting: new Set() });
+  const context = (site: ts.Node, place: ValuePlace): TypeContext => ({ ...analysis, site, place, visiting: new Set() });
   const params: Parameter[] = [];
+  const formParameters: Array<{ name: string; optional: boolean }> = [];
   for (const parameter of signature.getParameters()) {
     const declaration = parameter.valueDeclaration;
     if (!declaration || !tsApi.isParameter(declaration)) continue;
@@ -133,17 +134,20 @@ function analyzeSignature(analysis: ModuleAnalysis, signature: ts.Signature, nod
       continue;
     }
     const type = checker.getTypeOfSymbolAtLocation(parameter, declaration);
-    const optional = Boolean(declaration.questionToken || declaration.initializer) || includesUndefined(context(declaration, ''), type);
-    params.push({ name, type: convertType(type, context(declaration, `${exportName}(${name})`), ''), optional });
+    const place: ValuePlace = { kind: 'parameter', action: exportName, parameter: name };
+    const optional = Boolean(declaration.questionToken || declaration.initializer) || includesUndefined(context(declaration, place), type);
+    if (isFormData(checker.getNonNullableType(type))) formParameters.push({ name, optional });
+    else params.push({ name, type: convertType(type, context(declaration, place), ''), optional });
   }
 
-  if (params.length > 1 && params.some((param) => param.type.kind === 'formData')) {
+  const [form] = formParameters;
+  if (form && (params.length > 0 || formParameters.length > 1)) {
     analysis.issues.push(issueAt(tsApi.getNameOfDeclaration(node as ts.Declaration) ?? node, 'actionwire/unsupported-parameter', `'${exportName}' takes FormData and other parameters; a FormData parameter must be the only one (put the other values in the form)`));
   }
   const declaredReturn = signature.getReturnType();
   const awaited = checker.getAwaitedType(declaredReturn) ?? declaredReturn;
   const returnSite = (tsApi.isFunctionLike(node) && node.type) || tsApi.getNameOfDeclaration(node as ts.Declaration) || node;
-  const returnContext = context(returnSite, `${exportName} return type`);
+  const returnContext = context(returnSite, { kind: 'return', action: exportName });
   const F = tsApi.TypeFlags;
   const nothing = F.Void | F.Undefined;
   let returns: Action['returns'];
@@ -155,6 +159,7 @@ function analyzeSignature(analysis: ModuleAnalysis, signature: ts.Signature, nod
   const errorsNow = analysis.issues.filter((issue) => issue.severity === 'error').length;
   if (errorsNow > issuesBefore) return undefined;
   const action: Action = { moduleId, exportName, route: `${moduleId}/${exportName}`, params, source: location(node) };
+  if (form) action.form = form;
   if (returns) action.returns = returns;
   if (mayReturnNothing) action.mayReturnNothing = true;
   return action;

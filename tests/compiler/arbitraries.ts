@@ -124,8 +124,6 @@ export function wireValue(type: TypeNode, schemas: ReadonlyMap<string, TypeNode>
       return fc.uint8Array({ maxLength: 6 }).map((bytes) => Buffer.from(bytes).toString('base64'));
     case 'unknown':
       return safeJson();
-    case 'formData':
-      return fc.constant(SKIP);
     case 'array':
       return depth <= 0 ? fc.constant([]) : fc.array(recurse(type.items, depth - 1), { maxLength: 3 });
     case 'tuple': {

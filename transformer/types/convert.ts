@@ -71,6 +71,12 @@ export function convertType(type: ts.Type, context: TypeContext, path: string): 
   return convertStructure(type, context, path);
 }
 
+/** The platform's FormData (an action taking it as its single parameter takes a form body). */
+export function isFormData(type: ts.Type): boolean {
+  const symbol = type.getSymbol();
+  return symbol?.getName() === 'FormData' && declaredInLibrary(symbol);
+}
+
 function convertStructure(type: ts.Type, context: TypeContext, path: string): TypeNode {
   const { ts: tsApi, checker } = context;
   const F = tsApi.TypeFlags;
@@ -86,8 +92,7 @@ function convertStructure(type: ts.Type, context: TypeContext, path: string): Ty
   if (type.flags & F.Object) {
     const symbol = type.getSymbol();
     if (symbol?.getName() === 'Date' && declaredInLibrary(symbol)) return { kind: 'date' };
-    if (symbol?.getName() === 'FormData' && declaredInLibrary(symbol)) {
-      if (path === '' && context.root.endsWith(')')) return { kind: 'formData' };
+    if (isFormData(type)) {
       unsupported(context, path, 'FormData', 'FormData can only be the single parameter of an action (its body is then a form)');
       return { kind: 'unknown' };
     }

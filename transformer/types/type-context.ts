@@ -11,16 +11,20 @@ export interface TypeContext {
   issues: AnalysisIssue[];
   /** the node problems are reported at (the parameter, or the return type) */
   site: ts.Node;
-  /** `createUser(data)` or `createUser return type` */
-  root: string;
+  /** which value of which action the type describes */
+  place: ValuePlace;
   /** anonymous object types being converted, to catch recursion without a name */
   visiting: Set<ts.Type>;
 }
 
+/** A parameter of an action, or its return value. */
+export type ValuePlace = { kind: 'parameter'; action: string; parameter: string } | { kind: 'return'; action: string };
+
 /** `createUser(data).address.zip`, `fetchUsers return type []` */
 export function pathText(context: TypeContext, path: string): string {
-  if (path === '') return context.root;
-  return context.root.endsWith(')') ? `${context.root}${path}` : `${context.root} ${path}`;
+  const { place } = context;
+  if (place.kind === 'parameter') return `${place.action}(${place.parameter})${path}`;
+  return path === '' ? `${place.action} return type` : `${place.action} return type ${path}`;
 }
 
 export function unsupported(context: TypeContext, path: string, typeText: string, why: string): void {

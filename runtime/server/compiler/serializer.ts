@@ -44,8 +44,6 @@ export class SerializerEmitter {
         return `date(${value}, ${at})`;
       case 'unknown':
         return `json(${value})`;
-      case 'formData':
-        return `mismatch(${at}, "JSON", ${value})`;
       case 'bigint':
         return `big(${value}, ${at})`;
       case 'bytes':
@@ -229,8 +227,6 @@ export class SerializerEmitter {
         return `(${value} instanceof Date || typeof ${value} === "string")`;
       case 'unknown':
         return 'true';
-      case 'formData':
-        return `${value} instanceof FormData`;
       case 'bigint':
         return `typeof ${value} === "bigint"`;
       case 'bytes':

@@ -84,8 +84,6 @@ export class ValidatorEmitter {
         return [`${indent}if (typeof ${value} !== "string" || !isBase64(${value})) ${fail('must be base64')};`, ...revive(`fromBase64(${value})`)];
       case 'unknown':
         return this.unknownStatements(value, path, indent, mode);
-      case 'formData':
-        return [`${indent}if (!(${value} instanceof FormData)) ${fail('must be form data')};`];
       case 'tuple':
         return this.tupleStatements(type, value, path, indent, mode);
       case 'map':
