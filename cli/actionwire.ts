@@ -6,6 +6,7 @@ import { ConfigError } from '../transformer/config.js';
 import { configDiagnostic, toDiagnostic } from '../transformer/issues.js';
 import { generateFiles } from '../codegen/generate.js';
 import { staleFiles, writeGeneratedFiles } from '../codegen/write.js';
+import { programWithGeneratedFiles } from '../transformer/generated-host.js';
 
 const USAGE = `usage: actionwire generate [-p tsconfig.json] [--check] [--watch]
 
@@ -57,32 +58,64 @@ function pluginEntry(options: ts.CompilerOptions): Record<string, unknown> | und
   );
 }
 
-/** Analyzes and writes (or checks); returns the exit code. Warnings never change it unless `warningsAsErrors` is set. */
-function runOnce(program: ts.Program, entry: Record<string, unknown>, check: boolean): number {
+/** What one run did: its exit code, and the generated files it wrote (none when it only checked or found errors). */
+interface RunResult {
+  code: number;
+  generated?: { directory: string; names: string[]; written: string[] };
+}
+
+/** Analyzes and writes (or checks). Warnings never change the exit code unless `warningsAsErrors` is set. */
+function runOnce(program: ts.Program, entry: Record<string, unknown>, check: boolean): RunResult {
   let analysis: ProgramAnalysis;
   try {
     analysis = analyzeProgram(ts, program, entry);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     report(error.problems.map((problem) => configDiagnostic(ts, problem)));
-    return 1;
+    return { code: 1 };
   }
   const asErrors = analysis.config.warningsAsErrors;
   report(analysis.issues.map((issue) => toDiagnostic(ts, asErrors ? { ...issue, severity: 'error' } : issue, program.getSourceFile(issue.fileName))));
-  if (analysis.issues.some((issue) => asErrors || issue.severity === 'error')) return 1;
+  if (analysis.issues.some((issue) => asErrors || issue.severity === 'error')) return { code: 1 };
   const files = generateFiles(analysis.model);
   const directory = analysis.config.generatedDir;
   if (check) {
     const stale = staleFiles(directory, files);
     stale.forEach((file) => console.error(`stale: ${file}`));
     if (stale.length > 0) console.error('run `actionwire generate` (or tspc) to update them');
-    return stale.length > 0 ? 1 : 0;
+    return { code: stale.length > 0 ? 1 : 0 };
   }
   const result = writeGeneratedFiles(directory, files);
   console.log(
     `actionwire: ${analysis.model.actions.length} actions; ${result.written.length} files written, ${result.unchanged.length} unchanged, ${result.removed.length} removed (${directory})`,
   );
-  return 0;
+  return { code: 0, generated: { directory, names: [...files.keys()], written: result.written } };
+}
+
+/**
+ * Watches like tsc --watch, generating inside each cycle's createProgram: the program that the
+ * watcher then checks and reports on is the one that holds the files just written. Generating
+ * after the program was created (afterProgramCreate) reported the previous generated files'
+ * errors, e.g. a TS7053 in routes.ts for an action just removed.
+ */
+function watch(project: string, entry: Record<string, unknown>): void {
+  const host = ts.createWatchCompilerHost(project, { noEmit: true }, ts.sys, ts.createSemanticDiagnosticsBuilderProgram, (diagnostic) => report([diagnostic]), (diagnostic) =>
+    console.log(ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n')),
+  );
+  // The program of the previous cycle, for reuse (a builder program's own accessor is internal).
+  let previous: ts.Program | undefined;
+  host.createProgram = (rootNames, options, compilerHost, oldBuilder, configFileParsingDiagnostics, projectReferences) => {
+    if (rootNames === undefined || options === undefined || compilerHost === undefined) {
+      // Only the configuration's diagnostics changed: the watcher keeps the program it has.
+      return ts.createSemanticDiagnosticsBuilderProgram(rootNames, options, compilerHost, oldBuilder, configFileParsingDiagnostics, projectReferences);
+    }
+    const first = ts.createProgram({ rootNames, options, host: compilerHost, oldProgram: previous, configFileParsingDiagnostics, projectReferences });
+    const { generated } = runOnce(first, entry, false);
+    const program = generated ? programWithGeneratedFiles(ts, first, compilerHost, generated.directory, generated.names, generated.written) : first;
+    previous = program;
+    return ts.createSemanticDiagnosticsBuilderProgram(program, compilerHost, oldBuilder, configFileParsingDiagnostics);
+  };
+  ts.createWatchProgram(host);
 }
 
 function main(): number | undefined {
@@ -100,20 +133,12 @@ function main(): number | undefined {
     console.error(`${project} has no { "transform": "actionwire/transformer" } entry in compilerOptions.plugins`);
     return 1;
   }
-  if (!parsed.watch) {
-    const program = ts.createProgram({ rootNames: commandLine.fileNames, options: commandLine.options, projectReferences: commandLine.projectReferences });
-    return runOnce(program, config, parsed.check);
+  if (parsed.watch) {
+    watch(project, config);
+    return undefined;
   }
-  const host = ts.createWatchCompilerHost(project, { noEmit: true }, ts.sys, ts.createSemanticDiagnosticsBuilderProgram, (diagnostic) => report([diagnostic]), (diagnostic) =>
-    console.log(ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n')),
-  );
-  const afterProgramCreate = host.afterProgramCreate;
-  host.afterProgramCreate = (builder) => {
-    runOnce(builder.getProgram(), config, false);
-    afterProgramCreate?.(builder);
-  };
-  ts.createWatchProgram(host);
-  return undefined;
+  const program = ts.createProgram({ rootNames: commandLine.fileNames, options: commandLine.options, projectReferences: commandLine.projectReferences });
+  return runOnce(program, config, parsed.check).code;
 }
 
 const code = main();

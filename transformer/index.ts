@@ -3,16 +3,11 @@ import { generateFiles } from '../codegen/generate.js';
 import { writeGeneratedFiles } from '../codegen/write.js';
 import { analyzeProgram } from './analyze.js';
 import { ConfigError, type PluginConfig } from './config.js';
-import { hostSeeingGeneratedFiles } from './generated-host.js';
+import { programWithGeneratedFiles } from './generated-host.js';
 import { withConfigErrors, withDiagnostics } from './program-diagnostics.js';
 import { asSourceTransformer, isSourceTransformerCall, type SourceTransformerExtras } from './source-transformer-misuse.js';
 
 export type { PluginConfig } from './config.js';
-
-function everyGeneratedFileParsed(tsApi: typeof ts, program: ts.Program, generatedDir: string, files: Map<string, string>): boolean {
-  const parsed = new Set(program.getSourceFiles().map((file) => tsApi.sys.resolvePath(file.fileName)));
-  return [...files.keys()].filter((name) => name.endsWith('.ts')).every((name) => parsed.has(tsApi.sys.resolvePath(`${generatedDir}/${name}`)));
-}
 
 interface ProgramTransformerExtras {
   ts: typeof ts;
@@ -55,30 +50,7 @@ export default function actionwireTransformer(
   }
   const files = generateFiles(analysis.model);
   const written = writeGeneratedFiles(analysis.config.generatedDir, files);
-
-  if (written.written.length === 0 && written.removed.length === 0 && everyGeneratedFileParsed(tsApi, program, analysis.config.generatedDir, files)) {
-    // A rebuild that changed no action: the program already holds the generated files as they are on disk.
-    return withDiagnostics(tsApi, program, analysis.issues, analysis.config.warningsAsErrors);
-  }
-  const removed = new Set(written.removed.map((path) => tsApi.sys.resolvePath(path)));
-  const rootNames = program.getRootFileNames().filter((name) => !removed.has(tsApi.sys.resolvePath(name)));
-  const known = new Set(rootNames.map((name) => tsApi.sys.resolvePath(name)));
-  for (const name of files.keys()) {
-    const path = tsApi.sys.resolvePath(`${analysis.config.generatedDir}/${name}`);
-    if (name.endsWith('.ts') && !known.has(path)) rootNames.push(path);
-  }
-  const options = program.getCompilerOptions();
-  const baseHost = host ?? tsApi.createCompilerHost(options);
-  const generatedHost = hostSeeingGeneratedFiles(tsApi, baseHost, analysis.config.generatedDir, program);
-  const next = tsApi.createProgram({
-    rootNames,
-    options,
-    host: generatedHost.host,
-    // No oldProgram: the host already hands over its parsed files, and the first checker can be collected.
-    oldProgram: undefined,
-    configFileParsingDiagnostics: program.getConfigFileParsingDiagnostics(),
-    projectReferences: program.getProjectReferences(),
-  });
-  generatedHost.release();
+  // A rebuild that changed no action keeps this program: it already holds the generated files as they are on disk.
+  const next = programWithGeneratedFiles(tsApi, program, host, analysis.config.generatedDir, [...files.keys()], written.written);
   return withDiagnostics(tsApi, next, analysis.issues, analysis.config.warningsAsErrors);
 }

@@ -1,47 +1,36 @@
-import { spawn } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cliBin, tspcBin } from '../helpers/paths.js';
-import { writeProject } from '../helpers/project.js';
+import { actionwireCli, tspc, writeProject } from '../helpers/project.js';
+import { waitFor, WatchProcess } from '../helpers/watch-process.js';
 
-function waitFor(read: () => string, pattern: RegExp, what: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const deadline = Date.now() + 60_000;
-    const poll = (): void => {
-      if (pattern.test(read())) return resolve();
-      if (Date.now() > deadline) return reject(new Error(`timed out waiting for ${what}; output so far:\n${read()}`));
-      setTimeout(poll, 100);
-    };
-    poll();
-  });
+function reader(path: string): () => string {
+  return () => {
+    try {
+      return readFileSync(path, 'utf8');
+    } catch {
+      return '';
+    }
+  };
 }
 
 describe('actionwire generate --watch', () => {
   it('regenerates when a server module changes, reports errors, and recovers', async () => {
     const dir = writeProject('watch', { 'src/actions.ts': `'use server';\nexport async function one(): Promise<number> { return 1; }\n` });
-    const child = spawn(process.execPath, [cliBin, 'generate', '--watch'], { cwd: dir, env: { ...process.env, NODE_OPTIONS: '' } });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    const spec = (): string => {
-      try {
-        return readFileSync(join(dir, 'src', 'generated', 'openapi.json'), 'utf8');
-      } catch {
-        return '';
-      }
-    };
+    const watch = new WatchProcess([cliBin, 'generate', '--watch'], dir);
+    const spec = reader(join(dir, 'src', 'generated', 'openapi.json'));
     try {
       await waitFor(spec, /\/actions\/actions\/one/, 'the first generation');
       writeFileSync(join(dir, 'src', 'actions.ts'), `'use server';\nexport async function one(): Promise<number> { return 1; }\nexport async function two(): Promise<string> { return '2'; }\n`);
       await waitFor(spec, /\/actions\/actions\/two/, 'the new action to appear');
       writeFileSync(join(dir, 'src', 'actions.ts'), `'use server';\nexport function broken() {}\n`);
-      await waitFor(() => output, /src\/actions\.ts\(2,17\): error TS93001/, 'the diagnostic');
+      await waitFor(() => watch.output(), /src\/actions\.ts\(2,17\): error TS93001/, 'the diagnostic');
       expect(spec()).toMatch(/\/actions\/actions\/two/);
       writeFileSync(join(dir, 'src', 'actions.ts'), `'use server';\nexport async function three(): Promise<void> {}\n`);
       await waitFor(spec, /\/actions\/actions\/three/, 'recovery');
       expect(spec()).not.toMatch(/\/actions\/actions\/one/);
     } finally {
-      child.kill();
+      watch.stop();
     }
   });
 });
@@ -49,27 +38,82 @@ describe('actionwire generate --watch', () => {
 describe('tspc --watch with the plugin', () => {
   it('compiles, reports a broken action, and clears the error when it is fixed', async () => {
     const dir = writeProject('tspc-watch', { 'src/actions.ts': `'use server';\nexport async function one(): Promise<number> { return 1; }\n` });
-    const child = spawn(process.execPath, [tspcBin, '-p', 'tsconfig.json', '--watch', '--preserveWatchOutput'], { cwd: dir, env: { ...process.env, NODE_OPTIONS: '' } });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    const compiled = (): string => {
-      try {
-        return readFileSync(join(dir, 'dist', 'generated', 'client', 'actions.js'), 'utf8');
-      } catch {
-        return '';
-      }
-    };
+    const watch = new WatchProcess([tspcBin, '-p', 'tsconfig.json', '--watch', '--preserveWatchOutput'], dir);
+    const compiled = reader(join(dir, 'dist', 'generated', 'client', 'actions.js'));
     try {
-      await waitFor(() => output, /Found 0 errors/, 'the first build');
+      await waitFor(() => watch.output(), /Found 0 errors/, 'the first build');
       expect(compiled()).toMatch(/\/actions\/actions\/one/);
       writeFileSync(join(dir, 'src', 'actions.ts'), `'use server';\nexport async function one(): Promise<number> { return 1; }\nexport function bad() {}\n`);
-      await waitFor(() => output, /src\/actions\.ts\(3,17\): error TS93001[\s\S]*Found 1 error/, 'the diagnostic');
+      await waitFor(() => watch.output(), /src\/actions\.ts\(3,17\): error TS93001[\s\S]*Found 1 error/, 'the diagnostic');
       writeFileSync(join(dir, 'src', 'actions.ts'), `'use server';\nexport async function two(): Promise<string> { return ''; }\n`);
       await waitFor(compiled, /\/actions\/actions\/two/, 'the fixed build');
-      expect(output).not.toMatch(/Debug Failure|Error:/);
+      expect(watch.output()).not.toMatch(/Debug Failure|Error:/);
     } finally {
-      child.kill();
+      watch.stop();
+    }
+  });
+});
+
+const oneAndTwo = `'use server';\nexport async function one(): Promise<number> { return 1; }\nexport async function two(): Promise<string> { return '2'; }\n`;
+const onlyOne = `'use server';\nexport async function one(): Promise<number> { return 1; }\n`;
+const usesOne = `import { one } from './generated/client/actions.js';\nexport const first: Promise<number> = one();\n`;
+const usesTwo = `import { two } from './generated/client/actions.js';\nexport const second: Promise<string> = two();\n`;
+const moreModule = `'use server';\nexport async function more(): Promise<number> { return 3; }\n`;
+const usesMore = `import { more } from './generated/client/more.js';\nexport const third: Promise<number> = more();\n`;
+/** A diagnostic located in a generated file (`src/generated/routes.ts(50,133): error TS7053`). */
+const inGeneratedFile = /src\/generated\/\S+\(\d+,\d+\)/;
+
+/**
+ * Every cycle, including those that the watcher's own writes of generated files trigger, reports
+ * the files as they are on disk: none reports an error of the generated files it just replaced.
+ */
+describe.each([
+  { watcher: 'actionwire generate --watch', name: 'cli', build: (dir: string) => actionwireCli(dir, ['generate']), args: [cliBin, 'generate', '--watch'] },
+  { watcher: 'tspc --watch', name: 'tspc', build: (dir: string) => tspc(dir), args: [tspcBin, '-p', 'tsconfig.json', '--watch', '--preserveWatchOutput'] },
+])('$watcher, generated files replaced in a cycle', ({ name, build, args }) => {
+  it('removing an action reports nothing in the old routes.ts, and a real error where it is', async () => {
+    const dir = writeProject(`watch-remove-${name}`, { 'src/actions.ts': oneAndTwo, 'src/use.ts': usesOne });
+    expect(build(dir).status).toBe(0);
+    const watch = new WatchProcess(args, dir);
+    try {
+      await waitFor(() => watch.output(), /Found 0 errors/, 'the first cycle');
+      const removal = await watch.settleAfter(() => writeFileSync(join(dir, 'src', 'actions.ts'), onlyOne));
+      expect(removal).not.toMatch(/error TS/);
+      expect(readFileSync(join(dir, 'src', 'generated', 'routes.ts'), 'utf8')).not.toMatch(/"two"/);
+
+      const real = await watch.settleAfter(() => writeFileSync(join(dir, 'src', 'use.ts'), usesTwo));
+      expect(real).toMatch(/src\/use\.ts\(1,10\): error TS2305/);
+      expect(real).not.toMatch(inGeneratedFile);
+      const fixed = await watch.settleAfter(() => writeFileSync(join(dir, 'src', 'use.ts'), usesOne));
+      expect(fixed).toMatch(/Found 0 errors\. Watching for file changes\.\s*$/);
+    } finally {
+      watch.stop();
+    }
+  });
+
+  it('adding a module and importing its client in one edit reports no missing module, nor removing it a missing file', async () => {
+    const dir = writeProject(`watch-add-${name}`, { 'src/actions.ts': onlyOne });
+    expect(build(dir).status).toBe(0);
+    const watch = new WatchProcess(args, dir);
+    try {
+      await waitFor(() => watch.output(), /Found 0 errors/, 'the first cycle');
+      const added = await watch.settleAfter(() => {
+        writeFileSync(join(dir, 'src', 'more.ts'), moreModule);
+        writeFileSync(join(dir, 'src', 'use.ts'), usesMore);
+      });
+      expect(added).not.toMatch(/error TS/);
+      expect(existsSync(join(dir, 'src', 'generated', 'client', 'more.ts'))).toBe(true);
+
+      const removed = await watch.settleAfter(() => {
+        rmSync(join(dir, 'src', 'use.ts'));
+        rmSync(join(dir, 'src', 'more.ts'));
+      });
+      expect(existsSync(join(dir, 'src', 'generated', 'client', 'more.ts'))).toBe(false);
+      // tsc's watcher itself may report a deleted root file for a cycle (TS6053 for src/more.ts), never one of ours.
+      expect(removed).not.toMatch(/generated\/[^']*' not found|Cannot find module/);
+      expect(removed).not.toMatch(inGeneratedFile);
+    } finally {
+      watch.stop();
     }
   });
 });
