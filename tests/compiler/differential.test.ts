@@ -15,6 +15,8 @@ import { containsSkip, generatedTypes, hasAmbiguousUnion, hasRulesBeyondSchema, 
  * random valid and hostile values. ACTIONWIRE_FUZZ_RUNS=5000 runs longer; a failure prints its seed.
  */
 const RUNS = Number(process.env.ACTIONWIRE_FUZZ_RUNS ?? 300);
+/** ACTIONWIRE_FUZZ_SEED=… replays a failure that fast-check printed. */
+const SEED = process.env.ACTIONWIRE_FUZZ_SEED === undefined ? {} : { seed: Number(process.env.ACTIONWIRE_FUZZ_SEED) };
 const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
 
 interface Subject {
@@ -83,7 +85,7 @@ describe('compiled validators and serializers, differentially against ajv on the
         }
         expect(accepts(subject, wireText({ value: valid }))).toBe(true);
       }),
-      { numRuns: RUNS },
+      { numRuns: RUNS, ...SEED },
     );
   });
 
@@ -102,7 +104,7 @@ describe('compiled validators and serializers, differentially against ajv on the
         expect(subject.responseSchema(written)).toBe(true);
         expect(written).toEqual(wire);
       }),
-      { numRuns: RUNS },
+      { numRuns: RUNS, ...SEED },
     );
   });
 
@@ -122,7 +124,7 @@ describe('compiled validators and serializers, differentially against ajv on the
         const revived = plan === undefined ? JSON.parse(encode(decoded)) : revive(JSON.parse(encode(decoded)), plan, plans);
         expect(revived).toEqual(decoded);
       }),
-      { numRuns: RUNS },
+      { numRuns: RUNS, ...SEED },
     );
   });
 });

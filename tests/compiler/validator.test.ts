@@ -84,6 +84,12 @@ describe('generated validators', () => {
     expect(decodeWith(record, { a: 1, 'x/y': 'no' }).issues).toEqual([{ path: '/value/x~1y', message: 'must be a finite number' }]);
   });
 
+  it('requires a property whose name is empty (which ajv leaves unchecked)', () => {
+    const type: TypeNode = { kind: 'object', properties: [{ name: '', type: { kind: 'boolean' }, optional: false }] };
+    expect(decodeWith(type, {}).issues).toEqual([{ path: '/value/', message: 'is required' }]);
+    expect(decodeWith(type, { '': true }).issues).toEqual([]);
+  });
+
   it('never reads inherited members for absent properties', () => {
     const type: TypeNode = { kind: 'object', properties: [{ name: 'toString', type: { kind: 'string' }, optional: false }] };
     expect(decodeWith(type, {}).issues).toEqual([{ path: '/value/toString', message: 'is required' }]);

@@ -39,17 +39,32 @@ function reservedKeyPath(value: unknown): string | undefined {
   return undefined;
 }
 
-/** How many of `keys` the value has as own properties (0 for anything but a plain object). */
-function declaredKeys(value: unknown, keys: readonly string[]): number {
+/**
+ * How many of the value's own keys a union member accepts: those it declares, plus the others where it
+ * is a record (`others`: 'any', or 'numeric' for number keys). 0 for anything but a plain object.
+ */
+function acceptedKeyCount(value: unknown, declared: readonly string[], others: 'none' | 'any' | 'numeric'): number {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return 0;
   let count = 0;
-  for (const key of keys) if (Object.hasOwn(value, key)) count++;
+  if (others === 'none') {
+    for (const key of declared) if (Object.hasOwn(value, key)) count++;
+    return count;
+  }
+  for (const key of Object.keys(value)) if (others === 'any' || declared.includes(key) || numericKey.test(key)) count++;
   return count;
 }
 
 /** A plain object, as an object type's value must be: not an array, Date, Map, Set or typed array. */
 function isRecord(value: unknown): boolean {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date) && !(value instanceof Map) && !(value instanceof Set) && !ArrayBuffer.isView(value);
+}
+
+const numericKey = new RegExp(NUMERIC_KEY_PATTERN);
+
+/** Are all of the value's own keys, but the declared ones, number keys? */
+function numericKeysOnly(value: object, declared: readonly string[]): boolean {
+  for (const key of Object.keys(value)) if (!declared.includes(key) && !numericKey.test(key)) return false;
+  return true;
 }
 
 /** The identity of a Map key or Set item: Dates by instant, bytes by content, anything else as itself. */
@@ -65,7 +80,7 @@ export const SCOPE_HELPERS = {
   bool,
   bytes,
   date,
-  declaredKeys,
+  acceptedKeyCount,
   fromBase64,
   int,
   isBase64,
@@ -80,7 +95,8 @@ export const SCOPE_HELPERS = {
   mismatch,
   nul,
   num,
-  NUMERIC_KEY: new RegExp(NUMERIC_KEY_PATTERN),
+  NUMERIC_KEY: numericKey,
+  numericKeysOnly,
   oneOf,
   OutputMismatchError,
   pointerToken,

@@ -1,6 +1,5 @@
 import { assertNever, type TypeNode } from '../../../model/model.js';
 import type { NameTable } from './name-table.js';
-import { objectKeys } from './object-keys.js';
 import { ownPropertyRead } from './source-text.js';
 
 type ObjectType = Extract<TypeNode, { kind: 'object' }>;
@@ -175,8 +174,10 @@ export class SerializerEmitter {
   }
 
   /**
-   * A union: the members whose guard admits the value, the one declaring the most of its keys first,
-   * each tried in turn until one writes it (a member's writer fails without side effects).
+   * A union: the member whose cheap guard alone admits the value is written directly. Where several
+   * admit it (two array types, two records, objects with optional properties), each is written and the
+   * one that keeps the most of the value — the longest JSON — wins, so pruning never silently picks a
+   * member that drops data another member declares. A member's writer fails without side effects.
    */
   private unionExpression(members: TypeNode[], value: string, where: string): string {
     const literals = members.filter((member): member is Extract<TypeNode, { kind: 'literal' }> => member.kind === 'literal');
@@ -189,24 +190,19 @@ export class SerializerEmitter {
       this.hoisted.push(`function ${writer}(x) {\n  return ${this.expression(member, 'x', where)};\n}`);
       return writer;
     });
-    const lines = [`function ${name}(x) {`, `  let b = -1, w = -1, q = 0;`];
-    members.forEach((member, index) => {
-      const keys = objectKeys(member, this.schemas);
-      let score = '0';
-      if (keys !== undefined) {
-        const constant = this.names.fresh('K');
-        this.hoisted.push(`const ${constant} = ${JSON.stringify(keys)};`);
-        score = `declaredKeys(x, ${constant})`;
-      }
-      lines.push(`  if (${this.guard(member, 'x', 2)}) { q = ${score}; if (q > w) { w = q; b = ${index}; } }`);
+    const guards = members.map((member) => this.guard(member, 'x', 2));
+    const refused = `mismatch(${JSON.stringify(where)}, "one of the union's types", x)`;
+    const lines = [`function ${name}(x) {`, `  let only = -1, count = 0;`];
+    guards.forEach((guard, index) => lines.push(`  if (${guard}) { only = ${index}; count++; }`));
+    lines.push(`  if (count === 0) return ${refused};`);
+    lines.push(`  if (count === 1) return ${writers.map((writer, index) => `only === ${index} ? ${writer}(x) : `).join('')}${refused};`);
+    lines.push(`  let best, failure;`);
+    guards.forEach((guard, index) => {
+      lines.push(
+        `  if (${guard}) try { const s = ${writers[index]}(x); if (best === undefined || s.length > best.length) best = s; } catch (error) { if (!(error instanceof OutputMismatchError)) throw error; failure ??= error; }`,
+      );
     });
-    lines.push(`  if (b === -1) return mismatch(${JSON.stringify(where)}, "one of the union's types", x);`);
-    lines.push(`  let failure;`);
-    lines.push(`  try { return ${writers.map((writer, index) => `b === ${index} ? ${writer}(x) : `).join('')}mismatch(${JSON.stringify(where)}, "one of the union's types", x); } catch (error) { if (!(error instanceof OutputMismatchError)) throw error; failure = error; }`);
-    members.forEach((member, index) => {
-      lines.push(`  if (b !== ${index} && ${this.guard(member, 'x', 2)}) try { return ${writers[index]}(x); } catch (error) { if (!(error instanceof OutputMismatchError)) throw error; }`);
-    });
-    lines.push(`  throw failure;`, `}`);
+    lines.push(`  if (best === undefined) throw failure;`, `  return best;`, `}`);
     this.hoisted.push(lines.join('\n'));
     return `${name}(${value})`;
   }
@@ -234,7 +230,8 @@ export class SerializerEmitter {
       case 'map':
         return `${value} instanceof Map`;
       case 'set':
-        return `(${value} instanceof Set || Array.isArray(${value}))`;
+        // strict here, though a lone Set-typed value may be an array: an array member of the same union must get arrays
+        return `${value} instanceof Set`;
       case 'tuple':
       case 'array':
         return `Array.isArray(${value})`;
@@ -246,6 +243,8 @@ export class SerializerEmitter {
       }
       case 'object': {
         const tests = [`isRecord(${value})`];
+        // a number-keyed record would silently leave out every other key
+        if (type.numericKeys) tests.push(`numericKeysOnly(${value}, ${JSON.stringify(type.properties.map((property) => property.name))})`);
         for (const property of type.properties) {
           const read = ownPropertyRead(value, property.name);
           const literal = property.type.kind === 'literal' ? `${read} === ${JSON.stringify(property.type.value)}` : undefined;

@@ -3,7 +3,7 @@ import { assertNever, type Parameter, type TypeNode } from '../../../model/model
 import type { RevivalPlanner } from '../../../model/revival.js';
 import { renderPath, type PathPart } from './code-path.js';
 import type { NameTable } from './name-table.js';
-import { objectKeys } from './object-keys.js';
+import { acceptedKeys, scoreExpression } from './object-keys.js';
 import { ownPropertyRead, pointerToken } from './source-text.js';
 
 type ObjectType = Extract<TypeNode, { kind: 'object' }>;
@@ -326,11 +326,11 @@ export class ValidatorEmitter {
     const score = this.names.fresh('q');
     const lines = [`${indent}let ${best} = 0, ${bestScore} = -1, ${chosen} = -1, ${score} = 0;`];
     members.forEach((member, index) => {
-      const keys = objectKeys(member, this.schemas);
+      const keys = acceptedKeys(member, this.schemas);
       if (keys === undefined) return;
       const constant = this.names.fresh('K');
-      this.hoisted.push(`const ${constant} = ${JSON.stringify(keys)};`);
-      lines.push(`${indent}${score} = declaredKeys(${value}, ${constant}); if (${score} > ${bestScore}) { ${bestScore} = ${score}; ${best} = ${index}; }`);
+      this.hoisted.push(`const ${constant} = ${JSON.stringify(keys.declared)};`);
+      lines.push(`${indent}${score} = ${scoreExpression(value, constant, keys)}; if (${score} > ${bestScore}) { ${bestScore} = ${score}; ${best} = ${index}; }`);
     });
     const checkOf = (index: string): string => checks.map((check, at) => `${index} === ${at} ? ${check}(${value}) : `).join('') + 'false';
     lines.push(`${indent}if (${checkOf(best)}) ${chosen} = ${best};`);
