@@ -80,7 +80,13 @@ export function analyzeActionModule(analysis: ModuleAnalysis, sourceFile: ts.Sou
     }
     if (fn ? !isAsync(tsApi, fn) : !signatures.every((signature) => isPromise(checker, signature.getReturnType()))) {
       analysis.issues.push(
-        issueAt(at, 'actionwire/not-async', `Server action '${exportName}' must be an async function: ${asyncHint(exportName)}`),
+        issueAt(
+          at,
+          'actionwire/not-async',
+          fn
+            ? `Server action '${exportName}' must be an async function: ${asyncHint(exportName)}`
+            : `Server action '${exportName}' must be an async function, but the value it is exported from returns no Promise: export an async function, or make the function that creates it return one`,
+        ),
       );
       continue;
     }
@@ -142,7 +148,7 @@ function analyzeSignature(analysis: ModuleAnalysis, signature: ts.Signature, nod
 
   const [form] = formParameters;
   if (form && (params.length > 0 || formParameters.length > 1)) {
-    analysis.issues.push(issueAt(tsApi.getNameOfDeclaration(node as ts.Declaration) ?? node, 'actionwire/unsupported-parameter', `'${exportName}' takes FormData and other parameters; a FormData parameter must be the only one (put the other values in the form)`));
+    analysis.issues.push(issueAt(tsApi.getNameOfDeclaration(node as ts.Declaration) ?? node, 'actionwire/unsupported-parameter', formParameters.length > 1 ? `'${exportName}' takes more than one FormData; an action takes at most one form (put every value in it)` : `'${exportName}' takes FormData and other parameters; a FormData parameter must be the only one (put the other values in the form)`));
   }
   const declaredReturn = signature.getReturnType();
   const awaited = checker.getAwaitedType(declaredReturn) ?? declaredReturn;

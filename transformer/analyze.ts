@@ -8,7 +8,7 @@ import { decideClientNames, NamespaceAllocator } from './client-names.js';
 import { resolveConfig, type ResolvedConfig } from './config.js';
 import { scanDirectives } from './directives.js';
 import { issueAt, type AnalysisIssue } from './issues.js';
-import { importExtension, moduleIdOf, relativeImport } from './module-paths.js';
+import { importExtension, moduleIdOf, projectRelativePath, relativeImport } from './module-paths.js';
 import { SchemaRegistry } from './types/schema-names.js';
 
 export interface ProgramAnalysis {
@@ -49,6 +49,7 @@ export function analyzeProgram(tsApi: typeof ts, program: ts.Program, pluginEntr
   const actions: Action[] = [];
   const extension = importExtension(tsApi, options);
   const namespaces = new NamespaceAllocator();
+  const moduleFiles = new Map<string, string>();
 
   const files = program
     .getSourceFiles()
@@ -75,6 +76,18 @@ export function analyzeProgram(tsApi: typeof ts, program: ts.Program, pluginEntr
       );
       continue;
     }
+    const sameId = moduleFiles.get(moduleId);
+    if (sameId !== undefined) {
+      issues.push(
+        issueAt(
+          file.statements[0],
+          'actionwire/duplicate-route',
+          `This 'use server' module and ${sameId} both have the module id '${moduleId}', so their actions would share routes under ${config.basePath}/${moduleId}/; rename one of the files`,
+        ),
+      );
+      continue;
+    }
+    moduleFiles.set(moduleId, projectRelativePath(config.projectDir, file.fileName));
     const found = analyzeActionModule({ ts: tsApi, checker, schemas, issues }, file, moduleId);
     const { namespace, takenBy } = namespaces.claim(moduleId);
     if (takenBy !== undefined) {
@@ -104,7 +117,7 @@ export function analyzeProgram(tsApi: typeof ts, program: ts.Program, pluginEntr
         });
         continue;
       }
-      actions.push({ ...action, source: { ...action.source, file: moduleIdOf(action.source.file, config.projectDir) } });
+      actions.push({ ...action, source: { ...action.source, file: projectRelativePath(config.projectDir, action.source.file) } });
     }
   }
 

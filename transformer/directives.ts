@@ -45,6 +45,10 @@ export function scanDirectives(tsApi: typeof ts, sourceFile: ts.SourceFile): Dir
       if (text === DIRECTIVE && inPrologue && tsApi.isStringLiteral(literal)) {
         if (place.kind === 'function') scan.inline.push(place.owner);
         else scan.fileLevel = true;
+      } else if (text === DIRECTIVE && inPrologue) {
+        scan.issues.push(
+          issueAt(statement, 'actionwire/misplaced-directive', `A template literal is not a directive (JavaScript reads only quoted strings as directives): write 'use server' with quotes`, 'warning'),
+        );
       } else if (text === DIRECTIVE) {
         scan.issues.push(
           issueAt(
@@ -57,6 +61,8 @@ export function scanDirectives(tsApi: typeof ts, sourceFile: ts.SourceFile): Dir
       } else if (isMisspelling(text)) {
         scan.issues.push(issueAt(statement, 'actionwire/misspelled-directive', `Unknown directive '${text}'. Did you mean 'use server'?`, 'warning'));
       }
+      // a template literal statement ends the prologue, as any non-string statement does
+      if (!tsApi.isStringLiteral(literal)) inPrologue = false;
     }
   };
 

@@ -5,6 +5,11 @@ function toPosix(path: string): string {
   return path.split(sep).join('/');
 }
 
+/** `/project/src/app/actions.ts` under `/project` → `src/app/actions.ts` (for messages and source locations) */
+export function projectRelativePath(projectDir: string, fileName: string): string {
+  return toPosix(relative(projectDir, resolve(fileName)));
+}
+
 /** `src/app/actions.ts` under root `src` → `app/actions` */
 export function moduleIdOf(fileName: string, root: string): string {
   return toPosix(relative(root, resolve(fileName))).replace(/\.(d\.)?[cm]?tsx?$/, '');
