@@ -6,7 +6,7 @@ import { ConfigError } from '../transformer/config.js';
 import { configDiagnostic, toDiagnostic } from '../transformer/issues.js';
 import { generateFiles } from '../codegen/generate.js';
 import { staleFiles, writeGeneratedFiles } from '../codegen/write.js';
-import { programWithGeneratedFiles } from '../transformer/generated-host.js';
+import { programWithGeneratedFiles } from '../transformer/program-with-generated.js';
 
 const USAGE = `usage: actionwire generate [-p tsconfig.json] [--check] [--watch]
 

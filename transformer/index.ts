@@ -3,7 +3,7 @@ import { generateFiles } from '../codegen/generate.js';
 import { writeGeneratedFiles } from '../codegen/write.js';
 import { analyzeProgram } from './analyze.js';
 import { ConfigError, type PluginConfig } from './config.js';
-import { programWithGeneratedFiles } from './generated-host.js';
+import { programWithGeneratedFiles } from './program-with-generated.js';
 import { withConfigErrors, withDiagnostics } from './program-diagnostics.js';
 import { asSourceTransformer, isSourceTransformerCall, type SourceTransformerExtras } from './source-transformer-misuse.js';
 

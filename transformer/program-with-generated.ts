@@ -1,0 +1,51 @@
+import type ts from 'typescript';
+import { hostSeeingGeneratedFiles } from './generated-host.js';
+import { resolveGeneratedImportsFromDisk } from './generated-imports.js';
+import { insideOf } from './generated-paths.js';
+
+function everyGeneratedFileParsed(tsApi: typeof ts, program: ts.Program, generatedDir: string, names: readonly string[]): boolean {
+  const parsed = new Set(program.getSourceFiles().map((file) => tsApi.sys.resolvePath(file.fileName)));
+  return names.filter((name) => name.endsWith('.ts')).every((name) => parsed.has(tsApi.sys.resolvePath(`${generatedDir}/${name}`)));
+}
+
+/**
+ * `program` again, holding the generated files as they are on disk now: `names` (relative to
+ * `generatedDir`) were just generated, `written` (absolute paths) are those of them that changed.
+ * A program created before the write holds the old files, and its diagnostics would be theirs (an
+ * index into a removed action: a TS7053 in routes.ts that is not on disk). Removed generated files
+ * leave the root names, also when a watcher still lists them a cycle later (TS6053, file not found).
+ * When nothing changed and every generated file is already in it, that is `program` itself.
+ */
+export function programWithGeneratedFiles(
+  tsApi: typeof ts,
+  program: ts.Program,
+  host: ts.CompilerHost | undefined,
+  generatedDir: string,
+  names: readonly string[],
+  written: readonly string[],
+): ts.Program {
+  const inside = insideOf(generatedDir);
+  const roots = program.getRootFileNames();
+  const rootNames = roots.filter((name) => !inside(name) || tsApi.sys.fileExists(name));
+  if (written.length === 0 && rootNames.length === roots.length && everyGeneratedFileParsed(tsApi, program, generatedDir, names)) return program;
+  const known = new Set(rootNames.map((name) => tsApi.sys.resolvePath(name)));
+  for (const name of names) {
+    const path = tsApi.sys.resolvePath(`${generatedDir}/${name}`);
+    if (name.endsWith('.ts') && !known.has(path)) rootNames.push(path);
+  }
+  const options = program.getCompilerOptions();
+  const baseHost = host ?? tsApi.createCompilerHost(options);
+  resolveGeneratedImportsFromDisk(tsApi, baseHost, generatedDir);
+  const generatedHost = hostSeeingGeneratedFiles(tsApi, baseHost, generatedDir, program);
+  const next = tsApi.createProgram({
+    rootNames,
+    options,
+    host: generatedHost.host,
+    // No oldProgram: the host already hands over its parsed files, and the first checker can be collected.
+    oldProgram: undefined,
+    configFileParsingDiagnostics: program.getConfigFileParsingDiagnostics(),
+    projectReferences: program.getProjectReferences(),
+  });
+  generatedHost.release();
+  return next;
+}
