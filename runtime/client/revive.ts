@@ -29,14 +29,14 @@ function isObject(value: unknown): value is Record<string, unknown> {
  */
 function reviveScalar(value: unknown, plan: 'd' | 'b' | 'y'): unknown {
   if (typeof value !== 'string') return value;
-  try {
-    if (plan === 'b') return BigInt(value);
-    if (plan === 'y') return fromBase64(value);
-  } catch {
-    return value;
-  }
+  // only the forms the server writes: `BigInt('')` is 0n, and a string | bigint result must keep its ''
+  if (plan === 'b') return BIGINT_TEXT.test(value) ? BigInt(value) : value;
+  if (plan === 'y') return BASE64_TEXT.test(value) ? fromBase64(value) : value;
   return isDateTime(value) ? new Date(value) : value;
 }
+
+const BIGINT_TEXT = /^-?(0|[1-9][0-9]*)$/;
+const BASE64_TEXT = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 
 /** An own data property, also for keys such as `__proto__` that plain assignment would turn into a prototype change. */
 function setOwn(object: Record<string, unknown>, key: string, value: unknown): void {

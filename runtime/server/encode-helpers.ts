@@ -67,7 +67,14 @@ export function date(value: unknown, where: string): string {
   return mismatch(where, 'a Date', value);
 }
 
-/** Any JSON value (`unknown`); what JSON cannot say becomes null, as JSON.stringify does in arrays. */
-export function json(value: unknown): string {
-  return JSON.stringify(value) ?? 'null';
+/**
+ * Any JSON value (`unknown`); what JSON cannot say becomes null, as JSON.stringify does in arrays. A value
+ * JSON.stringify refuses (a bigint, a cycle) breaks the declared type like any other mismatch.
+ */
+export function json(value: unknown, where: string): string {
+  try {
+    return JSON.stringify(value) ?? 'null';
+  } catch (error) {
+    return mismatch(where, `JSON (${error instanceof Error ? error.message : String(error)})`, value);
+  }
 }

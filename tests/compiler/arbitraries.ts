@@ -242,9 +242,13 @@ export function hasAmbiguousUnion(type: TypeNode, schemas: ReadonlyMap<string, T
   const stringLike = (member: TypeNode): boolean => ['string', 'date', 'bigint', 'bytes', 'unknown'].includes(member.kind) || (member.kind === 'literal' && typeof member.value === 'string');
   const arrayLike = (member: TypeNode): boolean => ['array', 'tuple', 'map', 'set', 'unknown'].includes(member.kind);
   const resolve = (member: TypeNode): TypeNode => (member.kind === 'ref' ? (schemas.get(member.name) ?? member) : member);
+  const flatten = (member: TypeNode): TypeNode[] => {
+    const resolved = resolve(member);
+    return resolved.kind === 'union' && !findDiscriminator(resolved.members, schemas) ? resolved.members.flatMap(flatten) : [resolved];
+  };
   switch (type.kind) {
     case 'union': {
-      const members = type.members.map(resolve);
+      const members = type.members.flatMap(flatten);
       const strings = members.filter(stringLike).length;
       const arrays = members.filter(arrayLike).length;
       const objects = findDiscriminator(type.members, schemas) ? 0 : members.filter((member) => member.kind === 'object' || member.kind === 'union').length;

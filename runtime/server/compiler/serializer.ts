@@ -42,7 +42,7 @@ export class SerializerEmitter {
       case 'date':
         return `date(${value}, ${at})`;
       case 'unknown':
-        return `json(${value})`;
+        return `json(${value}, ${at})`;
       case 'bigint':
         return `big(${value}, ${at})`;
       case 'bytes':
