@@ -7,7 +7,10 @@ const ROW = { id: 48213, name: 'Ada Lovelace', email: 'ada@example.com', age: 36
 
 /** Our pruning serializer vs JSON.stringify of the unpruned row. */
 export async function benchSerialize({ rounds, iterations, log }) {
-  const { encode } = await fixtureRoute('actions/createItem');
+  const route = await fixtureRoute('actions/createItem');
+  // the first call compiles the action and puts its serializer in the definition, where the router reads it
+  route.encode(ROW);
+  const { encode } = route;
   log(`  ours: ${encode(ROW)}   JSON.stringify: ${JSON.stringify(ROW).length} characters`);
   const oursLoop = timingLoop(() => encode(ROW).length);
   const stringifyLoop = timingLoop(() => JSON.stringify(ROW).length);

@@ -5,17 +5,23 @@ import type { Issue } from './problem.js';
  * counted, so a large bad body never makes a larger answer.
  */
 export class IssueList {
-  readonly list: Issue[] = [];
   omitted = 0;
+  // allocated on the first problem: most calls have none
+  private items: Issue[] | undefined;
 
   constructor(readonly max: number) {}
 
   add(path: string, message: string): void {
-    if (this.list.length < this.max) this.list.push({ path, message });
+    this.items ??= [];
+    if (this.items.length < this.max) this.items.push({ path, message });
     else this.omitted += 1;
   }
 
+  get list(): readonly Issue[] {
+    return this.items ?? [];
+  }
+
   get count(): number {
-    return this.list.length + this.omitted;
+    return (this.items?.length ?? 0) + this.omitted;
   }
 }

@@ -13,7 +13,7 @@ export interface Problem {
   status: number;
   detail?: string;
   code?: string;
-  errors?: Issue[];
+  errors?: readonly Issue[];
   /** how many more problems there were than `errors` lists */
   omittedErrors?: number;
   errorId?: string;

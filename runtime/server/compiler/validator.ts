@@ -37,19 +37,24 @@ export class ValidatorEmitter {
     return this.hoisted;
   }
 
+  /** Does the code emitted so far try union members (and so need its trial budget)? */
+  triesUnionMembers(): boolean {
+    return this.hoisted.some((text) => text.includes('tooComplex()'));
+  }
+
   /** `function name(v, e)` → the action's arguments, in parameter order. */
   actionDecoder(params: readonly Parameter[], form: boolean, name: string): string {
-    const start = `  budget = ${UNION_TRIAL_BUDGET};`;
     if (form) {
       return [`function ${name}(v, e) {`, `  if (!(v instanceof FormData)) { e.add("", "must be form data"); return []; }`, `  return [v];`, `}`].join('\n');
     }
     const body: ObjectType = { kind: 'object', properties: params.map((param) => ({ name: param.name, type: param.type, optional: param.optional })) };
     const args = params.map((param) => ownPropertyRead('v', param.name)).join(', ');
+    const statements = this.objectStatements(body, 'v', [], '  ', 'decode', true);
     return [
       `function ${name}(v, e) {`,
-      start,
+      ...(this.triesUnionMembers() ? [`  budget = ${UNION_TRIAL_BUDGET};`] : []),
       `  if (typeof v !== "object" || v === null || Array.isArray(v)) { e.add("", "must be an object whose keys are the parameter names"); return []; }`,
-      ...this.statements(body, 'v', [], '  ', 'decode'),
+      ...statements,
       `  return [${args}];`,
       `}`,
     ].join('\n');
@@ -237,13 +242,14 @@ export class ValidatorEmitter {
     ];
   }
 
-  private objectStatements(type: ObjectType, value: string, path: PathPart[], indent: string, mode: Mode): string[] {
+  /** `checked`: the value was already found to be a plain object (the request body). */
+  private objectStatements(type: ObjectType, value: string, path: PathPart[], indent: string, mode: Mode, checked = false): string[] {
     const object = this.names.fresh('o');
     const count = this.names.fresh('n');
     const inner = indent + '  ';
     const lines = [
-      `${indent}if (typeof ${value} !== "object" || ${value} === null || Array.isArray(${value})) ${this.fail(mode, path, 'must be an object')};`,
-      `${indent}else {`,
+      ...(checked ? [] : [`${indent}if (typeof ${value} !== "object" || ${value} === null || Array.isArray(${value})) ${this.fail(mode, path, 'must be an object')};`]),
+      `${indent}${checked ? '' : 'else '}{`,
       `${inner}const ${object} = ${value};`,
       `${inner}let ${count} = 0;`,
     ];
