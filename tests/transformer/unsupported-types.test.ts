@@ -24,6 +24,8 @@ export async function variadic(...values: string[]): Promise<void> {}
 export async function destructured({ a }: { a: string }): Promise<void> {}
 export async function formAndMore(form: FormData, extra: string): Promise<void> {}
 export async function formInside(value: { form: FormData }): Promise<void> {}
+export async function huge(value: 1e400): Promise<void> {}
+export async function proto(value: { ['__proto__']: string }): Promise<void> {}
 `,
   });
   const result = tspc(dir);
@@ -46,12 +48,14 @@ export async function formInside(value: { form: FormData }): Promise<void> {}
     [/\(18,36\): error TS93007: .*destructured/],
     [/\(19,23\): error TS93007: .*'formAndMore' takes FormData and other parameters/],
     [/\(20,34\): error TS93003: .*formInside\(value\)\.form has type 'FormData'/],
+    [/\(21,28\): error TS93003: .*huge\(value\) has type 'Infinity'.*JSON has no Infinity or NaN/],
+    [/\(22,29\): error TS93003: .*proto\(value\)\.__proto__ has type .*a property named '__proto__' changes the prototype/],
   ])('reports %s', (pattern) => {
     expect(lines).toEqual(expect.arrayContaining([expect.stringMatching(pattern)]));
   });
 
   it('reports nothing else', () => {
-    expect(lines).toHaveLength(12);
+    expect(lines).toHaveLength(14);
   });
 });
 
