@@ -2,7 +2,7 @@ import type { TypeNode } from '../../model/model.js';
 import { compiledFunctions, identityAction, issueList, modelWith, type Issue } from '../helpers/compiled-functions.js';
 import { usersModel } from '../codegen/models.js';
 
-function decodeWith(type: TypeNode, value: unknown, schemas = usersModel.schemas): { args: unknown[]; issues: Issue[] } {
+function decodeWith(type: TypeNode, value: unknown, schemas = usersModel.schemas): { args: unknown[]; issues: readonly Issue[] } {
   const { decode } = compiledFunctions(modelWith([identityAction(type)], schemas), identityAction(type));
   const issues = issueList();
   const args = decode({ value }, issues);
