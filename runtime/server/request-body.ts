@@ -96,7 +96,7 @@ export async function readFormArguments(ctx: Context, limits: ResolvedLimits): P
     throw new BodyTooLargeError(limits.bodyLimit);
   }
   const guard = new FormGuard(limits, fieldCounter(ctx.get('content-type')));
-  const timer = bodyTimer(limits.bodyTimeout, () => guard.stop(new BodyTimeoutError(limits.bodyTimeout)));
+  const timer = bodyTimer(ctx.req, limits.bodyTimeout, () => guard.stop(new BodyTimeoutError(limits.bodyTimeout)));
   // pipe() does not pass on the request's end by error or close: without this, a client that goes away mid-upload would leave the parse waiting forever.
   const unwatch = finished(ctx.req, (error) => {
     if (error) guard.stop(bodyReadFailure(error));
