@@ -1,9 +1,6 @@
 /** Pieces of JavaScript source that the validator and the serializer both write. */
 
-/** One JSON Pointer reference token (RFC 6901) */
-export function pointerToken(name: string): string {
-  return name.replace(/~/g, '~0').replace(/\//g, '~1');
-}
+export { pointerToken } from '../decode-helpers.js';
 
 /**
  * An own-property read as source. Names that exist on `Object.prototype` are read with `Object.hasOwn`,
