@@ -83,7 +83,7 @@ function checkMode(entry: Record<string, unknown>, problems: string[]): 'server'
   return 'server';
 }
 
-function checkDirectories(generatedDir: string, settings: ProjectSettings, problems: string[]): void {
+function checkDirectories(generatedDir: string, projectDir: string, settings: ProjectSettings, problems: string[]): void {
   const { rootDir, outDir } = settings;
   if (rootDir === undefined) {
     problems.push(
@@ -92,10 +92,11 @@ function checkDirectories(generatedDir: string, settings: ProjectSettings, probl
     return;
   }
   const root = resolve(rootDir);
+  const suggestion = relative(projectDir, resolve(root, 'generated')) || 'generated';
   if (!isInsideOrEqual(root, generatedDir)) {
-    problems.push(`"generatedDir" (${generatedDir}) is outside rootDir (${root}): the generated .ts files are compiled with your code, so they must be under rootDir. Use e.g. "${relative(settings.configFilePath ? dirname(settings.configFilePath) : settings.currentDirectory, resolve(root, 'generated')) || 'generated'}"`);
+    problems.push(`"generatedDir" (${generatedDir}) is outside rootDir (${root}): the generated .ts files are compiled with your code, so they must be under rootDir. Use e.g. "${suggestion}"`);
   } else if (generatedDir === root) {
-    problems.push(`"generatedDir" is rootDir itself (${root}): it would mix generated files with your sources. Use a directory of its own, e.g. "${relative(settings.configFilePath ? dirname(settings.configFilePath) : settings.currentDirectory, resolve(root, 'generated'))}"`);
+    problems.push(`"generatedDir" is rootDir itself (${root}): it would mix generated files with your sources. Use a directory of its own, e.g. "${suggestion}"`);
   }
   if (outDir !== undefined) {
     const out = resolve(outDir);
@@ -125,7 +126,7 @@ export function resolveConfig(entry: Record<string, unknown>, settings: ProjectS
   const projectDir = settings.configFilePath ? dirname(settings.configFilePath) : settings.currentDirectory;
   const rootDir = resolve(settings.rootDir ?? projectDir);
   const generatedDir = typeof entry.generatedDir === 'string' && entry.generatedDir !== '' ? resolve(projectDir, entry.generatedDir) : resolve(rootDir, 'generated');
-  checkDirectories(generatedDir, settings, problems);
+  checkDirectories(generatedDir, projectDir, settings, problems);
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     generatedDir,
