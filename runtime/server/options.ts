@@ -27,6 +27,10 @@ export interface ActionRouterOptions extends BodyLimits {
   actions?: { readonly [route: string]: BodyLimits };
   /** origins (besides the request's own) allowed to call actions: `https://app.example.com`, `https://*.example.com`, `null` */
   allowedOrigins?: readonly string[];
+  /** CORS for `allowedOrigins`: also send `Access-Control-Allow-Credentials: true`, so that their pages may call with cookies (`credentials: 'include'`); default false */
+  corsCredentials?: boolean;
+  /** CORS for `allowedOrigins`: how long, in seconds, a browser may reuse an answered preflight (`Access-Control-Max-Age`, default 600) */
+  corsMaxAge?: number;
   /** trust `X-Forwarded-Host` when comparing Origin with the host (only behind a proxy that sets it) */
   trustProxy?: boolean;
   /** the most problems one 400 answer lists (default 20); the rest are counted in `omittedErrors` */
@@ -45,6 +49,8 @@ export const DEFAULT_MAX_FIELDS = 1000;
 /** How long (ms) a request body may take to arrive unless `bodyTimeout` says otherwise. */
 export const DEFAULT_BODY_TIMEOUT = 30_000;
 export const DEFAULT_MAX_PROBLEMS = 20;
+/** How long (seconds) a browser may cache an answered preflight unless `corsMaxAge` says otherwise. */
+export const DEFAULT_CORS_MAX_AGE = 600;
 
 export type ResolvedLimits = Required<BodyLimits>;
 

@@ -1,16 +1,28 @@
 /**
+ * Where a request's `Origin` stands: `none` (no Origin: not a browser, or a same-origin navigation of
+ * an old one), `same` (its host is the request's Host), `allowed` (another origin that `allowedOrigins`
+ * admits: it gets CORS), or `refused`.
+ */
+export type OriginAccess = 'none' | 'same' | 'allowed' | 'refused';
+
+/** Classifies an `Origin` header against the request's host and the router's `allowedOrigins`. */
+export function originAccess(origin: string | undefined, host: string | undefined, allowedOrigins: readonly string[]): OriginAccess {
+  if (origin === undefined || origin === '') return 'none';
+  if (origin === 'null') return allowedOrigins.includes('null') ? 'allowed' : 'refused';
+  const parsed = parseOrigin(origin);
+  if (parsed === undefined) return 'refused';
+  if (host !== undefined && parsed.host === host.toLowerCase()) return 'same';
+  return allowedOrigins.some((pattern) => matchesOrigin(pattern, parsed)) ? 'allowed' : 'refused';
+}
+
+/**
  * Cross-site request forgery check. A browser sends `Origin` on every cross-origin POST; a request
  * whose Origin's host is not the request's Host (nor allowed) is refused. Requests without `Origin`
  * come from non-browser clients (curl, servers) or same-origin navigations of old browsers and are
  * allowed: a browser cannot be made to omit it on a cross-site fetch or form post.
  */
 export function originAllowed(origin: string | undefined, host: string | undefined, allowedOrigins: readonly string[]): boolean {
-  if (origin === undefined || origin === '') return true;
-  if (origin === 'null') return allowedOrigins.includes('null');
-  const parsed = parseOrigin(origin);
-  if (parsed === undefined) return false;
-  if (host !== undefined && parsed.host === host.toLowerCase()) return true;
-  return allowedOrigins.some((pattern) => matchesOrigin(pattern, parsed));
+  return originAccess(origin, host, allowedOrigins) !== 'refused';
 }
 
 interface ParsedOrigin {

@@ -1,13 +1,13 @@
 import Router from '@koa/router';
 import type { Context } from 'koa';
-import { ActionError } from './action-error.js';
 import { refuseBody } from './body.js';
 import { runInActionContext } from './context.js';
 import { withUnknownProperties } from './decode-helpers.js';
 import { DEFAULT_MAX_PROBLEMS, resolveLimits, type ActionRouterOptions } from './options.js';
 import { IssueList } from './issue-list.js';
 import type { Decoder, Encoder } from './route-functions.js';
-import { originAllowed } from './origin.js';
+import { allowOrigin, answerPreflight, isPreflight, resolveCors } from './cors.js';
+import { originAccess } from './origin.js';
 import { problem, sendProblem } from './problem.js';
 import { defaultOnError, sendFailure } from './problem-response.js';
 import { readFormArguments, readJsonArguments } from './request-body.js';
@@ -36,13 +36,15 @@ function requestHost(ctx: Context, trustProxy: boolean): string | undefined {
 
 type Handler = (ctx: Context) => Promise<void>;
 
+/** The @koa/router Router that `createActionRouter` returns (re-exported so generated code needs no direct dependency on @koa/router). */
+export type ActionRouter = Router;
+
 /**
  * Builds the Koa router for a list of generated routes; see `createActionRouter` in `routes.ts`.
  * One router layer serves every action through a map from path to handler, so that a call costs the
- * same with 2 actions as with 2,000.
+ * same with 2 actions as with 2,000. Origins in `allowedOrigins` get CORS: preflights answered, and
+ * every answer to them (errors too) readable.
  */
-/** The @koa/router Router that `createActionRouter` returns (re-exported so generated code needs no direct dependency on @koa/router). */
-export type ActionRouter = Router;
 
 export function buildActionRouter(routes: readonly RouteDefinition[], basePath: string, options: ActionRouterOptions = {}): ActionRouter {
   const unknownRoutes = Object.keys(options.actions ?? {}).filter((route) => !routes.some((definition) => definition.route === route));
@@ -50,15 +52,32 @@ export function buildActionRouter(routes: readonly RouteDefinition[], basePath: 
   const prefix = options.prefix ?? '';
   const handlers = new Map<string, Handler>(routes.map((definition) => [`${prefix}${basePath}/${definition.route}`, actionHandler(definition, options)]));
 
-  const dispatch = async (ctx: Context): Promise<void> => {
-    const handler = handlers.get(routePath(ctx.path));
+  const allowedOrigins = options.allowedOrigins ?? [];
+  const trustProxy = options.trustProxy ?? false;
+  const cors = resolveCors(options);
+
+  const answer = async (ctx: Context, handler: Handler | undefined, refused: boolean): Promise<void> => {
     if (handler === undefined) {
       sendProblem(ctx, problem(404, { detail: `There is no action at ${ctx.path}` }), refuseBody(ctx.req));
     } else if (ctx.method !== 'POST') {
       sendProblem(ctx, problem(405, { detail: `Call ${ctx.path} with POST` }), { ...refuseBody(ctx.req), Allow: 'POST' });
+    } else if (refused) {
+      sendProblem(ctx, problem(403, { detail: 'Cross-origin calls to this action are not allowed' }), refuseBody(ctx.req));
     } else {
       await handler(ctx);
     }
+  };
+  // Requests without Origin (and same-origin ones after one lookup) take the plain path; only an
+  // allowed cross origin costs the CORS headers.
+  const dispatch = async (ctx: Context): Promise<void> => {
+    const handler = handlers.get(routePath(ctx.path));
+    const origin = ctx.get('origin');
+    if (origin === '') return answer(ctx, handler, false);
+    const access = originAccess(origin, requestHost(ctx, trustProxy), allowedOrigins);
+    if (isPreflight(ctx)) return answerPreflight(ctx, origin, access, handler !== undefined, cors);
+    if (access !== 'allowed') return answer(ctx, handler, access === 'refused');
+    await answer(ctx, handler, false);
+    allowOrigin(ctx, origin, cors);
   };
   const router = new Router(prefix ? { prefix } : {});
   router.all(basePath, dispatch);
@@ -67,17 +86,12 @@ export function buildActionRouter(routes: readonly RouteDefinition[], basePath: 
 }
 
 function actionHandler(definition: RouteDefinition, options: ActionRouterOptions): Handler {
-  const allowedOrigins = options.allowedOrigins ?? [];
   const onError = options.onError ?? defaultOnError;
   const unknownProperties = options.unknownProperties ?? 'reject';
-  const trustProxy = options.trustProxy ?? false;
   const limits = resolveLimits(options, definition.route);
   const maxProblems = options.maxProblems ?? DEFAULT_MAX_PROBLEMS;
   return async (ctx) => {
     try {
-      if (!originAllowed(ctx.get('origin') || undefined, requestHost(ctx, trustProxy), allowedOrigins)) {
-        throw new ActionError(403, 'Cross-origin calls to this action are not allowed', { headers: refuseBody(ctx.req) });
-      }
       const body = definition.form ? await readFormArguments(ctx, limits) : await readJsonArguments(ctx, limits);
       const issues = new IssueList(maxProblems);
       const args = withUnknownProperties(unknownProperties, () => definition.decode(body, issues));
