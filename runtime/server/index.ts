@@ -18,6 +18,6 @@ export { compileRoutes, type CompiledAction, type RouteFunctions } from './compi
 export type { RoutesModel, RouteShape } from '../../model/routes-model.js';
 export type { NamedSchema, Parameter, TypeNode } from '../../model/model.js';
 export { IssueList } from './issue-list.js';
-export { DEFAULT_BODY_LIMIT, DEFAULT_BODY_TIMEOUT, DEFAULT_MAX_DEPTH, DEFAULT_MAX_FIELDS, DEFAULT_MAX_PROBLEMS, type ActionRouterOptions, type BodyLimits, type ErrorReport } from './options.js';
+export { DEFAULT_BODY_LIMIT, DEFAULT_BODY_TIMEOUT, DEFAULT_CORS_MAX_AGE, DEFAULT_MAX_DEPTH, DEFAULT_MAX_FIELDS, DEFAULT_MAX_PROBLEMS, type ActionRouterOptions, type BodyLimits, type ErrorReport } from './options.js';
 export type { Issue, Problem } from './problem.js';
 export { OutputMismatchError } from './encode-helpers.js';
