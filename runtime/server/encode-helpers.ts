@@ -67,13 +67,20 @@ export function date(value: unknown, where: string): string {
   return mismatch(where, 'a Date', value);
 }
 
+/** JSON.stringify would write a Map or Set as `{}` and bytes as `{"0":…}`: for `unknown`, they break the type instead. */
+function plainJsonOnly(_key: string, value: unknown): unknown {
+  if (value instanceof Map || value instanceof Set || ArrayBuffer.isView(value)) throw new TypeError(`a ${value.constructor.name} has no JSON form`);
+  return value;
+}
+
 /**
  * Any JSON value (`unknown`); what JSON cannot say becomes null, as JSON.stringify does in arrays. A value
- * JSON.stringify refuses (a bigint, a cycle) breaks the declared type like any other mismatch.
+ * JSON would garble or refuses (a Map, a Set, bytes, a bigint, a cycle) breaks the declared type like any
+ * other mismatch, so a union tries its other members.
  */
 export function json(value: unknown, where: string): string {
   try {
-    return JSON.stringify(value) ?? 'null';
+    return JSON.stringify(value, plainJsonOnly) ?? 'null';
   } catch (error) {
     return mismatch(where, `JSON (${error instanceof Error ? error.message : String(error)})`, value);
   }

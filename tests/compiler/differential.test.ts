@@ -15,8 +15,12 @@ import { containsSkip, generatedTypes, hasAmbiguousUnion, hasRulesBeyondSchema, 
  * random valid and hostile values. ACTIONWIRE_FUZZ_RUNS=5000 runs longer; a failure prints its seed.
  */
 const RUNS = Number(process.env.ACTIONWIRE_FUZZ_RUNS ?? 300);
-/** ACTIONWIRE_FUZZ_SEED=… replays a failure that fast-check printed. */
-const SEED = process.env.ACTIONWIRE_FUZZ_SEED === undefined ? {} : { seed: Number(process.env.ACTIONWIRE_FUZZ_SEED) };
+/**
+ * `npm test` runs the same few hundred cases every time (a fixed seed: CI never fails by chance); a longer
+ * run (ACTIONWIRE_FUZZ_RUNS) draws new cases; ACTIONWIRE_FUZZ_SEED=… replays a failure fast-check printed.
+ */
+const SEED =
+  process.env.ACTIONWIRE_FUZZ_SEED !== undefined ? { seed: Number(process.env.ACTIONWIRE_FUZZ_SEED) } : process.env.ACTIONWIRE_FUZZ_RUNS !== undefined ? {} : { seed: 20261126 };
 const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
 
 interface Subject {

@@ -64,4 +64,11 @@ describe('generated serializers', () => {
     expect(() => encodeWith({ kind: 'number' }, Number.NaN)).toThrow(/expected a finite number/);
     expect(() => encodeWith({ kind: 'ref', name: 'Role' }, 'root')).toThrow(/at Role: expected one of \["admin","member"\], got string "root"/);
   });
+
+  it('writes unknown values as JSON, but refuses what JSON would garble (Map, Set, bytes, bigint) instead of writing {}', () => {
+    expect(encodeWith({ kind: 'unknown' }, { a: [1, 'x', null], at: new Date(0) })).toBe('{"a":[1,"x",null],"at":"1970-01-01T00:00:00.000Z"}');
+    for (const value of [new Map([['a', 1]]), new Set([1]), new Uint8Array([1]), { deep: [10n] }]) {
+      expect(() => encodeWith({ kind: 'unknown' }, value)).toThrow(/does not match its declared return type at return value: expected JSON/);
+    }
+  });
 });

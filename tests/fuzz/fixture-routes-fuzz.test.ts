@@ -15,6 +15,9 @@ import { startServerProcess, type ServerProcess } from '../helpers/server-proces
  * No 5xx, a bounded answer, prototypes untouched, the heap back where it was, and still serving.
  */
 const RUNS = Number(process.env.ACTIONWIRE_FUZZ_RUNS ?? 40);
+/** A fixed seed for `npm test`, new cases for a longer run, a printed seed replayed with ACTIONWIRE_FUZZ_SEED. */
+const SEED =
+  process.env.ACTIONWIRE_FUZZ_SEED !== undefined ? { seed: Number(process.env.ACTIONWIRE_FUZZ_SEED) } : process.env.ACTIONWIRE_FUZZ_RUNS !== undefined ? {} : { seed: 20261126 };
 const typesDir = join(repoRoot, 'tests', 'fixtures', 'types');
 
 interface RequestSchema {
@@ -105,7 +108,7 @@ describe.each([
             expect(response.text.length).toBeLessThanOrEqual(body.length * 2 + 1024);
           }
         }),
-        { numRuns: RUNS },
+        { numRuns: RUNS, ...SEED },
       );
       await abandoned(new URL(route, server.url).href, '{"value":[1,2,');
     }
