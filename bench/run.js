@@ -3,9 +3,12 @@ import { join } from 'node:path';
 import { benchClientSize } from './client-size.js';
 import { benchCompile } from './compile.js';
 import { benchForm } from './form.js';
+import { benchGenerate } from './generate.js';
 import { benchHttp } from './http.js';
 import { benchSerialize } from './serialize.js';
+import { benchStartup } from './startup.js';
 import { benchValidate } from './validate.js';
+import { benchWatch } from './watch.js';
 import { tspc } from './lib/tspc.js';
 import { benchDirectory, fixtureDirectory, scratchDirectory } from './paths.js';
 
@@ -20,6 +23,9 @@ const sections = {
   form: () => benchForm({ rounds: quick ? 3 : 5, log }),
   compile: () => benchCompile({ smallRounds: quick ? 3 : 5, largeRounds: quick ? 1 : 3, log }),
   client: () => benchClientSize({ log }),
+  startup: () => benchStartup({ rounds: quick ? 5 : 9, log }),
+  generate: () => benchGenerate({ rounds: quick ? 2 : 5, log }),
+  watch: () => benchWatch({ sessions: quick ? 2 : 3, edits: quick ? 3 : 5, log }),
 };
 
 rmSync(scratchDirectory, { recursive: true, force: true });
