@@ -1,12 +1,16 @@
 #!/usr/bin/env node
 import { resolve } from 'node:path';
-import ts from 'typescript';
+import { createRequire } from 'node:module';
+import type * as TS from 'typescript';
 import { analyzeProgram, type ProgramAnalysis } from '../transformer/analyze.js';
 import { ConfigError } from '../transformer/config.js';
 import { configDiagnostic, toDiagnostic } from '../transformer/issues.js';
 import { generateFiles } from '../codegen/generate.js';
 import { staleFiles, writeGeneratedFiles } from '../codegen/write.js';
 import { programWithGeneratedFiles } from '../transformer/program-with-generated.js';
+
+// TypeScript is one 9 MB CommonJS file: require() skips the ES module loader's scan for its named exports (≈ 0.3 s).
+const ts = createRequire(import.meta.url)('typescript') as typeof TS;
 
 const USAGE = `usage: actionwire generate [-p tsconfig.json] [--check] [--watch]
 
@@ -38,19 +42,19 @@ function parseArguments(args: string[]): CliOptions | string {
   return options;
 }
 
-const formatHost: ts.FormatDiagnosticsHost = {
+const formatHost: TS.FormatDiagnosticsHost = {
   getCanonicalFileName: (name) => name,
   getCurrentDirectory: () => process.cwd(),
   getNewLine: () => '\n',
 };
 
-function report(diagnostics: readonly ts.Diagnostic[]): void {
+function report(diagnostics: readonly TS.Diagnostic[]): void {
   if (diagnostics.length === 0) return;
   const format = process.stdout.isTTY ? ts.formatDiagnosticsWithColorAndContext : ts.formatDiagnostics;
   process.stderr.write(format(diagnostics, formatHost));
 }
 
-function pluginEntry(options: ts.CompilerOptions): Record<string, unknown> | undefined {
+function pluginEntry(options: TS.CompilerOptions): Record<string, unknown> | undefined {
   const plugins = Array.isArray(options.plugins) ? (options.plugins as unknown[]) : [];
   return plugins.find(
     (plugin): plugin is Record<string, unknown> =>
@@ -65,7 +69,7 @@ interface RunResult {
 }
 
 /** Analyzes and writes (or checks). Warnings never change the exit code unless `warningsAsErrors` is set. */
-function runOnce(program: ts.Program, entry: Record<string, unknown>, check: boolean): RunResult {
+function runOnce(program: TS.Program, entry: Record<string, unknown>, check: boolean): RunResult {
   let analysis: ProgramAnalysis;
   try {
     analysis = analyzeProgram(ts, program, entry);
@@ -103,7 +107,7 @@ function watch(project: string, entry: Record<string, unknown>): void {
     console.log(ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n')),
   );
   // The program of the previous cycle, for reuse (a builder program's own accessor is internal).
-  let previous: ts.Program | undefined;
+  let previous: TS.Program | undefined;
   host.createProgram = (rootNames, options, compilerHost, oldBuilder, configFileParsingDiagnostics, projectReferences) => {
     if (rootNames === undefined || options === undefined || compilerHost === undefined) {
       // Only the configuration's diagnostics changed: the watcher keeps the program it has.

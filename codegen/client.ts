@@ -28,10 +28,10 @@ function signature(action: Action): string {
   return `(${params.join(', ')}): Promise<${result}>`;
 }
 
-export function emitClientModule(model: Model, moduleId: string): string {
+/** `planner`: one for the whole model (it decides revival for every named schema when made). */
+export function emitClientModule(model: Model, moduleId: string, planner = new RevivalPlanner(model.schemas)): string {
   const actions = model.actions.filter((action) => action.moduleId === moduleId);
   const scope = { call: 'call', returns: 'returns', plans: 'plans', ...model.modules.find((module) => module.moduleId === moduleId)?.clientScope };
-  const planner = new RevivalPlanner(model.schemas);
   const names = new Set<string>();
   for (const action of actions) {
     action.params.forEach((param) => referencedSchemaNames(param.type, names));

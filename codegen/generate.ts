@@ -1,6 +1,7 @@
 import { CLIENT_TYPES_MODULE } from '../model/client-layout.js';
 import { emitClientIndex, emitClientModule, emitClientTypes } from './client.js';
 import type { Model } from '../model/model.js';
+import { RevivalPlanner } from '../model/revival.js';
 import { emitOpenApi } from './openapi.js';
 import { emitRoutes } from './routes.js';
 
@@ -10,8 +11,9 @@ export function generateFiles(model: Model): Map<string, string> {
   files.set('openapi.json', emitOpenApi(model));
   files.set('routes.ts', emitRoutes(model));
   files.set(`client/${CLIENT_TYPES_MODULE}.ts`, emitClientTypes(model));
+  const planner = new RevivalPlanner(model.schemas);
   for (const module of model.modules) {
-    files.set(`client/${module.moduleId}.ts`, emitClientModule(model, module.moduleId));
+    files.set(`client/${module.moduleId}.ts`, emitClientModule(model, module.moduleId, planner));
   }
   files.set('client/index.ts', emitClientIndex(model));
   return files;
