@@ -19,11 +19,12 @@ export function fromBase64(value: string): Uint8Array {
   return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
 }
 
-/** A bigint (or a safe integer number) as a JSON string of its decimal digits. */
+/**
+ * A bigint as a JSON string of its decimal digits. A number is refused like any other mismatch: taken
+ * for a bigint, it would also change how a union holding both is written (`0` and `"0"`).
+ */
 export function big(value: unknown, where: string): string {
-  if (typeof value === 'bigint') return `"${value.toString()}"`;
-  if (typeof value === 'number' && Number.isSafeInteger(value)) return `"${value}"`;
-  return mismatch(where, 'a bigint', value);
+  return typeof value === 'bigint' ? `"${value.toString()}"` : mismatch(where, 'a bigint', value);
 }
 
 export function bytes(value: unknown, where: string): string {
