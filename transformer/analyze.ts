@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { join } from 'node:path';
 import type ts from 'typescript';
 import { RESERVED_CLIENT_MODULES } from '../model/client-layout.js';
 import { MODEL_VERSION, type Action, type ActionModule, type Model } from '../model/model.js';
@@ -8,7 +8,7 @@ import { decideClientNames, NamespaceAllocator } from './client-names.js';
 import { resolveConfig, type ResolvedConfig } from './config.js';
 import { scanDirectives } from './directives.js';
 import { issueAt, type AnalysisIssue } from './issues.js';
-import { importExtension, moduleIdOf, projectRelativePath, relativeImport } from './module-paths.js';
+import { importExtension, isWithin, moduleIdOf, projectRelativePath, relativeImport } from './module-paths.js';
 import { SchemaRegistry } from './types/schema-names.js';
 
 export interface ProgramAnalysis {
@@ -25,11 +25,6 @@ function packageName(directory: string): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-function isInside(directory: string, fileName: string): boolean {
-  const path = relative(directory, resolve(fileName));
-  return path !== '' && !path.startsWith('..') && !path.startsWith(sep) && !/^[A-Za-z]:/.test(path);
 }
 
 /** Reads every 'use server' module of the program into the model, and every problem into issues. */
@@ -53,7 +48,7 @@ export function analyzeProgram(tsApi: typeof ts, program: ts.Program, pluginEntr
 
   const files = program
     .getSourceFiles()
-    .filter((file) => !file.isDeclarationFile && !/[\\/]node_modules[\\/]/.test(file.fileName) && !isInside(config.generatedDir, file.fileName))
+    .filter((file) => !file.isDeclarationFile && !/[\\/]node_modules[\\/]/.test(file.fileName) && !isWithin(config.generatedDir, file.fileName))
     .sort((a, b) => (a.fileName < b.fileName ? -1 : a.fileName > b.fileName ? 1 : 0));
 
   for (const file of files) {

@@ -1,5 +1,6 @@
-import { dirname, relative, resolve, sep } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import { closest } from './edit-distance.js';
+import { isWithin } from './module-paths.js';
 
 /** The plugin entry of tsconfig.json, as written by the user. */
 export interface PluginConfig {
@@ -43,11 +44,6 @@ export class ConfigError extends Error {
 const OWN_OPTIONS = ['generatedDir', 'basePath', 'mode', 'title', 'warningsAsErrors'] as const;
 /** The keys ts-patch itself reads from a plugin entry. */
 const TS_PATCH_OPTIONS = ['transform', 'transformProgram', 'type', 'import', 'isEsm', 'after', 'afterDeclarations', 'resolvePathAliases', 'tsConfig', 'name'];
-
-function isInsideOrEqual(directory: string, path: string): boolean {
-  const rest = relative(directory, path);
-  return rest === '' || (!rest.startsWith('..') && !rest.startsWith(sep) && !/^[A-Za-z]:/.test(rest));
-}
 
 function optionType(entry: Record<string, unknown>, key: string, type: 'string' | 'boolean', problems: string[]): void {
   const value = entry[key];
@@ -93,14 +89,14 @@ function checkDirectories(generatedDir: string, projectDir: string, settings: Pr
   }
   const root = resolve(rootDir);
   const suggestion = relative(projectDir, resolve(root, 'generated')) || 'generated';
-  if (!isInsideOrEqual(root, generatedDir)) {
+  if (!isWithin(root, generatedDir)) {
     problems.push(`"generatedDir" (${generatedDir}) is outside rootDir (${root}): the generated .ts files are compiled with your code, so they must be under rootDir. Use e.g. "${suggestion}"`);
   } else if (generatedDir === root) {
     problems.push(`"generatedDir" is rootDir itself (${root}): it would mix generated files with your sources. Use a directory of its own, e.g. "${suggestion}"`);
   }
   if (outDir !== undefined) {
     const out = resolve(outDir);
-    if (isInsideOrEqual(out, generatedDir) || isInsideOrEqual(generatedDir, out)) {
+    if (isWithin(out, generatedDir) || isWithin(generatedDir, out)) {
       problems.push(`"generatedDir" (${generatedDir}) and outDir (${out}) overlap: the compiled output would land among the generated sources. Keep them apart`);
     }
   }

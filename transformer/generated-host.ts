@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type ts from 'typescript';
-import { insideOf } from './generated-paths.js';
+import { isWithin } from './module-paths.js';
 
 /**
  * The host for the program that adds the generated files. tsc's compiler host caches `fileExists`,
@@ -16,7 +16,7 @@ export function hostSeeingGeneratedFiles(
 ): { host: ts.CompilerHost; release: () => void } {
   // By name, not through `previous`, so that the first program and its checker can be collected once released.
   const parsed = new Map(previous.getSourceFiles().map((file) => [file.fileName, file]));
-  const inside = insideOf(generatedDir);
+  const inside = (path: string): boolean => isWithin(generatedDir, path);
   const wrapped: ts.CompilerHost = Object.create(host);
   wrapped.fileExists = (path) => (inside(path) ? tsApi.sys.fileExists(path) : host.fileExists(path));
   wrapped.readFile = (path) => (inside(path) ? tsApi.sys.readFile(path) : host.readFile(path));

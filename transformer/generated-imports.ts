@@ -1,6 +1,6 @@
 import { dirname, resolve } from 'node:path';
 import type ts from 'typescript';
-import { insideOf } from './generated-paths.js';
+import { isWithin } from './module-paths.js';
 
 const resolvingFromDisk = new WeakSet<ts.CompilerHost>();
 
@@ -17,7 +17,7 @@ export function resolveGeneratedImportsFromDisk(tsApi: typeof ts, host: ts.Compi
   const resolveLiterals = host.resolveModuleNameLiterals;
   if (resolveLiterals === undefined || resolvingFromDisk.has(host)) return;
   resolvingFromDisk.add(host);
-  const inside = insideOf(generatedDir);
+  const inside = (path: string): boolean => isWithin(generatedDir, path);
   host.resolveModuleNameLiterals = (literals, containingFile, redirected, options, containingSourceFile, reused) =>
     resolveLiterals.call(host, literals, containingFile, redirected, options, containingSourceFile, reused).map((result, index) => {
       const literal = literals[index];

@@ -5,6 +5,12 @@ function toPosix(path: string): string {
   return path.split(sep).join('/');
 }
 
+/** Is `path` the directory itself or inside it (not beside it, not on another drive)? */
+export function isWithin(directory: string, path: string): boolean {
+  const rest = relative(directory, resolve(path));
+  return rest === '' || (!rest.startsWith('..') && !rest.startsWith(sep) && !/^[A-Za-z]:/.test(rest));
+}
+
 /** `/project/src/app/actions.ts` under `/project` → `src/app/actions.ts` (for messages and source locations) */
 export function projectRelativePath(projectDir: string, fileName: string): string {
   return toPosix(relative(projectDir, resolve(fileName)));

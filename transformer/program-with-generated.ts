@@ -1,7 +1,7 @@
 import type ts from 'typescript';
 import { hostSeeingGeneratedFiles } from './generated-host.js';
 import { resolveGeneratedImportsFromDisk } from './generated-imports.js';
-import { insideOf } from './generated-paths.js';
+import { isWithin } from './module-paths.js';
 
 function everyGeneratedFileParsed(tsApi: typeof ts, program: ts.Program, generatedDir: string, names: readonly string[]): boolean {
   const parsed = new Set(program.getSourceFiles().map((file) => tsApi.sys.resolvePath(file.fileName)));
@@ -24,7 +24,7 @@ export function programWithGeneratedFiles(
   names: readonly string[],
   written: readonly string[],
 ): ts.Program {
-  const inside = insideOf(generatedDir);
+  const inside = (path: string): boolean => isWithin(generatedDir, path);
   const roots = program.getRootFileNames();
   const rootNames = roots.filter((name) => !inside(name) || tsApi.sys.fileExists(name));
   if (written.length === 0 && rootNames.length === roots.length && everyGeneratedFileParsed(tsApi, program, generatedDir, names)) return program;
