@@ -45,7 +45,6 @@ export type ActionRouter = Router;
  * same with 2 actions as with 2,000. Origins in `allowedOrigins` get CORS: preflights answered, and
  * every answer to them (errors too) readable.
  */
-
 export function buildActionRouter(routes: readonly RouteDefinition[], basePath: string, options: ActionRouterOptions = {}): ActionRouter {
   const unknownRoutes = Object.keys(options.actions ?? {}).filter((route) => !routes.some((definition) => definition.route === route));
   if (unknownRoutes.length > 0) throw new Error(`actionwire: options.actions names routes that do not exist: ${unknownRoutes.join(', ')}`);

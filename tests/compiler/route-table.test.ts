@@ -26,13 +26,16 @@ describe('a route table from its model', () => {
     actions: [{ route: 'm/f', params: [{ name: 'a', type: { kind: 'number' }, optional: false }], returns: { kind: 'string' }, form: false, mayReturnNothing: false }],
   };
 
-  it('compiles each action on its first call, with the runtime helpers in scope', () => {
-    const functions = compileRoutes(model);
+  it('compiles each action on its first call, with the runtime helpers in scope, and puts the compiled functions in the definition', () => {
+    const [definition] = defineActionRoutes(model, [async (a: number) => String(a)]);
+    if (!definition) throw new Error('no definition');
+    const stub = definition.decode;
     const issues = new IssueList(10);
-    expect(functions.decoder(0)({ a: 1 }, issues)).toEqual([1]);
-    functions.decoder(0)({ a: 1, b: 2 }, issues);
+    expect(definition.decode({ a: 1 }, issues)).toEqual([1]);
+    expect(definition.decode).not.toBe(stub);
+    definition.decode({ a: 1, b: 2 }, issues);
     expect(issues.list).toEqual([{ path: '/b', message: 'is not a declared property' }]);
-    expect(functions.encoder(0)?.('x')).toBe('"x"');
+    expect(definition.encode?.('x')).toBe('"x"');
   });
 
   it('says so when the routes and their functions disagree', () => {

@@ -64,12 +64,13 @@ function compileAction(shared: SharedModel, index: number): CompiledAction {
   return { decode: guarded, encode, source };
 }
 
-/** What `routes.ts` gets from `compileRoutes`: each action's validator and serializer, compiled on first use. */
+/** Each action's validator and serializer, compiled the first time they are asked for. */
 export interface RouteFunctions {
-  decoder(index: number): Decoder;
-  encoder(index: number): Encoder | undefined;
-  /** compiles action `index` now (the router does not need this; tests and tools do) */
   compiled(index: number): CompiledAction;
+}
+
+function sharedModel(model: RoutesModel): SharedModel {
+  return { model, schemas: new Map(model.schemas.map((schema) => [schema.name, schema.type])), revival: new RevivalPlanner(model.schemas) };
 }
 
 /**
@@ -78,16 +79,9 @@ export interface RouteFunctions {
  * schemas: a process started with `--disallow-code-generation-from-strings` cannot serve the actions.
  */
 export function compileRoutes(model: RoutesModel): RouteFunctions {
-  const shared: SharedModel = {
-    model,
-    schemas: new Map(model.schemas.map((schema) => [schema.name, schema.type])),
-    revival: new RevivalPlanner(model.schemas),
-  };
+  // made on the first compile too: the revival planner looks at every schema
+  let shared: SharedModel | undefined;
   const compiled: Array<CompiledAction | undefined> = [];
-  const get = (index: number): CompiledAction => (compiled[index] ??= compileAction(shared, index));
-  return {
-    decoder: (index) => (body, issues) => get(index).decode(body, issues),
-    encoder: (index) => (model.actions[index]?.returns ? (value) => (get(index).encode as Encoder)(value) : undefined),
-    compiled: get,
-  };
+  const get = (index: number): CompiledAction => (compiled[index] ??= compileAction((shared ??= sharedModel(model)), index));
+  return { compiled: get };
 }
