@@ -1,11 +1,9 @@
-import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { measuredRun } from './lib/measured-run.js';
 import { writeSyntheticProject } from './lib/synthetic-project.js';
 import { TSPC } from './lib/tspc.js';
 import { alternate, median, round } from './lib/stats.js';
-import { benchDirectory, rootDirectory, scratchDirectory } from './paths.js';
+import { rootDirectory, scratchDirectory } from './paths.js';
 
 const COMPILERS = {
   tsc: { bin: join(rootDirectory, 'node_modules', 'typescript', 'bin', 'tsc'), config: 'tsconfig.tsc.json' },
@@ -13,23 +11,11 @@ const COMPILERS = {
   // tspc without the plugin: what ts-patch itself costs, so that the plugin's own share can be told apart
   tspc: { bin: TSPC, config: 'tsconfig.tsc.json' },
 };
-const MIB = 1024 * 1024;
 
 /** One compile in a fresh Node process: wall time and peak RSS. */
 function compile(directory, compiler) {
   const { bin, config } = COMPILERS[compiler];
-  const usageFile = join(directory, `usage-${compiler}.json`);
-  const reporter = pathToFileURL(join(benchDirectory, 'lib', 'usage-reporter.js')).href;
-  const start = process.hrtime.bigint();
-  const result = spawnSync(process.execPath, ['--import', reporter, bin, '-p', join(directory, config)], {
-    cwd: directory,
-    env: { ...process.env, ACTIONWIRE_USAGE_FILE: usageFile },
-    encoding: 'utf8',
-  });
-  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-  if (result.status !== 0) throw new Error(`${compiler} failed on ${directory}:\n${result.stdout}${result.stderr}`);
-  const { maxRssBytes } = JSON.parse(readFileSync(usageFile, 'utf8'));
-  return { seconds, rssMiB: maxRssBytes / MIB };
+  return measuredRun(directory, compiler, [bin, '-p', join(directory, config)]);
 }
 
 async function measureProject(actions, rounds, log) {

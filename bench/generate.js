@@ -1,13 +1,10 @@
-import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { measuredRun } from './lib/measured-run.js';
 import { writeSyntheticProject } from './lib/synthetic-project.js';
 import { alternate, median, round } from './lib/stats.js';
-import { benchDirectory, rootDirectory, scratchDirectory } from './paths.js';
+import { rootDirectory, scratchDirectory } from './paths.js';
 
 const ACTIONS = 2000;
-const MIB = 1024 * 1024;
 const SIDES = {
   generate: (directory) => [join(rootDirectory, 'dist', 'cli', 'actionwire.js'), 'generate', '-p', join(directory, 'tsconfig.plugin.json')],
   tsc: (directory) => [join(rootDirectory, 'node_modules', 'typescript', 'bin', 'tsc'), '--noEmit', '-p', join(directory, 'tsconfig.tsc.json')],
@@ -15,18 +12,7 @@ const SIDES = {
 
 /** One run in a fresh Node process: wall time and peak RSS. */
 function runOnce(directory, name) {
-  const usageFile = join(directory, `usage-${name}.json`);
-  const reporter = pathToFileURL(join(benchDirectory, 'lib', 'usage-reporter.js')).href;
-  const start = process.hrtime.bigint();
-  const result = spawnSync(process.execPath, ['--import', reporter, ...SIDES[name](directory)], {
-    cwd: directory,
-    env: { ...process.env, ACTIONWIRE_USAGE_FILE: usageFile },
-    encoding: 'utf8',
-  });
-  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-  if (result.status !== 0) throw new Error(`${name} failed on ${directory}:\n${result.stdout}${result.stderr}`);
-  const { maxRssBytes } = JSON.parse(readFileSync(usageFile, 'utf8'));
-  return { seconds, rssMiB: maxRssBytes / MIB };
+  return measuredRun(directory, name, SIDES[name](directory));
 }
 
 /**

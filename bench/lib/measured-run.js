@@ -1,0 +1,23 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { benchDirectory } from '../paths.js';
+
+const MIB = 1024 * 1024;
+
+/** `node <args>` in a fresh process, in `directory`: wall time and peak RSS (reported by usage-reporter.js). */
+export function measuredRun(directory, label, args) {
+  const usageFile = join(directory, `usage-${label}.json`);
+  const reporter = pathToFileURL(join(benchDirectory, 'lib', 'usage-reporter.js')).href;
+  const start = process.hrtime.bigint();
+  const result = spawnSync(process.execPath, ['--import', reporter, ...args], {
+    cwd: directory,
+    env: { ...process.env, ACTIONWIRE_USAGE_FILE: usageFile },
+    encoding: 'utf8',
+  });
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  if (result.status !== 0) throw new Error(`${label} failed on ${directory}:\n${result.stdout}${result.stderr}`);
+  const { maxRssBytes } = JSON.parse(readFileSync(usageFile, 'utf8'));
+  return { seconds, rssMiB: maxRssBytes / MIB };
+}
