@@ -3,7 +3,7 @@ import { isFormAction, type Action, type Model } from '../model/model.js';
 import { GENERATED_HEADER, moduleExportName, propertyAccess, propertyKey, rawTemplateText, singleQuoted } from './naming.js';
 import { RevivalPlanner } from '../model/revival.js';
 import { referencedSchemaNames } from '../model/type-refs.js';
-import { printType } from './ts-type.js';
+import { printParameters, printType } from './ts-type.js';
 
 export function emitClientTypes(model: Model): string {
   const declarations = model.schemas.map((schema) => {
@@ -21,11 +21,8 @@ function relativePrefix(moduleId: string): string {
 }
 
 function signature(action: Action): string {
-  const params = isFormAction(action)
-    ? [`${action.form.name}${action.form.optional ? '?' : ''}: FormData`]
-    : action.params.map((param) => `${param.name}${param.optional ? '?' : ''}: ${printType(param.type, '    ')}`);
   const result = action.returns ? printType(action.returns, '    ') : 'void';
-  return `(${params.join(', ')}): Promise<${result}>`;
+  return `(${printParameters(action, '    ')}): Promise<${result}>`;
 }
 
 /** `planner`: one for the whole model (it decides revival for every named schema when made). */

@@ -6,6 +6,21 @@ export type JsonSchema = { [key: string]: unknown };
 
 export const SCHEMA_REF_PREFIX = '#/components/schemas/';
 
+/** The components/schemas entry every action reference in a return value points to. */
+export const ACTION_REFERENCE_SCHEMA_NAME = 'ActionReference';
+
+export const actionReferenceSchema: JsonSchema = {
+  type: 'object',
+  description:
+    'A server action as a value: call it with POST {basePath}/{$action}, sending `bound` (when present) as the "$bound" property of the JSON body or field of the form',
+  properties: {
+    $action: { type: 'string', description: 'the action’s route below the base path' },
+    bound: { type: 'string', description: 'the values the action captured, sealed by the server (opaque)' },
+  },
+  required: ['$action'],
+  additionalProperties: false,
+};
+
 export const BIGINT_PATTERN = '^-?(0|[1-9][0-9]*)$';
 
 /** A TypeNode as JSON Schema 2020-12 (the dialect of OpenAPI 3.1); `schemas` lets unions name their discriminator. */
@@ -54,6 +69,8 @@ export function toJsonSchema(type: TypeNode, schemas: readonly NamedSchema[] = [
       return { type: 'string', format: 'date-time' };
     case 'unknown':
       return {};
+    case 'action':
+      return { $ref: SCHEMA_REF_PREFIX + ACTION_REFERENCE_SCHEMA_NAME };
     default:
       return assertNever(type);
   }

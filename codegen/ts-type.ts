@@ -1,4 +1,4 @@
-import { assertNever, type TypeNode } from '../model/model.js';
+import { assertNever, type FormParameter, type Parameter, type TypeNode } from '../model/model.js';
 import { propertyKey } from './naming.js';
 
 /** A TypeNode as TypeScript type syntax, for the generated client. */
@@ -40,13 +40,21 @@ export function printType(type: TypeNode, indent = ''): string {
       }
       return `${type.readonly ? 'readonly ' : ''}[${items.join(', ')}]`;
     }
+    case 'action':
+      return `(${printParameters(type, indent)}) => Promise<${type.returns ? printType(type.returns, indent) : 'void'}>`;
     default:
       return assertNever(type);
   }
 }
 
 function needsParentheses(type: TypeNode): boolean {
-  return type.kind === 'union';
+  return type.kind === 'union' || type.kind === 'action';
+}
+
+/** An action's parameter list as TypeScript: `title: string, draft?: boolean`, or its single `FormData`. */
+export function printParameters(action: { params: readonly Parameter[]; form?: FormParameter }, indent = ''): string {
+  if (action.form) return `${action.form.name}${action.form.optional ? '?' : ''}: FormData`;
+  return action.params.map((param) => `${param.name}${param.optional ? '?' : ''}: ${printType(param.type, indent)}`).join(', ');
 }
 
 function printObject(type: Extract<TypeNode, { kind: 'object' }>, indent: string): string {

@@ -3,7 +3,7 @@
  * It is JSON-serializable and versioned; emitters never see `typescript`.
  */
 
-export const MODEL_VERSION = 2;
+export const MODEL_VERSION = 3;
 
 export type TypeNode =
   | { kind: 'string' }
@@ -27,7 +27,12 @@ export type TypeNode =
   | { kind: 'map'; key: TypeNode; value: TypeNode; readonly?: boolean }
   /** an array on the wire */
   | { kind: 'set'; items: TypeNode; readonly?: boolean }
-  | { kind: 'unknown' };
+  | { kind: 'unknown' }
+  /**
+   * A server action as a value (an async function type in a return value): `{"$action": route, "bound"?: seal}`
+   * on the wire (the `ActionReference` schema), a function with this signature on the client.
+   */
+  | { kind: 'action'; params: Parameter[]; form?: FormParameter; returns?: TypeNode };
 
 export type TypeKind = TypeNode['kind'];
 
@@ -73,6 +78,8 @@ export interface Action {
   mayReturnNothing?: boolean;
   description?: string;
   source: SourceLocation;
+  /** Present for an action written inline (`'use server'` in a function body), which the transformer hoists. */
+  inline?: InlineAction;
   /**
    * The identifier that holds this action in its generated client module when the export name cannot
    * (not an identifier, a reserved word, or a name the client module uses itself):
@@ -80,6 +87,17 @@ export interface Action {
    * Decided by the analysis.
    */
   clientLocal?: string;
+}
+
+/**
+ * An inline action: its `exportName` is the module-level export the transformer hoists it to (the function
+ * takes the bound values as its first argument), its route is `${moduleId}/${path}`.
+ */
+export interface InlineAction {
+  /** the enclosing functions' names and its own, `.`-separated (`Page.updatePost`); unique in its module */
+  path: string;
+  /** the variables it captures from enclosing functions, sorted by name: sealed into every reference to it */
+  bound: Parameter[];
 }
 
 export interface FormParameter {
@@ -121,7 +139,21 @@ export interface Model {
   actions: Action[];
   /** sorted by name */
   schemas: NamedSchema[];
+  /**
+   * Modules that hold inline actions but no file-level ones: routes.ts imports them, the client does not
+   * (they have no client module and no namespace).
+   */
+  inlineModules?: InlineModule[];
 }
+
+export interface InlineModule {
+  moduleId: string;
+  /** import specifier of the module, relative to the generated directory */
+  importPath: string;
+}
+
+/** The request body key (JSON) or form field that carries an inline action's sealed bound values. */
+export const BOUND_KEY = '$bound';
 
 /** An action whose single parameter is FormData takes a form body instead of JSON. */
 export function isFormAction(action: Action): action is Action & { form: FormParameter } {

@@ -17,12 +17,14 @@ import { referencedSchemaNames } from './type-refs.js';
  *   ["t", [plan|0, …], plan|0] the items of a tuple by position, then its rest
  *   ["M", plan|0, plan|0]     a Map from [key, value] pairs
  *   ["S", plan|0]             a Set from an array
+ *   "R"                       an action reference `{"$action", "bound"}`: a function calling that action
  * (0 stands for "nothing to revive")
  */
 export type RevivalPlan =
   | 'd'
   | 'b'
   | 'y'
+  | 'R'
   | ['t', Array<RevivalPlan | 0>, RevivalPlan | 0]
   | ['M', RevivalPlan | 0, RevivalPlan | 0]
   | ['S', RevivalPlan | 0]
@@ -73,6 +75,8 @@ export class RevivalPlanner {
         return 'b';
       case 'bytes':
         return 'y';
+      case 'action':
+        return 'R';
       case 'map':
         return ['M', this.plan(type.key) ?? 0, this.plan(type.value) ?? 0];
       case 'set':

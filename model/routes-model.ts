@@ -20,4 +20,9 @@ export interface RouteShape {
   form: boolean;
   /** the declared return type also admits `undefined`, answered with 204 */
   mayReturnNothing: boolean;
+  /**
+   * An inline action's captured variables (maybe none): its function takes them as an object first,
+   * and a call must carry them sealed under `$bound` when there are any.
+   */
+  bound?: Parameter[];
 }

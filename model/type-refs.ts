@@ -31,6 +31,10 @@ export function referencedSchemaNames(type: TypeNode, into: Set<string>): Set<st
     case 'union':
       type.members.forEach((member) => referencedSchemaNames(member, into));
       break;
+    case 'action':
+      type.params.forEach((param) => referencedSchemaNames(param.type, into));
+      if (type.returns) referencedSchemaNames(type.returns, into);
+      break;
     default:
       break;
   }
