@@ -1,6 +1,8 @@
 import ky, { isHTTPError, type KyInstance, type Options } from 'ky';
 import { ActionError } from './action-error.js';
+import { bindReference } from './bind-reference.js';
 import { stringifyArguments } from './encode.js';
+import type { ReferenceResolver } from './reference.js';
 import { revive, type RevivalPlan, type RevivalPlans } from './revive.js';
 
 export interface ClientOptions extends Omit<Options, 'json' | 'body' | 'method' | 'prefix'> {
@@ -22,8 +24,14 @@ function resolveBase(baseUrl: string | URL | undefined): string {
   return text.endsWith('/') ? text : `${text}/`;
 }
 
-/** A Caller over its own ky instance. */
+/** A Caller over its own ky instance; action references in results become functions calling through this Caller. */
 export function createCaller(options: ClientOptions = {}): Caller {
+  const caller = callerOver(options, (reference) => bindReference(reference, caller));
+  return caller;
+}
+
+/** A Caller over its own ky instance, reviving action references in results with `references`. */
+function callerOver(options: ClientOptions, references: ReferenceResolver): Caller {
   const { ky: parent, baseUrl, ...kyOptions } = options;
   const instance = (parent ?? ky).extend({ retry: 0, stringifyJson: stringifyArguments, ...kyOptions });
   return async <T>(route: string, body: Record<string, unknown> | FormData, plan?: RevivalPlan, plans?: RevivalPlans): Promise<T> => {
@@ -38,12 +46,14 @@ export function createCaller(options: ClientOptions = {}): Caller {
     }
     if (response.status === 204 || response.headers.get('content-length') === '0') return undefined as T;
     const data: unknown = await response.json();
-    return (plan === undefined ? data : revive(data, plan, plans)) as T;
+    return (plan === undefined ? data : revive(data, plan, plans, references)) as T;
   };
 }
 
 let defaultOptions: ClientOptions = {};
 let current: Caller | undefined;
+// a reference in a result of the default caller calls through it too, so it follows later `configureClient`s as the generated functions do
+const defaultReferences: ReferenceResolver = (reference) => bindReference(reference, defaultCaller);
 
 /**
  * Sets the options every generated action function uses (unless called through `createClient`).
@@ -58,6 +68,6 @@ export function configureClient(options: ClientOptions): void {
 
 /** The caller behind the generated functions; it follows the latest `configureClient`. */
 export const defaultCaller: Caller = <T>(route: string, body: Record<string, unknown> | FormData, plan?: RevivalPlan, plans?: RevivalPlans): Promise<T> => {
-  current ??= createCaller(defaultOptions);
+  current ??= callerOver(defaultOptions, defaultReferences);
   return current<T>(route, body, plan, plans);
 };

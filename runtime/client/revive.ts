@@ -1,11 +1,16 @@
 import { isDateTime } from '../shared/date-time.js';
 import { fromBase64 } from './base64.js';
+import { isActionReference, type ReferenceResolver } from './reference.js';
 
-/** Mirrors `RevivalPlan` of the code generator: where JSON values become Dates, bigints, bytes, Maps and Sets again. */
+/**
+ * Mirrors `RevivalPlan` of the code generator: where JSON values become Dates, bigints, bytes, Maps and Sets again,
+ * and action references (`'R'`) functions calling their action.
+ */
 export type RevivalPlan =
   | 'd'
   | 'b'
   | 'y'
+  | 'R'
   | readonly ['a', RevivalPlan]
   | readonly ['o', { readonly [property: string]: RevivalPlan }]
   | readonly ['m', RevivalPlan]
@@ -43,50 +48,69 @@ function setOwn(object: Record<string, unknown>, key: string, value: unknown): v
   Object.defineProperty(object, key, { value, writable: true, enumerable: true, configurable: true });
 }
 
-function reviveProperties(value: Record<string, unknown>, properties: { readonly [property: string]: RevivalPlan }, plans: RevivalPlans): void {
-  for (const [key, inner] of Object.entries(properties)) if (Object.hasOwn(value, key)) setOwn(value, key, revive(value[key], inner, plans));
+function reviveProperties(
+  value: Record<string, unknown>,
+  properties: { readonly [property: string]: RevivalPlan },
+  plans: RevivalPlans,
+  references: ReferenceResolver | undefined,
+): void {
+  for (const [key, inner] of Object.entries(properties)) if (Object.hasOwn(value, key)) setOwn(value, key, revive(value[key], inner, plans, references));
 }
 
-/** Revives in place where possible and returns the value; values of an unexpected shape are left alone. */
-export function revive(value: unknown, plan: RevivalPlan | 0, plans: RevivalPlans = {}): unknown {
+/** A function for a well-formed reference when there is a resolver; anything else as it is. */
+function reviveReference(value: unknown, references: ReferenceResolver | undefined): unknown {
+  return references !== undefined && isActionReference(value) ? references(value) : value;
+}
+
+/**
+ * Revives in place where possible and returns the value; values of an unexpected shape are left alone.
+ * `references` turns action references (plan 'R') into functions; without it they stay plain objects.
+ *
+ * @example
+ * revive({ at: '2026-01-01T00:00:00Z' }, ['o', { at: 'd' }]); // { at: Date }
+ */
+export function revive(value: unknown, plan: RevivalPlan | 0, plans: RevivalPlans = {}, references?: ReferenceResolver): unknown {
   if (plan === 0) return value;
+  if (plan === 'R') return reviveReference(value, references);
   if (typeof plan === 'string') return reviveScalar(value, plan);
   switch (plan[0]) {
     case 'a':
-      if (Array.isArray(value)) for (let i = 0; i < value.length; i++) value[i] = revive(value[i], plan[1], plans);
+      if (Array.isArray(value)) for (let i = 0; i < value.length; i++) value[i] = revive(value[i], plan[1], plans, references);
       return value;
     case 'o':
-      if (isObject(value)) reviveProperties(value, plan[1], plans);
+      if (isObject(value)) reviveProperties(value, plan[1], plans, references);
       return value;
     case 'm':
-      if (isObject(value)) for (const key of Object.keys(value)) setOwn(value, key, revive(value[key], plan[1], plans));
+      if (isObject(value)) for (const key of Object.keys(value)) setOwn(value, key, revive(value[key], plan[1], plans, references));
       return value;
     case 'x':
       if (isObject(value)) {
-        reviveProperties(value, plan[1], plans);
-        for (const key of Object.keys(value)) if (!plan[3].includes(key)) setOwn(value, key, revive(value[key], plan[2], plans));
+        reviveProperties(value, plan[1], plans, references);
+        for (const key of Object.keys(value)) if (!plan[3].includes(key)) setOwn(value, key, revive(value[key], plan[2], plans, references));
       }
       return value;
     case 'D': {
       if (!isObject(value) || !Object.hasOwn(value, plan[1])) return value;
       const member = plan[2][String(value[plan[1]])];
-      return member === undefined ? value : revive(value, member, plans);
+      return member === undefined ? value : revive(value, member, plans, references);
     }
     case 'r': {
       const named = plans[plan[1]];
-      return named === undefined ? value : revive(value, named, plans);
+      return named === undefined ? value : revive(value, named, plans, references);
     }
     case 'u':
-      return plan[1].reduce<unknown>((current, member) => revive(current, member, plans), value);
+      return plan[1].reduce<unknown>((current, member) => revive(current, member, plans, references), value);
     case 't':
       if (Array.isArray(value)) {
-        for (let i = 0; i < value.length; i++) value[i] = revive(value[i], i < plan[1].length ? (plan[1][i] ?? 0) : plan[2], plans);
+        for (let i = 0; i < value.length; i++) value[i] = revive(value[i], i < plan[1].length ? (plan[1][i] ?? 0) : plan[2], plans, references);
       }
       return value;
     case 'M':
       if (!Array.isArray(value)) return value;
-      return new Map(value.filter(Array.isArray).map((entry: unknown[]) => [revive(entry[0], plan[1], plans), revive(entry[1], plan[2], plans)]));
+      return new Map(
+        value.filter(Array.isArray).map((entry: unknown[]) => [revive(entry[0], plan[1], plans, references), revive(entry[1], plan[2], plans, references)]),
+      );
     case 'S':
-      return Array.isArray(value) ? new Set(value.map((item: unknown) => revive(item, plan[1], plans))) : value;
+      return Array.isArray(value) ? new Set(value.map((item: unknown) => revive(item, plan[1], plans, references))) : value;
   }
 }

@@ -1,0 +1,19 @@
+import { bindReference } from './bind-reference.js';
+import { defaultCaller, type Caller } from './caller.js';
+import type { ActionReference } from './reference.js';
+
+/**
+ * A function calling the action an action reference names (`{"$action", "bound"?}`, as `toReference` on the
+ * server makes it), through `caller` (default: the one `configureClient` sets up). The generated client must have
+ * been imported first: it registers every action's parameters. A malformed or unknown reference is a TypeError.
+ *
+ * @example
+ * import './generated/client/index.js';
+ * const remove = fromReference<(id: string) => Promise<void>>(JSON.parse(text));
+ * await remove('42');
+ */
+export function fromReference<F extends (...args: never[]) => Promise<unknown>>(reference: ActionReference<F>, caller?: Caller): F;
+export function fromReference(reference: ActionReference, caller?: Caller): (...args: unknown[]) => Promise<unknown>;
+export function fromReference(reference: ActionReference, caller: Caller = defaultCaller): (...args: unknown[]) => Promise<unknown> {
+  return bindReference(reference, caller);
+}

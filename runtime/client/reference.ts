@@ -1,0 +1,38 @@
+/**
+ * A server action as a value, as it crosses the wire: `{"$action": "<route below basePath>", "bound": "<seal>"}`.
+ * `__action` is a phantom: it carries the action's signature for `fromReference` and is never set.
+ *
+ * @example
+ * const ref: ActionReference<(id: string) => Promise<void>> = { $action: 'todos/remove' };
+ */
+export interface ActionReference<F = unknown> {
+  readonly $action: string;
+  readonly bound?: string;
+  readonly __action?: F;
+}
+
+/** A function that calls the action a reference names (what revival plan 'R' turns a reference into). */
+export type ReferenceResolver = (reference: ActionReference) => (...args: unknown[]) => Promise<unknown>;
+
+/** Why `value` is not an action reference, or undefined when it is one. */
+export function referenceProblem(value: unknown): string | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'it is not an object';
+  const prototype: unknown = Object.getPrototypeOf(value);
+  if (prototype !== Object.prototype && prototype !== null) return 'it is not a plain object';
+  const extra = Reflect.ownKeys(value).filter((key) => key !== '$action' && key !== 'bound');
+  if (extra.length > 0) return `it has properties other than "$action" and "bound" (${extra.map((key) => String(key)).join(', ')})`;
+  const $action = Object.getOwnPropertyDescriptor(value, '$action');
+  if ($action === undefined || !('value' in $action) || typeof $action.value !== 'string') return 'its "$action" is not a string';
+  const bound = Object.getOwnPropertyDescriptor(value, 'bound');
+  // `bound: undefined` is what the type allows for an absent seal (JSON never has it)
+  if (bound !== undefined && (!('value' in bound) || (typeof bound.value !== 'string' && bound.value !== undefined))) return 'its "bound" is not a string';
+  return undefined;
+}
+
+/** A plain object with an own string `$action`, an optional string `bound` (own data properties), and nothing else. */
+export function isActionReference(value: unknown): value is ActionReference {
+  return referenceProblem(value) === undefined;
+}
+
+/** Where a call sends a reference's seal: the `$bound` property of the JSON body, or field of the form (the model's BOUND_KEY). */
+export const BOUND_FIELD = '$bound';
