@@ -8,6 +8,11 @@ export function runInActionContext<T>(ctx: Context, action: () => T): T {
   return storage.run(ctx, action);
 }
 
+/** The Koa context of the current action call; undefined outside one. */
+export function currentContext(): Context | undefined {
+  return storage.getStore();
+}
+
 /**
  * The Koa context of the request that is running the current action.
  *

@@ -12,8 +12,11 @@
 export { ActionError, type ActionErrorOptions } from './action-error.js';
 export { getContext, headers } from './context.js';
 export { cookies, type CookieOptions, type RequestCookies } from './cookies.js';
-export { buildActionRouter, type ActionRouter, type RouteDefinition } from './router.js';
-export { defineActionRoutes, type ActionFunction, type Decoder, type Encoder } from './route-functions.js';
+export { buildActionRouter, type ActionRouter, type BoundValues, type RouteDefinition } from './router.js';
+export { defineActionRoutes, type ActionFunction, type BoundDecoder, type Decoder, type Encoder } from './route-functions.js';
+export { bindAction, inlineAction, type HoistedAction } from './references.js';
+export { toReference } from './reference-scope.js';
+export { NotAnActionError, type ActionReference } from './reference-writer.js';
 export { compileRoutes, type CompiledAction, type RouteFunctions } from './compiler/compile-routes.js';
 export type { RoutesModel, RouteShape } from '../../model/routes-model.js';
 export type { NamedSchema, Parameter, TypeNode } from '../../model/model.js';

@@ -37,8 +37,14 @@ export interface ActionRouterOptions extends BodyLimits {
   maxProblems?: number;
   /** what to do with input properties the parameter types do not declare: refuse the call (400, the default) or drop them */
   unknownProperties?: 'reject' | 'strip';
-  /** the key that seals bound arguments; defaults to ACTIONWIRE_SECRET */
-  secret?: string;
+  /**
+   * The secret that seals the values inline actions capture (at least 32 characters), the same on every
+   * server instance; a list rotates keys: seals are made with the first and opened with any (newest
+   * first, drop an old one once its seals may be gone). Default: `ACTIONWIRE_SECRET` (comma-separated for
+   * a list). Needed only when some inline action captures values: then, with neither, the router throws
+   * in production (`NODE_ENV=production`) and uses a random key of the process (with a warning) otherwise.
+   */
+  secret?: string | readonly string[];
   /** called with every server error (500, and an ActionError of status 500 or more); defaults to console.error */
   onError?: (error: unknown, report: ErrorReport) => void;
 }

@@ -1,8 +1,9 @@
 import type { RoutesModel } from '../../model/routes-model.js';
-import { compileRoutes, type CompiledAction, type Decoder, type Encoder } from './compiler/compile-routes.js';
-import type { RouteDefinition } from './router.js';
+import type { RouteShape } from '../../model/routes-model.js';
+import { compileRoutes, type BoundDecoder, type CompiledAction, type Decoder, type Encoder } from './compiler/compile-routes.js';
+import type { BoundValues, RouteDefinition } from './router.js';
 
-export type { Decoder, Encoder };
+export type { BoundDecoder, Decoder, Encoder };
 
 /** An action function of a 'use server' module, as the route table holds it. */
 export type ActionFunction = (...args: never[]) => unknown;
@@ -26,6 +27,10 @@ export function defineActionRoutes(model: RoutesModel, actions: readonly ActionF
       const compiled = functions.compiled(index);
       definition.decode = compiled.decode;
       definition.encode = compiled.encode;
+      if (definition.bound && compiled.bound) {
+        definition.bound.decode = compiled.bound.decode;
+        definition.bound.encode = compiled.bound.encode;
+      }
       return compiled;
     };
     const definition: RouteDefinition = {
@@ -35,7 +40,20 @@ export function defineActionRoutes(model: RoutesModel, actions: readonly ActionF
       encode: shape.returns ? (value) => (compileNow().encode as Encoder)(value) : undefined,
       mayReturnNothing: shape.mayReturnNothing,
       action: actions[index] as ActionFunction,
+      ...boundValues(shape, () => compileNow().bound),
     };
     return definition;
   });
+}
+
+/** An inline action's `bound`, its functions compiled on first use like the rest of the action's. */
+function boundValues(shape: RouteShape, compile: () => CompiledAction['bound']): { bound?: BoundValues } {
+  if (shape.bound === undefined) return {};
+  const names = shape.bound.map((param) => param.name);
+  const compiled = (): NonNullable<CompiledAction['bound']> => {
+    const functions = compile();
+    if (functions === undefined) throw new Error(`actionwire: ${shape.route} captures no values`);
+    return functions;
+  };
+  return { bound: { names, decode: (value, issues) => compiled().decode(value, issues), encode: (value) => compiled().encode(value) } };
 }

@@ -5,13 +5,17 @@ import { runInActionContext } from './context.js';
 import { withUnknownProperties } from './decode-helpers.js';
 import { DEFAULT_MAX_PROBLEMS, resolveLimits, type ActionRouterOptions } from './options.js';
 import { IssueList } from './issue-list.js';
-import type { Decoder, Encoder } from './route-functions.js';
+import type { BoundDecoder, Decoder, Encoder } from './route-functions.js';
 import { allowOrigin, answerPreflight, isPreflight, resolveCors } from './cors.js';
 import { originAccess } from './origin.js';
 import { problem, sendProblem } from './problem.js';
 import { defaultOnError, sendFailure } from './problem-response.js';
 import { readFormArguments, readJsonArguments } from './request-body.js';
 import { routePath } from './route-path.js';
+import { readBound } from './bound-values.js';
+import { ReferenceWriter } from './reference-writer.js';
+import { registerRouter, servingCall, writingReferences } from './reference-scope.js';
+import { createSealer, type Sealer } from './seal.js';
 
 /** One action as the generated `routes.ts` describes it. */
 export interface RouteDefinition {
@@ -25,8 +29,20 @@ export interface RouteDefinition {
   encode: Encoder | undefined;
   /** the declared return type admits `undefined`, which is then answered with 204 */
   mayReturnNothing: boolean;
-  /** the action itself, called with the decoded arguments */
+  /** the action itself, called with the decoded arguments (an inline action: its bound values first) */
   action: (...args: never[]) => unknown;
+  /** present for an inline action (hoisted by the transformer): its captured variables, read from and written into seals */
+  bound?: BoundValues;
+}
+
+/** An inline action's captured variables: how a call's sealed `$bound` is read, and how a reference's seal is written. */
+export interface BoundValues {
+  /** the captured variables' names; none: calls and references carry no seal */
+  readonly names: readonly string[];
+  /** checks and revives the opened plaintext's JSON, reporting problems below `/$bound` */
+  decode: BoundDecoder;
+  /** the JSON text to seal, pruned to the variables' types */
+  encode: Encoder;
 }
 
 function requestHost(ctx: Context, trustProxy: boolean): string | undefined {
@@ -49,7 +65,13 @@ export function buildActionRouter(routes: readonly RouteDefinition[], basePath: 
   const unknownRoutes = Object.keys(options.actions ?? {}).filter((route) => !routes.some((definition) => definition.route === route));
   if (unknownRoutes.length > 0) throw new Error(`actionwire: options.actions names routes that do not exist: ${unknownRoutes.join(', ')}`);
   const prefix = options.prefix ?? '';
-  const handlers = new Map<string, Handler>(routes.map((definition) => [`${prefix}${basePath}/${definition.route}`, actionHandler(definition, options)]));
+  // only apps with inline actions that capture values need a seal key (and, in production, a configured secret)
+  const sealer = routes.some((definition) => (definition.bound?.names.length ?? 0) > 0)
+    ? createSealer({ ...(options.secret === undefined ? {} : { secret: options.secret }), production: process.env.NODE_ENV === 'production' })
+    : undefined;
+  const references = new ReferenceWriter(routes, sealer);
+  registerRouter(references);
+  const handlers = new Map<string, Handler>(routes.map((definition) => [`${prefix}${basePath}/${definition.route}`, actionHandler(definition, options, references, sealer)]));
 
   const allowedOrigins = options.allowedOrigins ?? [];
   const trustProxy = options.trustProxy ?? false;
@@ -84,7 +106,7 @@ export function buildActionRouter(routes: readonly RouteDefinition[], basePath: 
   return router;
 }
 
-function actionHandler(definition: RouteDefinition, options: ActionRouterOptions): Handler {
+function actionHandler(definition: RouteDefinition, options: ActionRouterOptions, references: ReferenceWriter, sealer: Sealer | undefined): Handler {
   const onError = options.onError ?? defaultOnError;
   const unknownProperties = options.unknownProperties ?? 'reject';
   const limits = resolveLimits(options, definition.route);
@@ -92,6 +114,11 @@ function actionHandler(definition: RouteDefinition, options: ActionRouterOptions
   return async (ctx) => {
     try {
       const body = definition.form ? await readFormArguments(ctx, limits) : await readJsonArguments(ctx, limits);
+      const bound = definition.bound && readBound(body, definition.route, definition.bound, sealer, maxProblems);
+      if (bound && 'problem' in bound) {
+        sendProblem(ctx, bound.problem);
+        return;
+      }
       const issues = new IssueList(maxProblems);
       const args = withUnknownProperties(unknownProperties, () => definition.decode(body, issues));
       if (issues.count > 0) {
@@ -99,11 +126,14 @@ function actionHandler(definition: RouteDefinition, options: ActionRouterOptions
         sendProblem(ctx, problem(400, { detail: 'The arguments do not match the action’s parameter types', errors: issues.list, ...omitted }));
         return;
       }
-      const result = await runInActionContext(ctx, () => definition.action(...(args as never[])));
-      if (definition.encode && !(result === undefined && definition.mayReturnNothing)) {
+      servingCall(ctx, references);
+      const call = bound ? [bound.values, ...args] : args;
+      const result = await runInActionContext(ctx, () => definition.action(...(call as never[])));
+      const encode = definition.encode;
+      if (encode && !(result === undefined && definition.mayReturnNothing)) {
         ctx.status = 200;
         ctx.set('Content-Type', 'application/json; charset=utf-8');
-        ctx.body = definition.encode(result);
+        ctx.body = writingReferences(references, () => encode(result));
       } else {
         ctx.status = 204;
       }

@@ -1,6 +1,6 @@
 import { RevivalPlanner } from '../../../model/revival.js';
 import type { RoutesModel } from '../../../model/routes-model.js';
-import type { TypeNode } from '../../../model/model.js';
+import { BOUND_KEY, type TypeNode } from '../../../model/model.js';
 import type { IssueList } from '../issue-list.js';
 import { NameTable } from './name-table.js';
 import { SCOPE_HELPERS, ValidationTooComplexError } from './scope-helpers.js';
@@ -11,10 +11,21 @@ import { ValidatorEmitter } from './validator.js';
 export type Decoder = (body: unknown, issues: IssueList) => unknown[];
 /** Writes a return value as JSON text, pruned to the declared type. */
 export type Encoder = (value: unknown) => string;
+/** Checks and revives an inline action's opened bound values (one object), reporting every problem into `issues`. */
+export type BoundDecoder = (value: unknown, issues: IssueList) => Record<string, unknown>;
+
+/** How an inline action's captured variables are read from a seal's plaintext and written into one. */
+export interface BoundFunctions {
+  decode: BoundDecoder;
+  /** the JSON text of the bound values, pruned to their declared types */
+  encode: Encoder;
+}
 
 export interface CompiledAction {
   decode: Decoder;
   encode: Encoder | undefined;
+  /** an inline action that captures variables: how to read and write them */
+  bound: BoundFunctions | undefined;
   /** the JavaScript both were compiled from, for tests and for reading */
   source: string;
 }
@@ -34,6 +45,8 @@ export function actionSource(shared: SharedModel, index: number): string {
   const serializer = new SerializerEmitter(names, shared.schemas);
   const decode = validator.actionDecoder(action.params, action.form, 'decode');
   const encode = action.returns ? serializer.actionEncoder(action.returns, 'encode') : undefined;
+  const captures = action.bound !== undefined && action.bound.length > 0 ? action.bound : undefined;
+  const bound = captures ? [validator.boundDecoder(captures, 'decodeBound', `/${BOUND_KEY}`), serializer.boundEncoder(captures, 'encodeBound')] : [];
   return [
     `'use strict';`,
     `let budget = 0;`,
@@ -41,7 +54,8 @@ export function actionSource(shared: SharedModel, index: number): string {
     ...serializer.functions(),
     decode,
     ...(encode ? [encode] : []),
-    `return [decode, ${encode ? 'encode' : 'undefined'}];`,
+    ...bound,
+    `return [decode, ${encode ? 'encode' : 'undefined'}, ${captures ? '{ decode: decodeBound, encode: encodeBound }' : 'undefined'}];`,
   ].join('\n\n');
 }
 
@@ -49,9 +63,9 @@ function compileAction(shared: SharedModel, index: number): CompiledAction {
   const source = actionSource(shared, index);
   const route = shared.model.actions[index]?.route ?? `action-${index}`;
   const names = Object.keys(SCOPE_HELPERS);
-  const build = new Function(...names, `${source}\n//# sourceURL=actionwire:${route}.js`) as (...helpers: unknown[]) => [Decoder, Encoder | undefined];
-  const [decode, encode] = build(...Object.values(SCOPE_HELPERS));
-  if (!source.includes('tooComplex()')) return { decode, encode, source };
+  const build = new Function(...names, `${source}\n//# sourceURL=actionwire:${route}.js`) as (...helpers: unknown[]) => [Decoder, Encoder | undefined, BoundFunctions | undefined];
+  const [decode, encode, bound] = build(...Object.values(SCOPE_HELPERS));
+  if (!source.includes('tooComplex()')) return { decode, encode, bound, source };
   const guarded: Decoder = (body, issues) => {
     try {
       return decode(body, issues);
@@ -61,7 +75,20 @@ function compileAction(shared: SharedModel, index: number): CompiledAction {
       return [];
     }
   };
-  return { decode: guarded, encode, source };
+  return { decode: guarded, encode, bound: bound && { decode: guardedBound(bound.decode), encode: bound.encode }, source };
+}
+
+/** A bound-values decoder that reports "too complex" as a problem, as the arguments' decoder does. */
+function guardedBound(decode: BoundDecoder): BoundDecoder {
+  return (value, issues) => {
+    try {
+      return decode(value, issues);
+    } catch (error) {
+      if (!(error instanceof ValidationTooComplexError)) throw error;
+      issues.add(`/${BOUND_KEY}`, 'is too complex to validate (too many union members to try)');
+      return {};
+    }
+  };
 }
 
 /** Each action's validator and serializer, compiled the first time they are asked for. */

@@ -2,6 +2,7 @@ import { isDateTime } from '../../shared/date-time.js';
 import { RESERVED_KEYS, NUMERIC_KEY_PATTERN } from '../../../model/keys.js';
 import { keyCount, pointerToken, setOwn, stripping, unknownKeys } from '../decode-helpers.js';
 import { bool, date, int, json, lit, mismatch, nul, num, oneOf, OutputMismatchError, str } from '../encode-helpers.js';
+import { reference } from '../reference-scope.js';
 import { big, bytes, fromBase64, isBase64, isBigIntText } from '../wire-helpers.js';
 
 /** Thrown when one call's union trials exceed their budget: the arguments are refused as too complex. */
@@ -100,6 +101,7 @@ export const SCOPE_HELPERS = {
   oneOf,
   OutputMismatchError,
   pointerToken,
+  reference,
   reservedKeyPath,
   setOwn,
   str,

@@ -1,4 +1,4 @@
-import { assertNever, type TypeNode } from '../../../model/model.js';
+import { assertNever, type Parameter, type TypeNode } from '../../../model/model.js';
 import type { NameTable } from './name-table.js';
 import { ownPropertyRead } from './source-text.js';
 
@@ -24,6 +24,12 @@ export class SerializerEmitter {
   /** `function name(x)` → the JSON text of one return value. */
   actionEncoder(type: TypeNode, name: string): string {
     return `function ${name}(x) {\n  return ${this.expression(type, 'x', 'return value')};\n}`;
+  }
+
+  /** `function name(x)` → the JSON text of an inline action's bound values (one object, its keys the captured variables' names). */
+  boundEncoder(bound: readonly Parameter[], name: string): string {
+    const type: TypeNode = { kind: 'object', properties: bound.map((param) => ({ name: param.name, type: param.type, optional: param.optional })) };
+    return `function ${name}(x) {\n  return ${this.expression(type, 'x', 'bound values')};\n}`;
   }
 
   private expression(type: TypeNode, value: string, where: string): string {
@@ -61,6 +67,8 @@ export class SerializerEmitter {
         return this.unionExpression(type.members, value, where);
       case 'ref':
         return `${this.namedFunction(type.name)}(${value})`;
+      case 'action':
+        return `reference(${value}, ${at})`;
       default:
         return assertNever(type);
     }
@@ -235,6 +243,8 @@ export class SerializerEmitter {
       case 'tuple':
       case 'array':
         return `Array.isArray(${value})`;
+      case 'action':
+        return `typeof ${value} === "function"`;
       case 'union':
         return `(${type.members.map((member) => this.guard(member, value, depth)).join(' || ')})`;
       case 'ref': {

@@ -60,6 +60,16 @@ export class ValidatorEmitter {
     ].join('\n');
   }
 
+  /**
+   * `function name(v, e)` → an inline action's bound values (one object, its keys the captured variables'
+   * names), checked and revived as parameters are; problems are reported below `at` (a JSON Pointer).
+   */
+  boundDecoder(bound: readonly Parameter[], name: string, at: string): string {
+    const type: ObjectType = { kind: 'object', properties: bound.map((param) => ({ name: param.name, type: param.type, optional: param.optional })) };
+    const statements = this.statements(type, 'v', [{ text: at }], '  ', 'decode');
+    return [`function ${name}(v, e) {`, ...(this.triesUnionMembers() ? [`  budget = ${UNION_TRIAL_BUDGET};`] : []), ...statements, `  return v;`, `}`].join('\n');
+  }
+
   private fail(mode: Mode, path: PathPart[], message: string): string {
     return mode === 'check' ? 'return false' : `e.add(${renderPath(path)}, ${JSON.stringify(message)})`;
   }
@@ -103,6 +113,9 @@ export class ValidatorEmitter {
         return this.unionStatements(type.members, value, path, indent, mode);
       case 'ref':
         return this.refStatements(type.name, value, path, indent, mode);
+      case 'action':
+        // the analysis refuses actions among parameters: a model that has one still gets no crash, only a problem
+        return [`${indent}${fail('an action reference cannot be an argument')};`];
       default:
         return assertNever(type);
     }

@@ -1,0 +1,72 @@
+import { OutputMismatchError } from './encode-helpers.js';
+import { boundTarget } from './references.js';
+import type { RouteDefinition } from './router.js';
+import type { Sealer } from './seal.js';
+
+/**
+ * A server action as the client receives it: its route and, for an inline action that captured values,
+ * those values sealed. The generated client (or `fromReference`) turns it back into a callable function.
+ */
+export interface ActionReference<F = unknown> {
+  readonly $action: string;
+  readonly bound?: string;
+  /** type only, never present: the action's function type, which `fromReference` gives back */
+  readonly '~action'?: F;
+}
+
+/** A value in an action's place that is no action this router serves: the call ends as a 500, this message in the log. */
+export class NotAnActionError extends OutputMismatchError {
+  override name = 'NotAnActionError';
+  constructor(where: string, value: unknown, reason: string) {
+    super(where, 'a server action', value);
+    this.message = `the action's value at ${where} cannot reach the client: ${reason}`;
+  }
+}
+
+function describeFunction(value: unknown): string {
+  return typeof value === 'function' && value.name ? `function ${value.name}` : 'an anonymous function';
+}
+
+/** Writes the references to one router's actions: file-level ones by their function, inline ones by the route they carry. */
+export class ReferenceWriter {
+  private readonly served = new Map<string, RouteDefinition>();
+  private readonly fileActions = new Map<unknown, string>();
+
+  constructor(
+    routes: readonly RouteDefinition[],
+    private readonly sealer: Pick<Sealer, 'seal'> | undefined,
+  ) {
+    for (const definition of routes) {
+      this.served.set(definition.route, definition);
+      if (definition.bound === undefined && !this.fileActions.has(definition.action)) this.fileActions.set(definition.action, definition.route);
+    }
+  }
+
+  /** Does this router serve the action `value` is? */
+  serves(value: unknown): boolean {
+    const target = boundTarget(value);
+    return target ? this.served.get(target.route)?.bound !== undefined : this.fileActions.has(value);
+  }
+
+  /** The reference to the action `value`; a NotAnActionError (naming `where`) for anything else. */
+  reference(value: unknown, where: string): ActionReference {
+    if (typeof value !== 'function') throw new NotAnActionError(where, value, `expected a server action, got ${value === null ? 'null' : typeof value}`);
+    const target = boundTarget(value);
+    if (target === undefined) {
+      const route = this.fileActions.get(value);
+      if (route !== undefined) return { $action: route };
+      throw new NotAnActionError(where, value, `${describeFunction(value)} is not a server action (only 'use server' functions, file-level or inline, can be sent to the client)`);
+    }
+    const bound = this.served.get(target.route)?.bound;
+    if (bound === undefined) throw new NotAnActionError(where, value, `it is the inline action ${target.route}, which this action router does not serve`);
+    if (bound.names.length === 0) return { $action: target.route };
+    if (this.sealer === undefined) throw new Error(`actionwire: no sealer for the bound values of ${target.route}`);
+    return { $action: target.route, bound: this.sealer.seal(target.route, bound.encode(target.bound)) };
+  }
+
+  /** The reference as JSON text, for a return value's serializer. */
+  write(value: unknown, where: string): string {
+    const reference = this.reference(value, where);
+    return `{"$action":${JSON.stringify(reference.$action)}${reference.bound === undefined ? '' : `,"bound":${JSON.stringify(reference.bound)}`}}`;
+  }
+}
