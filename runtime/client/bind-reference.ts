@@ -35,5 +35,6 @@ export function bindReference(reference: ActionReference, caller: Caller): (...a
   }
   const { basePath, shape, plans } = action;
   const bound = reference.bound;
-  return (...args: unknown[]) => caller<unknown>(`${basePath}/${route}`, requestBody(shape, args, bound), shape.r, plans);
+  // async, so a bad argument rejects the call's promise as a failed request would
+  return async (...args: unknown[]) => caller<unknown>(`${basePath}/${route}`, requestBody(shape, args, bound), shape.r, plans);
 }

@@ -12,7 +12,11 @@ import type { ActionReference } from './reference.js';
  * const remove = fromReference<(id: string) => Promise<void>>(JSON.parse(text));
  * await remove('42');
  */
-export function fromReference<F extends (...args: never[]) => Promise<unknown>>(reference: ActionReference<F>, caller?: Caller): F;
+// the default is what a reference without a phantom signature (a literal, JSON typed as one) gets
+export function fromReference<F extends (...args: never[]) => Promise<unknown> = (...args: unknown[]) => Promise<unknown>>(
+  reference: ActionReference<F>,
+  caller?: Caller,
+): F;
 export function fromReference(reference: ActionReference, caller?: Caller): (...args: unknown[]) => Promise<unknown>;
 export function fromReference(reference: ActionReference, caller: Caller = defaultCaller): (...args: unknown[]) => Promise<unknown> {
   return bindReference(reference, caller);

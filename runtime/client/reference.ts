@@ -17,8 +17,9 @@ export type ReferenceResolver = (reference: ActionReference) => (...args: unknow
 /** Why `value` is not an action reference, or undefined when it is one. */
 export function referenceProblem(value: unknown): string | undefined {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'it is not an object';
+  // a root prototype rather than this realm's Object.prototype: response.json() may build its objects in another realm
   const prototype: unknown = Object.getPrototypeOf(value);
-  if (prototype !== Object.prototype && prototype !== null) return 'it is not a plain object';
+  if (prototype !== null && Object.getPrototypeOf(prototype) !== null) return 'it is not a plain object';
   const extra = Reflect.ownKeys(value).filter((key) => key !== '$action' && key !== 'bound');
   if (extra.length > 0) return `it has properties other than "$action" and "bound" (${extra.map((key) => String(key)).join(', ')})`;
   const $action = Object.getOwnPropertyDescriptor(value, '$action');
