@@ -7,13 +7,18 @@ import { fixtureOutput } from './paths.js';
 const BODY = JSON.stringify({ input: { name: 'Ada Lovelace', email: 'ada@example.com', age: 36, tags: ['math', 'engines', 'poetry'] } });
 const ROUTE = '/actions/actions/createItem';
 
-/** Generated action route (origin check, validation, context, pruning) vs a hand-written Koa + @koa/bodyparser route. */
+/**
+ * Each side is `bench/fixture/src/<side>-server.ts`, in its own process: the generated action route (origin check,
+ * validation, context, pruning), a hand-written Koa + @koa/bodyparser route, and the peers — Hono with
+ * @hono/zod-validator and oRPC's OpenAPIHandler, both with the same Origin check and a strict zod schema.
+ */
+const SIDES = ['generated', 'raw', 'hono', 'orpc'];
+
+/** The four sides under the same load, alternating over `rounds`; the medians and ratios to the generated route. */
 export async function benchHttp({ rounds, seconds, connections, log }) {
-  const servers = {
-    generated: await startServer(join(fixtureOutput, 'generated-server.js')),
-    raw: await startServer(join(fixtureOutput, 'raw-server.js')),
-  };
+  const servers = {};
   try {
+    for (const name of SIDES) servers[name] = await startServer(join(fixtureOutput, `${name}-server.js`));
     const loadFor = (name, duration) => {
       const { url } = servers[name];
       const headers = { 'content-type': 'application/json', origin: url, 'x-request-id': 'bench' };
@@ -22,7 +27,7 @@ export async function benchHttp({ rounds, seconds, connections, log }) {
     log(`  load generator: ${loadGenerator}, ${connections} connections, ${seconds} s per side, ${rounds} rounds`);
     const warmUpSeconds = Math.max(2, Math.round(seconds / 2));
     const side = (name) => async (round) => (round < 0 ? loadFor(name, warmUpSeconds) : report(name, await loadFor(name, seconds), log));
-    const samples = await alternate(rounds, { generated: side('generated'), raw: side('raw') });
+    const samples = await alternate(rounds, Object.fromEntries(SIDES.map((name) => [name, side(name)])));
     const figure = (name, key) => median(samples[name].map((sample) => sample[key]));
     const figures = {
       'http.generated.rps': Math.round(figure('generated', 'requestsPerSecond')),
@@ -33,6 +38,12 @@ export async function benchHttp({ rounds, seconds, connections, log }) {
       'http.raw.p99_ms': round(figure('raw', 'p99Ms')),
     };
     figures['http.ratio'] = round(figures['http.generated.rps'] / figures['http.raw.rps']);
+    for (const peer of ['hono', 'orpc']) {
+      figures[`http.${peer}.rps`] = Math.round(figure(peer, 'requestsPerSecond'));
+      figures[`http.${peer}.p50_ms`] = round(figure(peer, 'p50Ms'));
+      figures[`http.${peer}.p99_ms`] = round(figure(peer, 'p99Ms'));
+      figures[`http.${peer}_ratio`] = round(figures['http.generated.rps'] / figures[`http.${peer}.rps`]);
+    }
     return figures;
   } finally {
     await Promise.all(Object.values(servers).map((server) => server.stop()));
