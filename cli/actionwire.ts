@@ -2,7 +2,8 @@
 import { resolve } from 'node:path';
 import { createRequire } from 'node:module';
 import type * as TS from 'typescript';
-import { analyzeProgram, type ProgramAnalysis } from '../transformer/analyze.js';
+import { analyzeProgram, type AnalysisOptions, type ProgramAnalysis } from '../transformer/analyze.js';
+import { inlineUnavailable } from './project-typescript.js';
 import { ConfigError } from '../transformer/config.js';
 import { configDiagnostic, toDiagnostic } from '../transformer/issues.js';
 import { generateFiles } from '../codegen/generate.js';
@@ -69,10 +70,10 @@ interface RunResult {
 }
 
 /** Analyzes and writes (or checks). Warnings never change the exit code unless `warningsAsErrors` is set. */
-function runOnce(program: TS.Program, entry: Record<string, unknown>, check: boolean): RunResult {
+function runOnce(program: TS.Program, entry: Record<string, unknown>, check: boolean, options: AnalysisOptions): RunResult {
   let analysis: ProgramAnalysis;
   try {
-    analysis = analyzeProgram(ts, program, entry);
+    analysis = analyzeProgram(ts, program, entry, options);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     report(error.problems.map((problem) => configDiagnostic(ts, problem)));
@@ -102,7 +103,7 @@ function runOnce(program: TS.Program, entry: Record<string, unknown>, check: boo
  * after the program was created (afterProgramCreate) reported the previous generated files'
  * errors, e.g. a TS7053 in routes.ts for an action just removed.
  */
-function watch(project: string, entry: Record<string, unknown>): void {
+function watch(project: string, entry: Record<string, unknown>, analysisOptions: AnalysisOptions): void {
   const host = ts.createWatchCompilerHost(project, { noEmit: true }, ts.sys, ts.createSemanticDiagnosticsBuilderProgram, (diagnostic) => report([diagnostic]), (diagnostic) =>
     console.log(ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n')),
   );
@@ -114,7 +115,7 @@ function watch(project: string, entry: Record<string, unknown>): void {
       return ts.createSemanticDiagnosticsBuilderProgram(rootNames, options, compilerHost, oldBuilder, configFileParsingDiagnostics, projectReferences);
     }
     const first = ts.createProgram({ rootNames, options, host: compilerHost, oldProgram: previous, configFileParsingDiagnostics, projectReferences });
-    const { generated } = runOnce(first, entry, false);
+    const { generated } = runOnce(first, entry, false, analysisOptions);
     const program = generated ? programWithGeneratedFiles(ts, first, compilerHost, generated.directory, generated.names, generated.written) : first;
     previous = program;
     return ts.createSemanticDiagnosticsBuilderProgram(program, compilerHost, oldBuilder, configFileParsingDiagnostics);
@@ -137,12 +138,13 @@ function main(): number | undefined {
     console.error(`${project} has no { "transform": "actionwire/transformer" } entry in compilerOptions.plugins`);
     return 1;
   }
+  const options: AnalysisOptions = { inlineUnavailable: inlineUnavailable(project) };
   if (parsed.watch) {
-    watch(project, config);
+    watch(project, config, options);
     return undefined;
   }
   const program = ts.createProgram({ rootNames: commandLine.fileNames, options: commandLine.options, projectReferences: commandLine.projectReferences });
-  return runOnce(program, config, parsed.check).code;
+  return runOnce(program, config, parsed.check, options).code;
 }
 
 const code = main();

@@ -1,5 +1,5 @@
-import { CLIENT_TYPES_MODULE } from '../model/client-layout.js';
-import { isFormAction, type Action, type Model } from '../model/model.js';
+import { CLIENT_REFERENCES_MODULE, CLIENT_TYPES_MODULE } from '../model/client-layout.js';
+import { clientActions, isFormAction, usesActionReferences, type Action, type Model } from '../model/model.js';
 import { GENERATED_HEADER, moduleExportName, propertyAccess, propertyKey, rawTemplateText, singleQuoted } from './naming.js';
 import { RevivalPlanner } from '../model/revival.js';
 import { referencedSchemaNames } from '../model/type-refs.js';
@@ -27,7 +27,7 @@ function signature(action: Action): string {
 
 /** `planner`: one for the whole model (it decides revival for every named schema when made). */
 export function emitClientModule(model: Model, moduleId: string, planner = new RevivalPlanner(model.schemas)): string {
-  const actions = model.actions.filter((action) => action.moduleId === moduleId);
+  const actions = clientActions(model, moduleId);
   const scope = { call: 'call', returns: 'returns', plans: 'plans', ...model.modules.find((module) => module.moduleId === moduleId)?.clientScope };
   const names = new Set<string>();
   for (const action of actions) {
@@ -45,6 +45,7 @@ export function emitClientModule(model: Model, moduleId: string, planner = new R
   const clientTypes = plans.some((plan) => plan !== undefined) ? 'Caller, RevivalPlan, RevivalPlans' : 'Caller';
   const lines = [GENERATED_HEADER, `import type { ${clientTypes} } from 'actionwire/client';`, `import { defaultCaller } from 'actionwire/client';`];
   if (typeNames.length > 0) lines.push(`import type { ${typeNames.join(', ')} } from ${singleQuoted(typesPath)};`);
+  if (usesActionReferences(model)) lines.push(`import ${singleQuoted(`${relativePrefix(moduleId)}${CLIENT_REFERENCES_MODULE}${model.importExtension}`)};`);
   if (reexported.length > 0) lines.push(`export type { ${reexported.join(', ')} } from ${singleQuoted(typesPath)};`);
   lines.push('');
   // Plain data, parsed at load time: as literals, TypeScript would check every plan against RevivalPlan on every build.
@@ -85,7 +86,9 @@ export function emitClientIndex(model: Model): string {
     `import { createCaller } from 'actionwire/client';`,
     ...modules.map((module) => `import * as ${module.name} from ${singleQuoted(`./${module.id}${model.importExtension}`)};`),
     '',
-    `export { configureClient, ActionError } from 'actionwire/client';`,
+    ...(usesActionReferences(model) ? [`import ${singleQuoted(`./${CLIENT_REFERENCES_MODULE}${model.importExtension}`)};`] : []),
+    '',
+    `export { configureClient, ActionError${usesActionReferences(model) ? ', fromReference' : ''} } from 'actionwire/client';`,
     `export type { ClientOptions } from 'actionwire/client';`,
     `export type * from ${singleQuoted(`./${CLIENT_TYPES_MODULE}${model.importExtension}`)};`,
     modules.length > 0 ? `export { ${modules.map((module) => module.name).join(', ')} };` : '',

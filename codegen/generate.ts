@@ -1,6 +1,7 @@
-import { CLIENT_TYPES_MODULE } from '../model/client-layout.js';
+import { CLIENT_REFERENCES_MODULE, CLIENT_TYPES_MODULE } from '../model/client-layout.js';
+import { emitClientReferences } from './client-references.js';
 import { emitClientIndex, emitClientModule, emitClientTypes } from './client.js';
-import type { Model } from '../model/model.js';
+import { usesActionReferences, type Model } from '../model/model.js';
 import { RevivalPlanner } from '../model/revival.js';
 import { emitOpenApi } from './openapi.js';
 import { emitRoutes } from './routes.js';
@@ -15,6 +16,7 @@ export function generateFiles(model: Model): Map<string, string> {
   for (const module of model.modules) {
     files.set(`client/${module.moduleId}.ts`, emitClientModule(model, module.moduleId, planner));
   }
+  if (usesActionReferences(model)) files.set(`client/${CLIENT_REFERENCES_MODULE}.ts`, emitClientReferences(model, planner));
   files.set('client/index.ts', emitClientIndex(model));
   return files;
 }

@@ -1,5 +1,5 @@
-import { toJsonSchema, SCHEMA_REF_PREFIX, type JsonSchema } from './json-schema.js';
-import { isFormAction, type Action, type Model } from '../model/model.js';
+import { ACTION_REFERENCE_SCHEMA_NAME, actionReferenceSchema, toJsonSchema, SCHEMA_REF_PREFIX, type JsonSchema } from './json-schema.js';
+import { BOUND_KEY, isFormAction, usesActionReferences, type Action, type Model } from '../model/model.js';
 
 export const FORM_MEDIA_TYPES = ['multipart/form-data', 'application/x-www-form-urlencoded'];
 import { operationId } from './naming.js';
@@ -30,13 +30,23 @@ function problemResponse(description: string): JsonSchema {
   return { description, content: { 'application/problem+json': { schema: { $ref: SCHEMA_REF_PREFIX + PROBLEM_SCHEMA_NAME } } } };
 }
 
+const boundSchema: JsonSchema = { type: 'string', description: 'the `bound` of the action reference the server handed out: the values this inline action captured, sealed' };
+
+/** An inline action that captured variables needs the seal of its reference with every call. */
+function needsBound(action: Action): boolean {
+  return action.inline !== undefined && action.inline.bound.length > 0;
+}
+
 export function requestBodySchema(action: Action, schemas: Model['schemas'] = []): JsonSchema {
   const body: JsonSchema = { type: 'object' };
-  if (action.params.length > 0) {
-    body.properties = Object.fromEntries(action.params.map((param) => [param.name, toJsonSchema(param.type, schemas)]));
-    const required = action.params.filter((param) => !param.optional).map((param) => param.name);
-    if (required.length > 0) body.required = required;
+  const properties: Array<[string, JsonSchema]> = action.params.map((param) => [param.name, toJsonSchema(param.type, schemas)]);
+  const required = action.params.filter((param) => !param.optional).map((param) => param.name);
+  if (needsBound(action)) {
+    properties.unshift([BOUND_KEY, boundSchema]);
+    required.unshift(BOUND_KEY);
   }
+  if (properties.length > 0) body.properties = Object.fromEntries(properties);
+  if (required.length > 0) body.required = required;
   body.additionalProperties = false;
   return body;
 }
@@ -45,16 +55,23 @@ function operation(action: Action, schemas: Model['schemas']): JsonSchema {
   const success = action.returns
     ? { '200': { description: 'The action’s return value', content: { 'application/json': { schema: toJsonSchema(action.returns, schemas) } } } }
     : { '204': { description: 'The action returned nothing' } };
-  const hasRequiredParam = action.params.some((param) => !param.optional);
+  const hasRequiredParam = needsBound(action) || action.params.some((param) => !param.optional);
+  const formSchema: JsonSchema = needsBound(action)
+    ? { type: 'object', properties: { [BOUND_KEY]: boundSchema }, required: [BOUND_KEY], additionalProperties: true }
+    : { type: 'object', additionalProperties: true };
+  const inlineNote = action.inline
+    ? `An inline action (written in a function of ${action.source.file}): the server hands it out as an action reference; call it with the reference's \`bound\` as \`${BOUND_KEY}\`.`
+    : undefined;
+  const description = [action.description, inlineNote].filter((text) => text !== undefined).join('\n\n');
   const result: JsonSchema = {
     operationId: operationId(action.route),
-    summary: action.description?.split('\n', 1)[0] || `${action.moduleId} ${action.exportName}`,
+    summary: action.description?.split('\n', 1)[0] || `${action.moduleId} ${action.inline?.path ?? action.exportName}`,
     tags: [action.moduleId],
-    ...(action.description ? { description: action.description } : {}),
+    ...(description ? { description } : {}),
     // The routes authenticate nothing themselves: each action reads cookies or headers and decides.
     security: [],
     requestBody: isFormAction(action)
-      ? { required: true, content: Object.fromEntries(FORM_MEDIA_TYPES.map((type) => [type, { schema: { type: 'object', additionalProperties: true } }])) }
+      ? { required: true, content: Object.fromEntries(FORM_MEDIA_TYPES.map((type) => [type, { schema: formSchema }])) }
       : { required: hasRequiredParam, content: { 'application/json': { schema: requestBodySchema(action, schemas) } } },
     responses: {
       ...success,
@@ -77,6 +94,7 @@ export function emitOpenApi(model: Model): string {
     schemas[schema.name] = schema.description ? { ...json, description: schema.description } : json;
   }
   schemas[PROBLEM_SCHEMA_NAME] = problemSchema;
+  if (usesActionReferences(model)) schemas[ACTION_REFERENCE_SCHEMA_NAME] = actionReferenceSchema;
   const document = {
     openapi: '3.1.0',
     info: { title: model.title, version: '1.0.0' },

@@ -12,19 +12,28 @@ export function routesModel(model: Model): RoutesModel {
       ...(action.returns ? { returns: action.returns } : {}),
       form: isFormAction(action),
       mayReturnNothing: Boolean(action.mayReturnNothing),
+      ...(action.inline ? { bound: action.inline.bound } : {}),
     })),
   };
 }
 
 export function emitRoutes(model: Model): string {
-  const moduleNames = new Map(model.modules.map((module, index) => [module.moduleId, `m${index}`]));
-  // a module namespace object has no prototype, so a plain read cannot reach Object.prototype
-  const functions = model.actions.map((action) => `  ${moduleNames.get(action.moduleId) ?? 'm0'}[${JSON.stringify(action.exportName)}],`);
+  const imported = [...model.modules, ...(model.inlineModules ?? [])];
+  const moduleNames = new Map(imported.map((module, index) => [module.moduleId, `m${index}`]));
+  // a module namespace object has no prototype, so a plain read cannot reach Object.prototype; a hoisted
+  // inline action exists only in the emitted JavaScript, so its module's type does not show it
+  const functions = model.actions.map((action) => {
+    const module = moduleNames.get(action.moduleId) ?? 'm0';
+    return action.inline
+      ? `  inlineAction(${module}, ${JSON.stringify(action.exportName)}, ${JSON.stringify(action.moduleId)}),`
+      : `  ${module}[${JSON.stringify(action.exportName)}],`;
+  });
+  const inline = model.actions.some((action) => action.inline);
   const lines = [
     GENERATED_HEADER,
     `import type { ActionRouter, ActionRouterOptions, RouteDefinition, RoutesModel } from 'actionwire/server';`,
-    `import { buildActionRouter, defineActionRoutes } from 'actionwire/server';`,
-    ...model.modules.map((module) => `import * as ${moduleNames.get(module.moduleId)} from ${JSON.stringify(module.importPath)};`),
+    `import { buildActionRouter, defineActionRoutes${inline ? ', inlineAction' : ''} } from 'actionwire/server';`,
+    ...imported.map((module) => `import * as ${moduleNames.get(module.moduleId)} from ${JSON.stringify(module.importPath)};`),
     '',
     `/** Every action's route and parameter and return types, as data: actionwire/server compiles each action's validator and serializer from them on its first call. */`,
     `const model: RoutesModel = JSON.parse(String.raw\`${rawTemplateText(JSON.stringify(routesModel(model)))}\`);`,

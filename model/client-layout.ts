@@ -1,6 +1,8 @@
 /** The generated client's own files, beside one file per 'use server' module: no module may take these names. */
 export const CLIENT_TYPES_MODULE = '_types';
-export const RESERVED_CLIENT_MODULES: ReadonlySet<string> = new Set(['index', CLIENT_TYPES_MODULE]);
+/** Registers every action's shape with actionwire/client, so that references the server returns become functions (see `fromReference`). */
+export const CLIENT_REFERENCES_MODULE = '_references';
+export const RESERVED_CLIENT_MODULES: ReadonlySet<string> = new Set(['index', CLIENT_TYPES_MODULE, CLIENT_REFERENCES_MODULE]);
 
 /** What each generated client module exports besides its actions (`bind`, used by `createClient`): no action may be exported under these names. */
 export const CLIENT_MODULE_EXPORTS: ReadonlySet<string> = new Set(['bind']);

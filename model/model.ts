@@ -155,6 +155,40 @@ export interface InlineModule {
 /** The request body key (JSON) or form field that carries an inline action's sealed bound values. */
 export const BOUND_KEY = '$bound';
 
+/** Does a type hold an action reference anywhere (named schemas are looked at by the caller)? */
+export function holdsActionReference(type: TypeNode): boolean {
+  switch (type.kind) {
+    case 'action':
+      return true;
+    case 'array':
+    case 'set':
+      return holdsActionReference(type.items);
+    case 'map':
+      return holdsActionReference(type.key) || holdsActionReference(type.value);
+    case 'tuple':
+      return type.items.some(holdsActionReference) || (type.rest !== undefined && holdsActionReference(type.rest));
+    case 'object':
+      return type.properties.some((property) => holdsActionReference(property.type)) || (type.additional !== undefined && holdsActionReference(type.additional));
+    case 'union':
+      return type.members.some(holdsActionReference);
+    default:
+      return false;
+  }
+}
+
+/** Can the server hand actions to the client as values: does some action's result, or some named type, hold a reference, or is some action inline? */
+export function usesActionReferences(model: Model): boolean {
+  return (
+    model.actions.some((action) => action.inline !== undefined || (action.returns !== undefined && holdsActionReference(action.returns))) ||
+    model.schemas.some((schema) => holdsActionReference(schema.type))
+  );
+}
+
+/** The actions the generated client exports by name: inline actions reach it only as references. */
+export function clientActions(model: Model, moduleId: string): Action[] {
+  return model.actions.filter((action) => action.moduleId === moduleId && action.inline === undefined);
+}
+
 /** An action whose single parameter is FormData takes a form body instead of JSON. */
 export function isFormAction(action: Action): action is Action & { form: FormParameter } {
   return action.form !== undefined;

@@ -119,7 +119,7 @@ function isPromise(checker: ts.TypeChecker, type: ts.Type): boolean {
   return checker.getAwaitedType(type) !== type;
 }
 
-function analyzeSignature(analysis: ModuleAnalysis, signature: ts.Signature, node: ts.Node, exportName: string, moduleId: string): Action | undefined {
+export function analyzeSignature(analysis: ModuleAnalysis, signature: ts.Signature, node: ts.Node, exportName: string, moduleId: string): Action | undefined {
   const { ts: tsApi, checker } = analysis;
   const issuesBefore = analysis.issues.filter((issue) => issue.severity === 'error').length;
   const context = (site: ts.Node, place: ValuePlace): TypeContext => ({ ...analysis, site, place, visiting: new Set() });

@@ -2,11 +2,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type ts from 'typescript';
 import { RESERVED_CLIENT_MODULES } from '../model/client-layout.js';
-import { MODEL_VERSION, type Action, type ActionModule, type Model } from '../model/model.js';
+import { MODEL_VERSION, type Action, type ActionModule, type InlineModule, type Model } from '../model/model.js';
 import { analyzeActionModule } from './actions.js';
 import { decideClientNames, NamespaceAllocator } from './client-names.js';
 import { resolveConfig, type ResolvedConfig } from './config.js';
 import { scanDirectives } from './directives.js';
+import { analyzeInlineActions, type InlineAnalysis, type InlineHoist } from './inline-actions.js';
 import { issueAt, type AnalysisIssue } from './issues.js';
 import { importExtension, isWithin, moduleIdOf, projectRelativePath, relativeImport } from './module-paths.js';
 import { SchemaRegistry } from './types/schema-names.js';
@@ -15,6 +16,16 @@ export interface ProgramAnalysis {
   model: Model;
   issues: AnalysisIssue[];
   config: ResolvedConfig;
+  /** the inline actions to hoist when the program emits, by file name */
+  hoists: Map<string, InlineHoist[]>;
+}
+
+export interface AnalysisOptions {
+  /**
+   * Why inline actions cannot be hoisted on this path (the CLI under TypeScript 7, which has no transformer
+   * API): each is then an error saying so. Absent: the transformer hoists them.
+   */
+  inlineUnavailable?: string;
 }
 
 function packageName(directory: string): string | undefined {
@@ -28,7 +39,7 @@ function packageName(directory: string): string | undefined {
 }
 
 /** Reads every 'use server' module of the program into the model, and every problem into issues. */
-export function analyzeProgram(tsApi: typeof ts, program: ts.Program, pluginEntry: Record<string, unknown>): ProgramAnalysis {
+export function analyzeProgram(tsApi: typeof ts, program: ts.Program, pluginEntry: Record<string, unknown>, analysisOptions: AnalysisOptions = {}): ProgramAnalysis {
   const options = program.getCompilerOptions();
   const config = resolveConfig(pluginEntry, {
     configFilePath: typeof options.configFilePath === 'string' ? options.configFilePath : undefined,
@@ -45,6 +56,35 @@ export function analyzeProgram(tsApi: typeof ts, program: ts.Program, pluginEntr
   const extension = importExtension(tsApi, options);
   const namespaces = new NamespaceAllocator();
   const moduleFiles = new Map<string, string>();
+  const inlineModules: InlineModule[] = [];
+  const hoists = new Map<string, InlineHoist[]>();
+  const addActions = (file: ts.SourceFile, found: Action[]): void => {
+    for (const action of found) {
+      const clash = actions.find((other) => other.route === action.route);
+      if (clash) {
+        issues.push({
+          code: 'actionwire/duplicate-route',
+          severity: 'error',
+          message: `Two actions have the route ${config.basePath}/${action.route} (the other one is in ${clash.source.file}); rename one of the modules`,
+          fileName: file.fileName,
+          start: file.statements[0].getStart(file),
+          length: file.statements[0].getWidth(file),
+        });
+        continue;
+      }
+      actions.push({ ...action, source: { ...action.source, file: projectRelativePath(config.projectDir, action.source.file) } });
+    }
+  };
+  const analysis = { ts: tsApi, checker, schemas, issues };
+  const inlineActionsOf = (file: ts.SourceFile, functions: readonly ts.FunctionLikeDeclaration[], moduleId: string, fileLevel: boolean, taken: ReadonlySet<string>): InlineAnalysis => {
+    const inline = analyzeInlineActions(analysis, functions, moduleId, fileLevel, taken);
+    if (analysisOptions.inlineUnavailable !== undefined) {
+      for (const hoist of inline.hoists) issues.push(issueAt(hoist.node.name ?? hoist.node, 'actionwire/needs-transformer', `Inline action ${hoist.route.slice(moduleId.length + 1)}: ${analysisOptions.inlineUnavailable}`));
+      return { actions: [], hoists: [] };
+    }
+    if (inline.hoists.length > 0) hoists.set(file.fileName, inline.hoists);
+    return inline;
+  };
 
   const files = program
     .getSourceFiles()
@@ -54,15 +94,17 @@ export function analyzeProgram(tsApi: typeof ts, program: ts.Program, pluginEntr
   for (const file of files) {
     const scan = scanDirectives(tsApi, file);
     issues.push(...scan.issues);
-    for (const fn of scan.inline) {
-      issues.push(
-        issueAt(fn, 'actionwire/inline-unsupported', `Inline 'use server' functions are not supported yet; move this function to a module whose first statement is 'use server' and export it`),
-      );
-    }
-    if (!scan.fileLevel) continue;
+    if (!scan.fileLevel && scan.inline.length === 0) continue;
     const moduleId = moduleIdOf(file.fileName, root);
     if (moduleId.startsWith('../')) {
-      issues.push(issueAt(file.statements[0], 'actionwire/reserved-module-id', `This 'use server' module is outside the root directory ${root}; set rootDir to a directory that contains it`));
+      const what = scan.fileLevel ? `This 'use server' module` : `This module, which has inline 'use server' functions,`;
+      issues.push(issueAt(scan.fileLevel ? file.statements[0] : scan.inline[0], 'actionwire/reserved-module-id', `${what} is outside the root directory ${root}; set rootDir to a directory that contains it`));
+      continue;
+    }
+    if (!scan.fileLevel) {
+      const inline = inlineActionsOf(file, scan.inline, moduleId, false, new Set());
+      if (inline.actions.length > 0) inlineModules.push({ moduleId, importPath: relativeImport(config.generatedDir, file.fileName, extension) });
+      addActions(file, inline.actions);
       continue;
     }
     if (RESERVED_CLIENT_MODULES.has(moduleId)) {
@@ -83,7 +125,7 @@ export function analyzeProgram(tsApi: typeof ts, program: ts.Program, pluginEntr
       continue;
     }
     moduleFiles.set(moduleId, projectRelativePath(config.projectDir, file.fileName));
-    const found = analyzeActionModule({ ts: tsApi, checker, schemas, issues }, file, moduleId);
+    const found = analyzeActionModule(analysis, file, moduleId);
     const { namespace, takenBy } = namespaces.claim(moduleId);
     if (takenBy !== undefined) {
       issues.push(
@@ -99,21 +141,8 @@ export function analyzeProgram(tsApi: typeof ts, program: ts.Program, pluginEntr
     const module: ActionModule = { moduleId, importPath: relativeImport(config.generatedDir, file.fileName, extension), namespace };
     if (clientScope) module.clientScope = clientScope;
     modules.push(module);
-    for (const action of found) {
-      const clash = actions.find((other) => other.route === action.route);
-      if (clash) {
-        issues.push({
-          code: 'actionwire/duplicate-route',
-          severity: 'error',
-          message: `Two actions have the route ${config.basePath}/${action.route} (the other one is in ${clash.source.file}); rename one of the modules`,
-          fileName: file.fileName,
-          start: file.statements[0].getStart(file),
-          length: file.statements[0].getWidth(file),
-        });
-        continue;
-      }
-      actions.push({ ...action, source: { ...action.source, file: projectRelativePath(config.projectDir, action.source.file) } });
-    }
+    addActions(file, found);
+    addActions(file, inlineActionsOf(file, scan.inline, moduleId, true, new Set(found.map((action) => action.route))).actions);
   }
 
   const model: Model = {
@@ -125,5 +154,6 @@ export function analyzeProgram(tsApi: typeof ts, program: ts.Program, pluginEntr
     actions,
     schemas: schemas.sorted(),
   };
-  return { model, issues, config };
+  if (inlineModules.length > 0) model.inlineModules = inlineModules.sort((a, b) => (a.moduleId < b.moduleId ? -1 : 1));
+  return { model, issues, config, hoists };
 }

@@ -3,6 +3,7 @@ import { generateFiles } from '../codegen/generate.js';
 import { writeGeneratedFiles } from '../codegen/write.js';
 import { analyzeProgram } from './analyze.js';
 import { ConfigError, type PluginConfig } from './config.js';
+import { withInlineHoisting } from './emit-with-hoisting.js';
 import { programWithGeneratedFiles } from './program-with-generated.js';
 import { withConfigErrors, withDiagnostics } from './program-diagnostics.js';
 import { asSourceTransformer, isSourceTransformerCall, type SourceTransformerExtras } from './source-transformer-misuse.js';
@@ -52,5 +53,5 @@ export default function actionwireTransformer(
   const written = writeGeneratedFiles(analysis.config.generatedDir, files);
   // A rebuild that changed no action keeps this program: it already holds the generated files as they are on disk.
   const next = programWithGeneratedFiles(tsApi, program, host, analysis.config.generatedDir, [...files.keys()], written.written);
-  return withDiagnostics(tsApi, next, analysis.issues, analysis.config.warningsAsErrors);
+  return withInlineHoisting(tsApi, withDiagnostics(tsApi, next, analysis.issues, analysis.config.warningsAsErrors), analysis.hoists);
 }

@@ -14,6 +14,8 @@ export const ISSUE_CODES = {
   'actionwire/reserved-module-id': 93010,
   'actionwire/config': 93011,
   'actionwire/name-collision': 93012,
+  'actionwire/inline-capture': 93013,
+  'actionwire/needs-transformer': 93014,
 } as const;
 
 export type IssueCode = keyof typeof ISSUE_CODES;

@@ -1,6 +1,7 @@
 import type ts from 'typescript';
 import type { Property, TypeNode } from '../../model/model.js';
 import { convertType, includesUndefined } from './convert.js';
+import { convertActionReference, isActionPlace } from './action-reference.js';
 import { declaredInLibrary } from './naming.js';
 import { unsupported, type TypeContext } from './type-context.js';
 
@@ -13,6 +14,7 @@ export function convertObject(type: ts.Type, context: TypeContext, path: string)
   const { ts: tsApi, checker } = context;
   // only for messages: printing every type would cost more than the rest of the conversion
   const text = (): string => checker.typeToString(type);
+  if (type.getCallSignatures().length > 0 && isActionPlace(context)) return convertActionReference(type, context, path);
   if (type.getCallSignatures().length > 0 || type.getConstructSignatures().length > 0) {
     unsupported(context, path, text(), 'functions cannot cross the wire; call the function on the server and return its result');
     return { kind: 'unknown' };
@@ -41,6 +43,10 @@ export function convertObject(type: ts.Type, context: TypeContext, path: string)
         continue;
       }
       const propertyType = checker.getTypeOfSymbol(property);
+      if (property.flags & tsApi.SymbolFlags.Method && isActionPlace(context) && !(symbol && symbol.flags & tsApi.SymbolFlags.Class)) {
+        properties.push({ name, type: convertActionReference(propertyType, context, inner), optional: Boolean(property.flags & tsApi.SymbolFlags.Optional) });
+        continue;
+      }
       if (property.flags & tsApi.SymbolFlags.Method) {
         unsupported(context, inner, checker.typeToString(propertyType), 'objects with methods (class instances) cannot cross the wire; return a plain object');
         continue;

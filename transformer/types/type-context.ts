@@ -17,13 +17,17 @@ export interface TypeContext {
   visiting: Set<ts.Type>;
 }
 
-/** A parameter of an action, or its return value. */
-export type ValuePlace = { kind: 'parameter'; action: string; parameter: string } | { kind: 'return'; action: string };
+/** A parameter of an action, its return value, or a variable an inline action captures. */
+export type ValuePlace =
+  | { kind: 'parameter'; action: string; parameter: string }
+  | { kind: 'return'; action: string }
+  | { kind: 'captured'; action: string; variable: string };
 
 /** `createUser(data).address.zip`, `fetchUsers return type []` */
 export function pathText(context: TypeContext, path: string): string {
   const { place } = context;
   if (place.kind === 'parameter') return `${place.action}(${place.parameter})${path}`;
+  if (place.kind === 'captured') return `the variable '${place.variable}' that ${place.action} captures${path === '' ? '' : ` (at ${path})`}`;
   return path === '' ? `${place.action} return type` : `${place.action} return type ${path}`;
 }
 

@@ -1,0 +1,37 @@
+import { isFormAction, type Model } from '../model/model.js';
+import { RevivalPlanner, type RevivalPlan } from '../model/revival.js';
+import { GENERATED_HEADER, rawTemplateText } from './naming.js';
+
+/** What actionwire/client needs to call an action it only knows by route (`ActionShape` there). */
+interface ActionShape {
+  p: string[];
+  f?: 1;
+  r?: RevivalPlan;
+}
+
+/**
+ * `client/_references.ts`: registers every action's parameter names and result revival with actionwire/client,
+ * so that an action reference (`{"$action", "bound"}`) in a result, or given to `fromReference`, becomes a
+ * function calling it. Written only when the server can hand out references.
+ */
+export function emitClientReferences(model: Model, planner = new RevivalPlanner(model.schemas)): string {
+  const shapes: { [route: string]: ActionShape } = {};
+  const plans: Array<RevivalPlan | undefined> = [];
+  for (const action of model.actions) {
+    const shape: ActionShape = { p: isFormAction(action) ? [action.form.name] : action.params.map((param) => param.name) };
+    if (isFormAction(action)) shape.f = 1;
+    const plan = action.returns ? planner.plan(action.returns) : undefined;
+    if (plan !== undefined) shape.r = plan;
+    plans.push(plan);
+    shapes[action.route] = shape;
+  }
+  const shared = Object.fromEntries(planner.referencedPlans(plans));
+  return [
+    GENERATED_HEADER,
+    `import { registerActions } from 'actionwire/client';`,
+    '',
+    `/** Every action's parameter names and how its result is revived, by route, then the named types those plans refer to. */`,
+    `registerActions(${JSON.stringify(model.basePath)}, JSON.parse(String.raw\`${rawTemplateText(JSON.stringify(shapes))}\`), JSON.parse(String.raw\`${rawTemplateText(JSON.stringify(shared))}\`));`,
+    '',
+  ].join('\n');
+}
