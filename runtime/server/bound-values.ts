@@ -3,11 +3,10 @@ import { IssueList } from './issue-list.js';
 import { problem, type Problem } from './problem.js';
 import type { BoundValues } from './router.js';
 import { SealError, type Sealer } from './seal.js';
+import { SEAL_ERROR_CODE as SEAL_CODE } from './seal-error.js';
 
 /** An inline action's bound values, opened from a call's seal, or the problem that refuses the call. */
 export type BoundRead = { values: Record<string, unknown> } | { problem: Problem };
-
-const SEAL_CODE = new SealError('malformed', '').code;
 
 /**
  * Takes the sealed bound values out of a call's body — the `$bound` key of a JSON object, every `$bound`

@@ -1,5 +1,5 @@
 import { OutputMismatchError } from './encode-helpers.js';
-import { boundTarget } from './references.js';
+import { boundTarget, type BoundTarget } from './references.js';
 import type { RouteDefinition } from './router.js';
 import type { Sealer } from './seal.js';
 
@@ -61,7 +61,17 @@ export class ReferenceWriter {
     if (bound === undefined) throw new NotAnActionError(where, value, `it is the inline action ${target.route}, which this action router does not serve`);
     if (bound.names.length === 0) return { $action: target.route };
     if (this.sealer === undefined) throw new Error(`actionwire: no sealer for the bound values of ${target.route}`);
-    return { $action: target.route, bound: this.sealer.seal(target.route, bound.encode(target.bound)) };
+    return { $action: target.route, bound: this.sealer.seal(target.route, this.boundText(bound.encode, target, value, where)) };
+  }
+
+  /** The JSON text of an inline action's captured values, or a NotAnActionError naming the action where they break their types. */
+  private boundText(encode: (value: unknown) => string, target: BoundTarget, value: unknown, where: string): string {
+    try {
+      return encode(target.bound);
+    } catch (error) {
+      if (!(error instanceof OutputMismatchError)) throw error;
+      throw new NotAnActionError(where, value, `the values the inline action ${target.route} captured do not match their types (${error.message})`);
+    }
   }
 
   /** The reference as JSON text, for a return value's serializer. */

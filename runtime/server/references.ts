@@ -12,8 +12,8 @@ export interface BoundTarget {
   readonly bound: Readonly<Record<string, unknown>>;
 }
 
-/** A hoisted inline action: the captured values first, then the action's own arguments. */
-export type HoistedAction<A extends unknown[], R> = (bound: Record<string, unknown>, ...args: A) => R;
+/** A hoisted inline action: the captured values (one object) first, then the action's own arguments. */
+export type HoistedAction<B extends object, A extends unknown[], R> = (bound: B, ...args: A) => R;
 
 /**
  * An inline action bound to the values it captured where it was created: callable on the server as the
@@ -23,9 +23,9 @@ export type HoistedAction<A extends unknown[], R> = (bound: Record<string, unkno
  * // what `async function save(title: string) { 'use server'; await db.update(id, title); }` becomes
  * const save = bindAction(Page_save, 'app/page/Page.save', { id });
  */
-export function bindAction<A extends unknown[], R>(hoisted: HoistedAction<A, R>, route: string, captured: Record<string, unknown>): (...args: A) => Promise<Awaited<R>> {
+export function bindAction<B extends object, A extends unknown[], R>(hoisted: HoistedAction<B, A, R>, route: string, captured: B): (...args: A) => Promise<Awaited<R>> {
   const bound = async (...args: A): Promise<Awaited<R>> => await hoisted(captured, ...args);
-  const target: BoundTarget = { route, bound: captured };
+  const target: BoundTarget = { route, bound: captured as Readonly<Record<string, unknown>> };
   Object.defineProperty(bound, ACTION_REFERENCE, { value: target, enumerable: false });
   Object.defineProperty(bound, 'name', { value: route.slice(route.lastIndexOf('.') + 1) });
   return bound;

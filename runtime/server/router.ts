@@ -57,6 +57,9 @@ export type ActionRouter = Router;
 
 /**
  * Builds the Koa router for a list of generated routes; see `createActionRouter` in `routes.ts`.
+ * When an inline action among them captures values, it also makes the sealer for them (from `secret` or
+ * ACTIONWIRE_SECRET: in production, a missing secret is an error here, at start-up); the router writes the
+ * references to its actions that return values hold, and `toReference` outside calls.
  * One router layer serves every action through a map from path to handler, so that a call costs the
  * same with 2 actions as with 2,000. Origins in `allowedOrigins` get CORS: preflights answered, and
  * every answer to them (errors too) readable.

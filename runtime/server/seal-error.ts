@@ -1,5 +1,8 @@
 const BRAND = Symbol.for('actionwire.SealError');
 
+/** The problem `code` of every call refused for its seal (missing, malformed, not authentic…). */
+export const SEAL_ERROR_CODE = 'actionwire/bad-seal';
+
 /** Why a seal was refused, for logs; the client sees only the message. */
 export type SealErrorReason = 'malformed' | 'too-long' | 'version' | 'unknown-key' | 'not-authentic';
 
@@ -20,7 +23,7 @@ export class SealError extends Error {
   override name = 'SealError';
   readonly status = 400;
   readonly expose = true;
-  readonly code = 'actionwire/bad-seal';
+  readonly code = SEAL_ERROR_CODE;
   readonly reason: SealErrorReason;
 
   constructor(reason: SealErrorReason, message: string) {

@@ -71,6 +71,12 @@ describe('toReference', () => {
     }
   });
 
+  it('captured values that break their declared types are refused with the action named', () => {
+    const broken = bindAction(async (_bound: Record<string, unknown>, _title: string) => 'x', UPDATE, { id: 'not a bigint' });
+    expect(() => toReference(broken)).toThrow(NotAnActionError);
+    expect(() => toReference(broken)).toThrow(/the values the inline action app\/page\/Page\.update captured do not match their types \(.*bound values\.id: expected a bigint/);
+  });
+
   it('with no router serving the action, says to create one first; a plain function is no action', () => {
     const nowhere = bindAction(async () => 'x', 'nowhere/Thing.run', {});
     expect(() => toReference(nowhere)).toThrow('create the action router (createActionRouter) before calling toReference');
