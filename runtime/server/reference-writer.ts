@@ -10,8 +10,8 @@ import type { Sealer } from './seal.js';
 export interface ActionReference<F = unknown> {
   readonly $action: string;
   readonly bound?: string;
-  /** type only, never present: the action's function type, which `fromReference` gives back */
-  readonly '~action'?: F;
+  /** type only, never present: the action's function type, which the client's `fromReference` gives back (the same phantom as its ActionReference) */
+  readonly __action?: F;
 }
 
 /** A value in an action's place that is no action this router serves: the call ends as a 500, this message in the log. */

@@ -1,5 +1,6 @@
 import { jest } from '@jest/globals';
 import { bindAction, buildActionRouter, defineActionRoutes, inlineAction, NotAnActionError, toReference, type ActionReference, type ErrorReport, type RoutesModel } from '../../runtime/server/index.js';
+import type { ActionReference as ClientReference } from '../../runtime/client/reference.js';
 import { serveRoutes } from './in-process-server.js';
 import { fixture, model, NEW, NO_CAPTURE, OTHER, UPDATE, references, serve, type Served } from './references-fixtures.js';
 
@@ -50,6 +51,9 @@ describe('actions in return values', () => {
 describe('toReference', () => {
   it('outside a call: the most recently built router that serves the action writes it, and the reference works', async () => {
     const reference: ActionReference<typeof served.update> = toReference(served.update);
+    // the same shape, phantom included, as the client's reference type that fromReference reads F from
+    const forClient: ClientReference<typeof served.update> = reference;
+    expect(forClient).toBe(reference);
     expect(reference).toEqual({ $action: UPDATE, bound: expect.any(String) });
     expect(await served.post(UPDATE, { title: 'from a page', $bound: reference.bound })).toMatchObject({ status: 200, body: { title: 'from a page', id: '7' } });
     expect(toReference(served.ping)).toEqual({ $action: 'app/actions/ping' });
