@@ -13,6 +13,15 @@ export interface UserRow {
   internalNotes: string | null;
 }
 
+/** A row of the posts table. */
+export interface PostRow {
+  id: number;
+  authorId: number;
+  title: string;
+  body: string;
+  updatedAt: Date;
+}
+
 let database: Promise<PGlite> | undefined;
 
 const SCHEMA = `
@@ -29,6 +38,13 @@ const SCHEMA = `
     token text primary key,
     "userId" integer not null references users(id) on delete cascade,
     "expiresAt" timestamptz not null
+  );
+  create table if not exists posts (
+    id serial primary key,
+    "authorId" integer not null references users(id),
+    title text not null,
+    body text not null,
+    "updatedAt" timestamptz not null default now()
   );
 `;
 
@@ -90,5 +106,22 @@ export const sessions = {
   },
   async delete(token: string): Promise<void> {
     await (await db()).query('delete from sessions where token = $1', [token]);
+  },
+};
+
+export const posts = {
+  async insert(post: Pick<PostRow, 'authorId' | 'title' | 'body'>): Promise<PostRow> {
+    const { rows } = await (await db()).query<PostRow>('insert into posts ("authorId", title, body) values ($1, $2, $3) returning *', [post.authorId, post.title, post.body]);
+    const [row] = rows;
+    if (!row) throw new Error('insert returned no row');
+    return row;
+  },
+  async findById(id: number): Promise<PostRow | undefined> {
+    const { rows } = await (await db()).query<PostRow>('select * from posts where id = $1', [id]);
+    return rows[0];
+  },
+  async update(id: number, changes: Pick<PostRow, 'title' | 'body'>): Promise<PostRow | undefined> {
+    const { rows } = await (await db()).query<PostRow>('update posts set title = $2, body = $3, "updatedAt" = now() where id = $1 returning *', [id, changes.title, changes.body]);
+    return rows[0];
   },
 };

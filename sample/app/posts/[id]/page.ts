@@ -1,0 +1,56 @@
+/**
+ * The seed's app/posts/[id]/page.tsx without React: a page function that loads a post and hands out the
+ * action that edits it. `updatePost` is an inline 'use server' action: the transformer hoists it to a route
+ * of its own (app/posts/[id]/page/PostPage.updatePost), and the post id it captures travels sealed in its
+ * reference, so a client can call it back but can neither read nor change which post it edits.
+ */
+import { ActionError } from 'actionwire/server';
+import { requireUser } from '../../../lib/auth.js';
+import { posts } from '../../../lib/db.js';
+
+/** A post as clients see it. */
+export interface Post {
+  id: number;
+  authorId: number;
+  title: string;
+  body: string;
+  updatedAt: Date;
+}
+
+/** What the page renders: the post, and the action its edit form posts to. */
+export interface PostView {
+  post: Post;
+  updatePost: (formData: FormData) => Promise<Post>;
+}
+
+/** A form field as trimmed text; a 422 when it is missing or (with `required`) empty. */
+function field(formData: FormData, name: string, required: boolean): string {
+  const value = formData.get(name);
+  if (typeof value !== 'string' || (required && value.trim() === '')) {
+    throw new ActionError(422, `The form needs a ${name}`, { code: 'missing-field' });
+  }
+  return value.trim();
+}
+
+export default async function PostPage({ params }: { params: { id: string } }): Promise<PostView> {
+  const postId = Number(params.id);
+  const post = Number.isSafeInteger(postId) ? await posts.findById(postId) : undefined;
+  if (!post) throw new ActionError(404, `There is no post ${params.id}`, { code: 'no-such-post' });
+
+  // captures postId (a number, sealed into every reference); posts, requireUser and field are module-level: not captured
+  async function updatePost(formData: FormData): Promise<Post> {
+    'use server';
+    // a reference is a capability: whoever holds it can call it, so check who is calling
+    const user = await requireUser();
+    const current = await posts.findById(postId);
+    if (!current) throw new ActionError(404, `There is no post ${postId}`, { code: 'no-such-post' });
+    if (current.authorId !== user.id && user.role !== 'admin') {
+      throw new ActionError(403, 'Only the author or an admin may edit this post', { code: 'forbidden' });
+    }
+    const updated = await posts.update(postId, { title: field(formData, 'title', true), body: field(formData, 'body', false) });
+    if (!updated) throw new ActionError(404, `There is no post ${postId}`, { code: 'no-such-post' });
+    return updated;
+  }
+
+  return { post, updatePost };
+}
