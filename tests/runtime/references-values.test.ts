@@ -59,6 +59,27 @@ describe('toReference', () => {
     expect(toReference(served.ping)).toEqual({ $action: 'app/actions/ping' });
   });
 
+  it('reads captured values through getters, as the transformer binds them, at the moment the reference is written', async () => {
+    let id = 8n;
+    const live = bindAction(async (_bound: Record<string, unknown>, _title: string) => 'unused', UPDATE, {
+      get id() {
+        return id;
+      },
+      get post() {
+        return { title: 'Live', at: new Date(1) };
+      },
+      get since() {
+        return new Date(2);
+      },
+      get tags() {
+        return new Map<string, number>();
+      },
+    });
+    id = 9n;
+    const reference = toReference(live);
+    expect(await served.post(UPDATE, { title: 'live', $bound: reference.bound })).toMatchObject({ status: 200, body: { id: '9' } });
+  });
+
   it('inside a call: the router serving the call writes it, even when another router was built since', async () => {
     const later = await serve({ secret: OTHER });
     try {
@@ -129,6 +150,16 @@ describe('the seal key at router creation', () => {
     expect(() => buildActionRouter(fixture().routes, '/actions', { secret: NEW })).not.toThrow();
     process.env.ACTIONWIRE_SECRET = `${NEW},${OTHER}`;
     expect(() => buildActionRouter(fixture().routes, '/actions')).not.toThrow();
+  });
+
+  it('outside production, without a secret, uses a random key of the process and warns', () => {
+    process.env.NODE_ENV = 'development';
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      expect(() => buildActionRouter(fixture().routes, '/actions')).not.toThrow();
+    } finally {
+      warn.mockRestore();
+    }
   });
 
   it('needs no secret when no inline action captures values (none at all, or only ones without captures)', () => {
