@@ -6,6 +6,9 @@ import type { Sealer } from './seal.js';
 /**
  * A server action as the client receives it: its route and, for an inline action that captured values,
  * those values sealed. The generated client (or `fromReference`) turns it back into a callable function.
+ *
+ * @example
+ * const onSave: ActionReference<typeof savePost> = toReference(savePost); // { $action: 'app/page/Page.savePost', bound: 'v1.…' }
  */
 export interface ActionReference<F = unknown> {
   readonly $action: string;
@@ -14,7 +17,13 @@ export interface ActionReference<F = unknown> {
   readonly __action?: F;
 }
 
-/** A value in an action's place that is no action this router serves: the call ends as a 500, this message in the log. */
+/**
+ * A value in an action's place that is no action this router serves (a plain function, an inline action of
+ * another router, captured values that break their types): the call ends as a 500, this message in the log.
+ *
+ * @example
+ * onError: (error) => { if (error instanceof NotAnActionError) log.error(error.message); }
+ */
 export class NotAnActionError extends OutputMismatchError {
   override name = 'NotAnActionError';
   constructor(where: string, value: unknown, reason: string) {
