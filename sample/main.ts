@@ -4,6 +4,7 @@
  */
 import { ActionError, configureClient } from './generated/client/index.js';
 import { createUser, fetchUsers } from './generated/client/app/actions.js';
+import { openPost } from './generated/client/app/posts/actions.js';
 import { signIn, signOut, whoAmI } from './generated/client/app/session.js';
 import { ADMIN, startServer } from './server.js';
 
@@ -23,6 +24,20 @@ configureClient({
 });
 
 const step = (text: string): void => console.log(`\n→ ${text}`);
+const short = (seal: string): string => `${seal.slice(0, 20)}…(${seal.length} chars)`;
+const form = (fields: Record<string, string>): FormData => {
+  const data = new FormData();
+  for (const [name, value] of Object.entries(fields)) data.set(name, value);
+  return data;
+};
+/** A plain POST as a browser sends a form without JavaScript: urlencoded, same Origin, the session cookie. */
+const postForm = (action: string, fields: Record<string, string>, page: string): Promise<Response> =>
+  fetch(new URL(action, server.url), {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { origin: new URL(server.url).origin, referer: new URL(page, server.url).href, cookie: sessionCookie, accept: 'text/html,*/*;q=0.8' },
+    body: new URLSearchParams(fields),
+  });
 try {
   console.log(`sample server on ${server.url}`);
 
@@ -56,9 +71,54 @@ try {
   }
   console.log('  (the rows also hold passwordHash and internalNotes: pruned by the declared return type)');
 
+  step('openPost("1"): the post page, with its inline action updatePost');
+  const view = await openPost('1');
+  console.log(`  post #${view.post.id} "${view.post.title}", updatedAt a ${view.post.updatedAt.constructor.name}; updatePost is a ${typeof view.updatePost}`);
+  const raw = await fetch(new URL('actions/app/posts/actions/openPost', server.url), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie: sessionCookie },
+    body: JSON.stringify({ id: '1' }),
+  });
+  const wire = ((await raw.json()) as { updatePost: { $action: string; bound: string } }).updatePost;
+  console.log(`  on the wire: updatePost = {"$action": ${JSON.stringify(wire.$action)}, "bound": "${short(wire.bound)}"} (the post id, sealed)`);
+
+  step('view.updatePost(formData) through the generated client');
+  const updated = await view.updatePost(form({ title: 'Hello again', body: 'Edited through the client.' }));
+  console.log(`  → "${updated.title}": ${updated.body} (multipart, the seal in a $bound field)`);
+  const readBack = await openPost('1');
+  console.log(`  openPost("1") reads back "${readBack.post.title}"`);
+
+  step('GET /posts/1: the page as plain HTML, its form posting to the inline action');
+  const html = await (await fetch(new URL('posts/1', server.url))).text();
+  const action = /<form method="post" action="([^"]+)">/.exec(html)?.[1] ?? '';
+  const bound = /name="\$bound" value="([^"]+)"/.exec(html)?.[1] ?? '';
+  console.log(`  <form method="post" action="${action}">`);
+  console.log(`    <input type="hidden" name="$bound" value="${short(bound)}">  (toReference(updatePost).bound)`);
+
+  step('the form posted without JavaScript: urlencoded, same Origin');
+  const submitted = await postForm(action, { $bound: bound, title: 'Hello from a form', body: 'Posted without JavaScript.' }, '/posts/1');
+  console.log(`  ${submitted.status} ${submitted.statusText}, Location: ${submitted.headers.get('location')} (back to the page)`);
+  console.log(`  openPost("1") reads back "${(await openPost('1')).post.title}"`);
+
+  step('the same form with one character of its $bound changed');
+  const at = bound.length - 8;
+  const tampered = `${bound.slice(0, at)}${bound[at] === 'A' ? 'B' : 'A'}${bound.slice(at + 1)}`;
+  const refused = await postForm(action, { $bound: tampered, title: 'Hijacked', body: '' }, '/posts/1');
+  const refusal = (await refused.json()) as { detail?: string; code?: string };
+  console.log(`  refused: ${refused.status}, ${refusal.code}: ${refusal.detail}`);
+  console.log(`  openPost("1") still reads "${(await openPost('1')).post.title}"`);
+
   step('signOut(), then whoAmI()');
   await signOut();
   console.log(`  whoAmI() → ${JSON.stringify(await whoAmI())}`);
+
+  step('view.updatePost(formData) signed out: holding the reference is not enough');
+  try {
+    await view.updatePost(form({ title: 'Anonymous edit', body: '' }));
+  } catch (error) {
+    if (!(error instanceof ActionError)) throw error;
+    console.log(`  refused: ${error.status} ${error.title} — ${error.detail} (the action checks who is calling)`);
+  }
 } finally {
   await server.close();
 }

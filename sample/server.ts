@@ -1,8 +1,9 @@
 import type { AddressInfo } from 'node:net';
 import Koa from 'koa';
-import { closeDatabase, openDatabase, users } from './lib/db.js';
+import { closeDatabase, openDatabase, posts, users } from './lib/db.js';
 import { hashPassword } from './lib/passwords.js';
 import { createActionRouter } from './generated/routes.js';
+import { backToFormPage, postPage } from './pages.js';
 
 export const ADMIN = { email: 'admin@example.com', password: 'correct horse battery' };
 
@@ -11,15 +12,20 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** The sample's Koa app (database opened, one admin); `before` middleware goes in front of the actions. */
+/** The sample's Koa app (database opened, one admin and her first post); `before` middleware goes in front of the actions. */
 export async function createSampleApp(before: Koa.Middleware[] = []): Promise<Koa> {
   await openDatabase();
-  if (!(await users.findByEmail(ADMIN.email))) {
-    await users.insert({ name: 'Ada Admin', email: ADMIN.email, role: 'admin', passwordHash: await hashPassword(ADMIN.password) });
+  let admin = await users.findByEmail(ADMIN.email);
+  if (!admin) {
+    admin = await users.insert({ name: 'Ada Admin', email: ADMIN.email, role: 'admin', passwordHash: await hashPassword(ADMIN.password) });
+    await posts.insert({ authorId: admin.id, title: 'Hello, actionwire', body: 'The first post.' });
   }
   const app = new Koa();
   before.forEach((middleware) => app.use(middleware));
+  // seals the post id updatePost captures: with ACTIONWIRE_SECRET (or `secret`), or a random key of this process and a warning
   const router = createActionRouter();
+  app.use(postPage);
+  app.use(backToFormPage);
   app.use(router.routes());
   app.use(router.allowedMethods());
   return app;
