@@ -19,7 +19,7 @@ export function printType(type: TypeNode, indent = ''): string {
     case 'object':
       return printObject(type, indent);
     case 'union':
-      return type.members.map((member) => printType(member, indent)).join(' | ');
+      return type.members.map((member) => (member.kind === 'action' ? `(${printType(member, indent)})` : printType(member, indent))).join(' | ');
     case 'ref':
       return type.name;
     case 'date':

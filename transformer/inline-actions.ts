@@ -59,7 +59,11 @@ export function analyzeInlineActions(
   for (const fn of functions) {
     if (!isInlineFunction(tsApi, fn)) {
       analysis.issues.push(
-        issueAt(fn.name ?? fn, 'actionwire/inline-unsupported', `'use server' can start the body of a function declaration, function expression, arrow function or object literal method, not of a ${tsApi.SyntaxKind[fn.kind].replace(/Declaration$/, '').toLowerCase()}`),
+        issueAt(
+          fn.name ?? fn,
+          'actionwire/inline-unsupported',
+          `'use server' can start the body of a function declaration, function expression, arrow function or object literal method, not of a ${kindText(tsApi, fn)}: an action runs on its own, outside any instance; write it as a function (it may capture variables)`,
+        ),
       );
       continue;
     }
@@ -95,6 +99,13 @@ export function analyzeInlineActions(
     result.hoists.push({ node: fn, exportName, route, bound: bound.map((parameter) => parameter.name) });
   }
   return result;
+}
+
+function kindText(tsApi: typeof ts, node: ts.Node): string {
+  if (tsApi.isMethodDeclaration(node)) return 'class method';
+  if (tsApi.isConstructorDeclaration(node)) return 'constructor';
+  if (tsApi.isGetAccessor(node) || tsApi.isSetAccessor(node)) return 'property accessor';
+  return 'function of this kind';
 }
 
 function countErrors(analysis: ModuleAnalysis): number {

@@ -1,5 +1,5 @@
 import { routesModel } from '../../codegen/routes.js';
-import type { Action, Model, TypeNode } from '../../model/model.js';
+import { MODEL_VERSION, type Action, type Model, type TypeNode } from '../../model/model.js';
 import { compileRoutes, type Decoder, type Encoder } from '../../runtime/server/compiler/compile-routes.js';
 import { IssueList } from '../../runtime/server/issue-list.js';
 
@@ -22,5 +22,5 @@ export function identityAction(type: TypeNode, optional = false): Action {
 }
 
 export function modelWith(actions: Action[], schemas: Model['schemas'] = []): Model {
-  return { version: 2, basePath: '/actions', title: 't', importExtension: '', modules: [{ moduleId: 'm', importPath: './m', namespace: 'm' }], actions, schemas };
+  return { version: MODEL_VERSION, basePath: '/actions', title: 't', importExtension: '', modules: [{ moduleId: 'm', importPath: './m', namespace: 'm' }], actions, schemas };
 }

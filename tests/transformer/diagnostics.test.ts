@@ -63,7 +63,7 @@ describe('directive rules', () => {
   const dir = writeProject('directives', {
     'src/late.ts': `export const x = 1;\n'use server';\nexport async function f() {}\n`,
     'src/typo.ts': `'use sever';\nexport async function g(): Promise<number> { return 1; }\n`,
-    'src/inline.ts': `export function outer() {\n  async function inner() {\n    'use server';\n  }\n  return inner;\n}\n`,
+    'src/inline.ts': `export function outer() {\n  async function inner() {\n    'use server';\n  }\n  return inner;\n}\nexport function sync() {\n  function notAsync() {\n    'use server';\n  }\n  return notAsync;\n}\n`,
     'src/prologue.ts': `// a comment first is fine\n'use strict';\n'use server';\nexport async function h(): Promise<number> { return 1; }\n`,
   });
   const result = tspc(dir);
@@ -76,13 +76,14 @@ describe('directive rules', () => {
     expect(result.output).toMatch(/src\/typo\.ts\(1,1\): warning TS93005: \[actionwire\/misspelled-directive\] Unknown directive 'use sever'\. Did you mean 'use server'\?/);
   });
 
-  it('says inline actions are not supported yet', () => {
-    expect(result.output).toMatch(/src\/inline\.ts\(2,3\): error TS93009/);
+  it('reads an inline directive in an ordinary module as an inline action, and requires it to be async', () => {
+    expect(result.output).not.toMatch(/src\/inline\.ts\(2,/);
+    expect(result.output).toMatch(/src\/inline\.ts\(8,12\): error TS93001: \[actionwire\/not-async\] Inline action sync\.notAsync must be an async function/);
   });
 
   it('accepts the directive anywhere in the prologue, after comments', () => {
     expect(result.output).not.toMatch(/prologue\.ts/);
     const openapi = JSON.parse(readFileSync(join(dir, 'src/generated/openapi.json'), 'utf8'));
-    expect(Object.keys(openapi.paths)).toEqual(['/actions/prologue/h']);
+    expect(Object.keys(openapi.paths)).toEqual(['/actions/inline/outer.inner', '/actions/prologue/h']);
   });
 });
