@@ -1,0 +1,55 @@
+import * as __actionwire_server from "actionwire/server";
+export const standalone = __actionwire_server.bindAction(__actionwire$standalone, "posts/page/standalone", {});
+import { save } from '../store.js';
+export default async function PostPage(params, version) {
+    const updatePost = __actionwire_server.bindAction(__actionwire$PostPage$updatePost, "posts/page/PostPage.updatePost", { get params() { return params; }, get version() { return version; } });
+    const post = { id: params.id, title: 'first', at: new Date(0) };
+    return { post, updatePost, tools };
+}
+const tools = {
+    rename: __actionwire_server.bindAction(__actionwire$rename, "posts/page/rename", {}),
+};
+export async function makeCounter(start) {
+    const label = { text: 'count', tags: new Map([['a', 1]]) };
+    const step = __actionwire_server.bindAction(__actionwire$makeCounter$step, "posts/page/makeCounter.step", { get label() { return label; }, get start() { return start; } });
+    const second = __actionwire_server.bindAction(__actionwire$makeCounter$second, "posts/page/makeCounter.second", { get start() { return start; } });
+    const third = __actionwire_server.bindAction(__actionwire$makeCounter$third, "posts/page/makeCounter.third", { get start() { return start; } });
+    const pair = [
+        __actionwire_server.bindAction(__actionwire$makeCounter$action, "posts/page/makeCounter.action", {}),
+        __actionwire_server.bindAction(__actionwire$makeCounter$action$2, "posts/page/makeCounter.action.2", {}),
+    ];
+    return { step, second, third, pair };
+}
+export async function __actionwire$PostPage$updatePost(__actionwire_bound, formData) {
+    const { params, version } = __actionwire_bound;
+    await save(params.id, String(formData.get('title')), version);
+}
+export async function __actionwire$rename(__actionwire_bound, title) {
+    return title.toUpperCase();
+}
+export async function __actionwire$makeCounter$step$inner(__actionwire_bound) {
+    const { label } = __actionwire_bound;
+    return label.text;
+}
+export async function __actionwire$makeCounter$step(__actionwire_bound, by) {
+    const { label, start } = __actionwire_bound;
+    const inner = __actionwire_server.bindAction(__actionwire$makeCounter$step$inner, "posts/page/makeCounter.step.inner", { get label() { return label; } });
+    return `${await inner()} ${start + by}`;
+}
+export async function __actionwire$makeCounter$second(__actionwire_bound) {
+    const { start } = __actionwire_bound;
+    return start;
+}
+export async function __actionwire$makeCounter$third(__actionwire_bound) {
+    const { start } = __actionwire_bound;
+    return start + 1;
+}
+export async function __actionwire$makeCounter$action(__actionwire_bound) {
+    return 1;
+}
+export async function __actionwire$makeCounter$action$2(__actionwire_bound) {
+    return 2;
+}
+export async function __actionwire$standalone(__actionwire_bound) {
+    return 1;
+}

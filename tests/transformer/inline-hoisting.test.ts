@@ -1,0 +1,142 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expectGoldenText } from '../helpers/golden-json.js';
+import { run, tspc, writeProject } from '../helpers/project.js';
+
+/** Every form an inline action can take, captures from several scopes, nesting, and declarations used before they are written. */
+const page = `import { save } from '../store.js';
+
+export interface Post { id: string; title: string; at: Date }
+
+export default async function PostPage(params: { id: string }, version: bigint) {
+  const post: Post = { id: params.id, title: 'first', at: new Date(0) };
+  return { post, updatePost, tools };
+
+  async function updatePost(formData: FormData): Promise<void> {
+    'use server';
+    await save(params.id, String(formData.get('title')), version);
+  }
+}
+
+const tools = {
+  async rename(title: string): Promise<string> {
+    'use server';
+    return title.toUpperCase();
+  },
+};
+
+export async function makeCounter(start: number) {
+  const label = { text: 'count', tags: new Map([['a', 1]]) };
+  const step = async (by: number): Promise<string> => {
+    'use server';
+    const inner = async (): Promise<string> => {
+      'use server';
+      return label.text;
+    };
+    return \`\${await inner()} \${start + by}\`;
+  };
+  const second = async function (): Promise<number> {
+    'use server';
+    return start;
+  };
+  const third = async function (): Promise<number> {
+    'use server';
+    return start + 1;
+  };
+  const pair = [
+    async (): Promise<number> => {
+      'use server';
+      return 1;
+    },
+    async (): Promise<number> => {
+      'use server';
+      return 2;
+    },
+  ] as const;
+  return { step, second, third, pair };
+}
+
+export async function standalone(): Promise<number> {
+  'use server';
+  return 1;
+}
+`;
+
+const store = `export async function save(id: string, title: string, version: bigint): Promise<void> {
+  void id; void title; void version;
+}
+`;
+
+function compile(name: string, compilerOptions: Record<string, unknown>, packageType: 'module' | 'commonjs'): string {
+  const dir = writeProject(name, { 'src/posts/page.ts': page, 'src/store.ts': store }, { compilerOptions });
+  run(['-e', `const fs = require('fs'); const p = JSON.parse(fs.readFileSync('package.json', 'utf8')); p.type = '${packageType}'; fs.writeFileSync('package.json', JSON.stringify(p));`], dir);
+  const result = tspc(dir);
+  if (result.status !== 0) throw new Error(result.output);
+  return dir;
+}
+
+describe('hoisting inline actions (golden files under tests/golden/hoisting; UPDATE_GOLDEN=1 rewrites them)', () => {
+  const esm = compile('hoisting-esm', {}, 'module');
+  const cjs = compile('hoisting-cjs', {}, 'commonjs');
+
+  it('emits ES modules with each inline action hoisted and bound where it was', () => {
+    expectGoldenText('hoisting/esm-page.js', readFileSync(join(esm, 'dist/posts/page.js'), 'utf8'));
+  });
+
+  it('emits CommonJS with the hoisted functions exported', () => {
+    expectGoldenText('hoisting/cjs-page.js', readFileSync(join(cjs, 'dist/posts/page.js'), 'utf8'));
+  });
+
+  it('lists every hoisted action in routes.ts, fetched by its export name', () => {
+    const routes = readFileSync(join(esm, 'src/generated/routes.ts'), 'utf8');
+    const fetched = [...routes.matchAll(/inlineAction\(m\d+, "([^"]+)", "posts\/page"\)/g)].map((match) => match[1]);
+    expect(fetched).toEqual([
+      '__actionwire$PostPage$updatePost',
+      '__actionwire$rename',
+      '__actionwire$makeCounter$step',
+      '__actionwire$makeCounter$step$inner',
+      '__actionwire$makeCounter$second',
+      '__actionwire$makeCounter$third',
+      '__actionwire$makeCounter$action',
+      '__actionwire$makeCounter$action$2',
+      '__actionwire$standalone',
+    ]);
+  });
+
+  it('names routes after the enclosing functions; two anonymous ones in one function get distinct routes', () => {
+    const openapi = JSON.parse(readFileSync(join(esm, 'src/generated/openapi.json'), 'utf8')) as { paths: Record<string, unknown> };
+    expect(Object.keys(openapi.paths).sort()).toEqual(
+      [
+        'posts/page/PostPage.updatePost',
+        'posts/page/rename',
+        'posts/page/makeCounter.step.inner',
+        'posts/page/makeCounter.step',
+        'posts/page/makeCounter.second',
+        'posts/page/makeCounter.third',
+        'posts/page/makeCounter.action',
+        'posts/page/makeCounter.action.2',
+        'posts/page/standalone',
+      ]
+        .map((route) => `/actions/${route}`)
+        .sort(),
+    );
+  });
+
+  it('keeps routes when unrelated code around them changes', () => {
+    const edited = page.replace('export default async function PostPage', 'export function helper(): number {\n  return 2;\n}\n\nexport default async function PostPage').replace("title: 'first'", "title: 'changed'");
+    const dir = writeProject('hoisting-edited', { 'src/posts/page.ts': edited, 'src/store.ts': store });
+    expect(tspc(dir).status).toBe(0);
+    const before = JSON.parse(readFileSync(join(esm, 'src/generated/openapi.json'), 'utf8')) as { paths: Record<string, unknown> };
+    const after = JSON.parse(readFileSync(join(dir, 'src/generated/openapi.json'), 'utf8')) as { paths: Record<string, unknown> };
+    expect(Object.keys(after.paths)).toEqual(Object.keys(before.paths));
+  });
+
+  it('runs: the hoisted module loads and a bound action calls its hoisted function with the current captured values', () => {
+    const script = `import('./dist/posts/page.js').then(async (m) => {
+      const counter = await m.makeCounter(40);
+      console.log(await counter.step(2), await counter.second(), await counter.pair[1](), typeof m.__actionwire$makeCounter$step);
+    })`;
+    const result = run(['-e', script], esm);
+    expect(result.output.trim()).toBe('count 42 40 2 function');
+  });
+});
