@@ -44,6 +44,20 @@ describe('a TypeScript 7 project set up as the README says (actionwire generate,
     expect(project.run('npx', ['actionwire', 'generate', '--check']).status).toBe(0);
   });
 
+  it('says, with file:line:col, that inline actions need the transformer (actionwire generate --check)', () => {
+    const page = join(project.dir, 'src', 'page.ts');
+    const inline = `export async function page(id: string) {\n  async function save(title: string): Promise<void> {\n    'use server';\n    console.log(id, title);\n  }\n  return { save };\n}\n`;
+    project.run('node', ['-e', `require('fs').writeFileSync(${JSON.stringify(page)}, ${JSON.stringify(inline)})`]);
+    try {
+      const result = project.run('npx', ['actionwire', 'generate', '--check']);
+      expect(result.status).toBe(1);
+      expect(result.output).toMatch(/src[\\/]page\.ts\(2,18\): error TS93014: \[actionwire\/needs-transformer\] Inline action page\.save: inline 'use server' functions are hoisted by the actionwire transformer, which TypeScript 7/);
+      expect(result.output).not.toMatch(/stale/);
+    } finally {
+      project.run('node', ['-e', `require('fs').rmSync(${JSON.stringify(page)})`]);
+    }
+  });
+
   it('serves the actions and calls them through the generated client', async () => {
     expect(await serveAndCall(project)).toEqual(EXPECTED_CALLS);
   });
