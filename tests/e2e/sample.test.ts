@@ -105,6 +105,33 @@ describe('the sample through its generated client', () => {
   });
 });
 
+describe("the seed's post page: an inline action handed to the client", () => {
+  it('opens a post, edits it through the returned updatePost (signed in), and refuses the same reference signed out', async () => {
+    const jar = cookieJar();
+    const api = client.createClient({ baseUrl: server.url, ...jar.options });
+    await api.appSession.signIn(ADMIN.email, ADMIN.password);
+    const view = await api.appPostsActions.openPost('1');
+    expect(view.post.updatedAt).toBeInstanceOf(Date);
+    expect(typeof view.updatePost).toBe('function');
+    const form = new FormData();
+    form.set('title', 'Edited in a test');
+    form.set('body', 'through a sealed reference');
+    const updated = await view.updatePost(form);
+    expect(updated).toMatchObject({ id: 1, title: 'Edited in a test', body: 'through a sealed reference' });
+    expect(updated.updatedAt).toBeInstanceOf(Date);
+    expect((await api.appPostsActions.openPost('1')).post.title).toBe('Edited in a test');
+    await api.appSession.signOut();
+    const refused = await view.updatePost(form).catch((caught: unknown) => caught);
+    expect(client.ActionError.is(refused) && (refused as InstanceType<ClientModule['ActionError']>).status).toBe(401);
+  });
+
+  it('serves the page as HTML whose form posts to the inline action with its seal', async () => {
+    const html = await (await fetch(new URL('/posts/1', server.url))).text();
+    expect(html).toContain('action="/actions/app/posts/%5Bid%5D/page/PostPage.updatePost"');
+    expect(html).toMatch(/<input type="hidden" name="\$bound" value="v1\.[\w-]+\.[\w-]+\.[\w-]+">/);
+  });
+});
+
 describe('the generated module functions and configureClient', () => {
   type ActionsModule = typeof import('../../sample/generated/client/app/actions.js');
   type SessionModule = typeof import('../../sample/generated/client/app/session.js');
@@ -181,6 +208,8 @@ describe('the sample over raw HTTP', () => {
     expect(Object.keys(spec.paths).sort()).toEqual([
       '/actions/app/actions/createUser',
       '/actions/app/actions/fetchUsers',
+      '/actions/app/posts/[id]/page/PostPage.updatePost',
+      '/actions/app/posts/actions/openPost',
       '/actions/app/session/signIn',
       '/actions/app/session/signOut',
       '/actions/app/session/whoAmI',
