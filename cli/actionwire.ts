@@ -79,6 +79,10 @@ function runOnce(program: TS.Program, entry: Record<string, unknown>, check: boo
     report(error.problems.map((problem) => configDiagnostic(ts, problem)));
     return { code: 1 };
   }
+  if (analysis.config.mode === 'client') {
+    console.error(`this tsconfig is a client build ("mode": "client"): it generates nothing. Run actionwire generate on the server build's tsconfig, then compile this one with tspc`);
+    return { code: 2 };
+  }
   const asErrors = analysis.config.warningsAsErrors;
   report(analysis.issues.map((issue) => toDiagnostic(ts, asErrors ? { ...issue, severity: 'error' } : issue, program.getSourceFile(issue.fileName))));
   if (analysis.issues.some((issue) => asErrors || issue.severity === 'error')) return { code: 1 };

@@ -70,12 +70,8 @@ function checkBasePath(entry: Record<string, unknown>, problems: string[]): stri
 
 function checkMode(entry: Record<string, unknown>, problems: string[]): 'server' | 'client' {
   const mode = entry.mode ?? 'server';
-  if (mode === 'server') return mode;
-  if (mode === 'client') {
-    problems.push('"mode": "client" is not available yet; in client code, import the generated client (generatedDir/client/…) instead of the server modules');
-  } else {
-    problems.push(`"mode" must be "server" or "client", got ${JSON.stringify(mode)}`);
-  }
+  if (mode === 'server' || mode === 'client') return mode;
+  problems.push(`"mode" must be "server" or "client", got ${JSON.stringify(mode)}`);
   return 'server';
 }
 

@@ -3,6 +3,7 @@ import { generateFiles } from '../codegen/generate.js';
 import { writeGeneratedFiles } from '../codegen/write.js';
 import { analyzeProgram } from './analyze.js';
 import { ConfigError, type PluginConfig } from './config.js';
+import { clientBuild } from './client-build.js';
 import { withInlineHoisting } from './emit-with-hoisting.js';
 import { programWithGeneratedFiles } from './program-with-generated.js';
 import { withConfigErrors, withDiagnostics } from './program-diagnostics.js';
@@ -48,6 +49,10 @@ export default function actionwireTransformer(
   } catch (error) {
     if (error instanceof ConfigError) return withConfigErrors(tsApi, program, error.problems);
     throw error;
+  }
+  if (analysis.config.mode === 'client') {
+    const client = clientBuild(tsApi, program, host, analysis);
+    return withDiagnostics(tsApi, client.program, [...analysis.issues, ...client.issues], analysis.config.warningsAsErrors);
   }
   const files = generateFiles(analysis.model);
   const written = writeGeneratedFiles(analysis.config.generatedDir, files);

@@ -16,6 +16,7 @@ export const ISSUE_CODES = {
   'actionwire/name-collision': 93012,
   'actionwire/inline-capture': 93013,
   'actionwire/needs-transformer': 93014,
+  'actionwire/client-mode': 93015,
 } as const;
 
 export type IssueCode = keyof typeof ISSUE_CODES;

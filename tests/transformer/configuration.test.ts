@@ -11,7 +11,6 @@ interface Case {
 }
 
 const cases: Case[] = [
-  { name: 'client-mode', options: { plugin: { mode: 'client' } }, messages: [/error TS93011: \[actionwire\/config\] "mode": "client" is not available yet/] },
   { name: 'unknown-mode', options: { plugin: { mode: 'edge' } }, messages: [/error TS93011: \[actionwire\/config\] "mode" must be "server" or "client", got "edge"/] },
   { name: 'base-path', options: { basePath: 'api' }, messages: [/error TS93011: \[actionwire\/config\] "basePath" must start with '\/'/] },
   {

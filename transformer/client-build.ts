@@ -1,0 +1,96 @@
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type ts from 'typescript';
+import { clientActions, type Model } from '../model/model.js';
+import type { ProgramAnalysis } from './analyze.js';
+import { clientReach } from './client-reach.js';
+import { stubServerModules, type ClientStub } from './client-stubs.js';
+import type { AnalysisIssue } from './issues.js';
+import { isWithin, moduleIdOf, relativeImport } from './module-paths.js';
+import { programWithGeneratedFiles } from './program-with-generated.js';
+
+export interface ClientBuild {
+  program: ts.Program;
+  issues: AnalysisIssue[];
+}
+
+function issueAtFile(file: ts.SourceFile, code: AnalysisIssue['code'], message: string): AnalysisIssue {
+  const first = file.statements[0];
+  const start = first ? first.getStart(file) : 0;
+  return { code, severity: 'error', message, fileName: file.fileName, start, length: first ? first.getEnd() - start : 0 };
+}
+
+/**
+ * `mode: "client"`: the program of a client build, whose 'use server' modules are emitted as stubs calling
+ * the generated client (written by the server build) and whose server-only files are not emitted at all.
+ * Problems: a generated client module that is missing or stale, and client code importing a module that
+ * holds inline actions (server code: its actions reach the client as references).
+ */
+export function clientBuild(tsApi: typeof ts, program: ts.Program, host: ts.CompilerHost | undefined, analysis: ProgramAnalysis): ClientBuild {
+  const { config, model } = analysis;
+  const issues: AnalysisIssue[] = [];
+  const serverFiles = new Map<string, string>();
+  for (const module of model.modules) serverFiles.set(join(config.rootDir, module.moduleId), module.moduleId);
+  const moduleIdOfFile = (file: ts.SourceFile): string | undefined => serverFiles.get(join(config.rootDir, moduleIdOf(file.fileName, config.rootDir)));
+
+  const clientFiles: string[] = [];
+  for (const file of program.getSourceFiles()) {
+    const moduleId = moduleIdOfFile(file);
+    if (moduleId === undefined) continue;
+    const path = join(config.generatedDir, 'client', `${moduleId}.ts`);
+    if (existsSync(path)) clientFiles.push(`client/${moduleId}.ts`);
+    else issues.push(issueAtFile(file, 'actionwire/client-mode', `The generated client of this 'use server' module (${path}) does not exist: build the server project first (tspc, or actionwire generate), with the same rootDir and generatedDir`));
+  }
+  const next = programWithGeneratedFiles(tsApi, program, host, config.generatedDir, clientFiles, []);
+  const inGenerated = (file: ts.SourceFile): boolean => isWithin(config.generatedDir, file.fileName);
+  const reach = clientReach(tsApi, next, (file) => moduleIdOfFile(file) !== undefined, (file) => inGenerated(file) && !isWithin(join(config.generatedDir, 'client'), file.fileName));
+
+  const stubs = new Map<string, ClientStub>();
+  const checker = next.getTypeChecker();
+  for (const file of reach.serverModules) {
+    const moduleId = moduleIdOfFile(file) as string;
+    const exportNames = clientActions(model, moduleId).map((action) => action.exportName);
+    const clientFile = next.getSourceFile(join(config.generatedDir, 'client', `${moduleId}.ts`));
+    const clientSymbol = clientFile ? checker.getSymbolAtLocation(clientFile) : undefined;
+    if (clientFile && clientSymbol) {
+      const exported = new Set(checker.getExportsOfModule(clientSymbol).map((symbol) => symbol.getName()));
+      const missing = exportNames.filter((name) => !exported.has(name));
+      if (missing.length > 0) {
+        issues.push(issueAtFile(file, 'actionwire/client-mode', `The generated client of this 'use server' module is stale (it lacks ${missing.join(', ')}): build the server project again (tspc, or actionwire generate)`));
+      }
+    }
+    stubs.set(file.fileName, { clientModule: relativeImport(dirname(file.fileName), join(config.generatedDir, 'client', `${moduleId}.ts`), model.importExtension), exportNames });
+  }
+  for (const file of reach.client) {
+    const inline = inlineModuleOf(model, config.rootDir, file.fileName);
+    if (inline) {
+      issues.push(
+        issueAtFile(file, 'actionwire/client-mode', `Client code imports this module, which holds inline server actions (${inline}): it is server code. Hand its actions to the client as values (return them from an action) instead of importing the module`),
+      );
+    }
+  }
+
+  const emit = next.emit.bind(next);
+  const stubbing = stubServerModules(tsApi, stubs);
+  const emitted = new Set([...reach.client, ...reach.serverModules]);
+  next.emit = (targetSourceFile, writeFile, cancellationToken, emitOnlyDts, customTransformers) => {
+    const transformers = { ...customTransformers, before: [stubbing, ...(customTransformers?.before ?? [])] };
+    if (targetSourceFile) {
+      if (!emitted.has(targetSourceFile)) return { emitSkipped: true, diagnostics: [] };
+      return emit(targetSourceFile, writeFile, cancellationToken, emitOnlyDts, transformers);
+    }
+    const results = [...emitted].map((file) => emit(file, writeFile, cancellationToken, emitOnlyDts, transformers));
+    return {
+      emitSkipped: results.every((result) => result.emitSkipped),
+      diagnostics: results.flatMap((result) => result.diagnostics),
+      emittedFiles: results.flatMap((result) => result.emittedFiles ?? []),
+    };
+  };
+  return { program: next, issues };
+}
+
+function inlineModuleOf(model: Model, rootDir: string, fileName: string): string | undefined {
+  const moduleId = moduleIdOf(fileName, rootDir);
+  const routes = model.actions.filter((action) => action.moduleId === moduleId && action.inline).map((action) => action.inline?.path);
+  return routes.length > 0 ? routes.join(', ') : undefined;
+}
