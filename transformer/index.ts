@@ -3,6 +3,7 @@ import { generateFiles } from '../codegen/generate.js';
 import { writeGeneratedFiles } from '../codegen/write.js';
 import { analyzeProgram } from './analyze.js';
 import { ConfigError, type PluginConfig } from './config.js';
+import { AnalysisReuse } from './analysis-reuse.js';
 import { clientBuild } from './client-build.js';
 import { withInlineHoisting } from './emit-with-hoisting.js';
 import { programWithGeneratedFiles } from './program-with-generated.js';
@@ -26,6 +27,9 @@ interface ProgramTransformerExtras {
  *   { "transform": "actionwire/transformer", "transformProgram": true, "generatedDir": "src/generated" }
  * ] } }
  */
+/** Watch rebuilds keep the previous analysis of a project while no edit can change an action. */
+let reuse: AnalysisReuse | undefined;
+
 export default function actionwireTransformer(
   program: ts.Program,
   host: ts.CompilerHost | undefined,
@@ -43,9 +47,14 @@ export default function actionwireTransformer(
   const host = hostOrConfig as ts.CompilerHost | undefined;
   const config = configOrExtras as Record<string, unknown>;
   const tsApi = (extras as ProgramTransformerExtras).ts;
+  reuse ??= new AnalysisReuse(tsApi);
+  const options = program.getCompilerOptions();
+  const key = String(options.configFilePath ?? program.getCurrentDirectory());
+  const settings = JSON.stringify([config, options.rootDir, options.outDir, options.module, options.moduleResolution]);
+  const reused = reuse.reusable(key, settings, program);
   let analysis: ReturnType<typeof analyzeProgram>;
   try {
-    analysis = analyzeProgram(tsApi, program, config);
+    analysis = reused?.analysis ?? analyzeProgram(tsApi, program, config);
   } catch (error) {
     if (error instanceof ConfigError) return withConfigErrors(tsApi, program, error.problems);
     throw error;
@@ -54,9 +63,15 @@ export default function actionwireTransformer(
     const client = clientBuild(tsApi, program, host, analysis);
     return withDiagnostics(tsApi, client.program, [...analysis.issues, ...client.issues], analysis.config.warningsAsErrors);
   }
-  const files = generateFiles(analysis.model);
-  const written = writeGeneratedFiles(analysis.config.generatedDir, files);
-  // A rebuild that changed no action keeps this program: it already holds the generated files as they are on disk.
-  const next = programWithGeneratedFiles(tsApi, program, host, analysis.config.generatedDir, [...files.keys()], written.written);
+  let next: ts.Program;
+  if (reused) {
+    next = programWithGeneratedFiles(tsApi, program, host, analysis.config.generatedDir, reused.generated, []);
+  } else {
+    const files = generateFiles(analysis.model);
+    const written = writeGeneratedFiles(analysis.config.generatedDir, files);
+    // A rebuild that changed no action keeps this program: it already holds the generated files as they are on disk.
+    next = programWithGeneratedFiles(tsApi, program, host, analysis.config.generatedDir, [...files.keys()], written.written);
+    reuse.remember(key, settings, next, analysis, [...files.keys()]);
+  }
   return withInlineHoisting(tsApi, withDiagnostics(tsApi, next, analysis.issues, analysis.config.warningsAsErrors), analysis.hoists);
 }

@@ -54,6 +54,27 @@ describe('tspc --watch with the plugin', () => {
   });
 });
 
+describe('tspc --watch rebuilds that keep the analysis', () => {
+  it('emits an edited action body, then regenerates when a signature changes after it', async () => {
+    const dir = writeProject('tspc-watch-reuse', { 'src/actions.ts': `'use server';\nexport async function one(): Promise<string> { return 'first'; }\n` });
+    const watch = new WatchProcess([tspcBin, '-p', 'tsconfig.json', '--watch', '--preserveWatchOutput'], dir);
+    const server = reader(join(dir, 'dist', 'actions.js'));
+    const spec = reader(join(dir, 'src', 'generated', 'openapi.json'));
+    try {
+      await waitFor(() => watch.output(), /Found 0 errors/, 'the first build');
+      writeFileSync(join(dir, 'src', 'actions.ts'), `'use server';\nexport async function one(): Promise<string> { return 'second'; }\n`);
+      await waitFor(server, /'second'/, 'the edited body in the output');
+      expect(spec()).toMatch(/"type": "string"/);
+      writeFileSync(join(dir, 'src', 'actions.ts'), `'use server';\nexport async function one(): Promise<number> { return 3; }\n`);
+      await waitFor(spec, /"type": "number"/, 'the new return type in openapi.json');
+      await waitFor(server, /return 3;/, 'the new body');
+      expect(watch.output()).not.toMatch(/error TS/);
+    } finally {
+      watch.stop();
+    }
+  });
+});
+
 const oneAndTwo = `'use server';\nexport async function one(): Promise<number> { return 1; }\nexport async function two(): Promise<string> { return '2'; }\n`;
 const onlyOne = `'use server';\nexport async function one(): Promise<number> { return 1; }\n`;
 const usesOne = `import { one } from './generated/client/actions.js';\nexport const first: Promise<number> = one();\n`;
