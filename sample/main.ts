@@ -39,7 +39,7 @@ const postForm = (action: string, fields: Record<string, string>, page: string):
     body: new URLSearchParams(fields),
   });
 try {
-  console.log(`sample server on ${server.url}`);
+  console.log(`sample server on ${server.url} — the web page at ${server.url}, the API reference at ${server.url}docs`);
 
   step('fetchUsers() before signing in');
   try {
@@ -108,6 +108,23 @@ try {
   console.log(`  refused: ${refused.status}, ${refusal.code}: ${refusal.detail}`);
   console.log(`  openPost("1") still reads "${(await openPost('1')).post.title}"`);
 
+  step('the web page: GET /, /app.js, /docs, /openapi.json');
+  const get = (path: string): Promise<Response> => fetch(new URL(path, server.url));
+  const home = await get('/');
+  const script = await get('/app.js');
+  console.log(`  ${server.url} → ${home.status} ${home.headers.get('content-type')}: sign in, create and list users, send feedback`);
+  console.log(`  ${server.url}app.js → ${script.status}, ${(await script.arrayBuffer()).byteLength} bytes (web/main.ts built in client mode, bundled by esbuild)`);
+  const docs = await get('/docs');
+  const spec = (await (await get('/openapi.json')).json()) as { paths: Record<string, unknown> };
+  console.log(`  ${server.url}docs → ${docs.status}: the API reference (Swagger UI, served from node_modules) of /openapi.json, ${Object.keys(spec.paths).length} operations`);
+
+  step("the page's feedback form posted without JavaScript (a FormData action)");
+  const feedbackAction = /<form id="feedback-form"[^>]* action="([^"]+)"/.exec(await home.text())?.[1] ?? '';
+  const sent = await postForm(feedbackAction, { message: 'Works without JavaScript' }, '/');
+  console.log(`  POST ${feedbackAction} → ${sent.status} ${sent.statusText}, Location: ${sent.headers.get('location')}`);
+  const listed = /<li data-testid="feedback-item">(.*?)<\/li>/.exec(await (await get('/')).text())?.[1] ?? '';
+  console.log(`  GET / now lists: ${listed.replace(/<[^>]+>/g, '')}`);
+
   step('signOut(), then whoAmI()');
   await signOut();
   console.log(`  whoAmI() → ${JSON.stringify(await whoAmI())}`);
@@ -122,3 +139,4 @@ try {
 } finally {
   await server.close();
 }
+console.log('\nTo use the web page in a browser: npm run sample:serve, then open http://127.0.0.1:3000/ (the page) and http://127.0.0.1:3000/docs (the API reference)');

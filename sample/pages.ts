@@ -2,10 +2,10 @@ import type Koa from 'koa';
 import { ActionError, toReference } from 'actionwire/server';
 import PostPage, { type PostView } from './app/posts/[id]/page.js';
 
-const BASE_PATH = '/actions';
+export const BASE_PATH = '/actions';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (character) => ESCAPES[character] ?? character);
+export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (character) => ESCAPES[character] ?? character);
 
 /**
  * GET /posts/:id — the post page as plain HTML: its edit form posts straight to the inline action, the sealed

@@ -3,6 +3,8 @@ import Koa from 'koa';
 import { closeDatabase, openDatabase, posts, users } from './lib/db.js';
 import { hashPassword } from './lib/passwords.js';
 import { createActionRouter } from './generated/routes.js';
+import { assets } from './assets.js';
+import { homePage } from './home.js';
 import { backToFormPage, postPage } from './pages.js';
 
 export const ADMIN = { email: 'admin@example.com', password: 'correct horse battery' };
@@ -24,6 +26,8 @@ export async function createSampleApp(before: Koa.Middleware[] = []): Promise<Ko
   before.forEach((middleware) => app.use(middleware));
   // seals the post id updatePost captures: with ACTIONWIRE_SECRET (or `secret`), or a random key of this process and a warning
   const router = createActionRouter();
+  app.use(homePage); // GET /: the web page
+  app.use(assets); // /app.js, /openapi.json, /docs
   app.use(postPage);
   app.use(backToFormPage);
   app.use(router.routes());
@@ -50,5 +54,6 @@ export async function startServer(port = 0, before: Koa.Middleware[] = []): Prom
 if (import.meta.url === `file://${process.argv[1]}`) {
   const port = Number(process.env['PORT'] ?? 3000);
   const running = await startServer(port);
-  console.log(`actionwire sample listening on ${running.url} (sign in as ${ADMIN.email})`);
+  console.log(`actionwire sample listening on ${running.url} (sign in as ${ADMIN.email} / ${ADMIN.password})`);
+  console.log(`  the web page: ${running.url}   the API reference: ${running.url}docs`);
 }

@@ -22,6 +22,14 @@ export interface PostRow {
   updatedAt: Date;
 }
 
+/** A row of the feedback table: a note left through the sample page's form. */
+export interface FeedbackRow {
+  id: number;
+  message: string;
+  author: string | null;
+  createdAt: Date;
+}
+
 let database: Promise<PGlite> | undefined;
 
 const SCHEMA = `
@@ -45,6 +53,12 @@ const SCHEMA = `
     title text not null,
     body text not null,
     "updatedAt" timestamptz not null default now()
+  );
+  create table if not exists feedback (
+    id serial primary key,
+    message text not null,
+    author text,
+    "createdAt" timestamptz not null default now()
   );
 `;
 
@@ -123,5 +137,18 @@ export const posts = {
   async update(id: number, changes: Pick<PostRow, 'title' | 'body'>): Promise<PostRow | undefined> {
     const { rows } = await (await db()).query<PostRow>('update posts set title = $2, body = $3, "updatedAt" = now() where id = $1 returning *', [id, changes.title, changes.body]);
     return rows[0];
+  },
+};
+
+export const feedback = {
+  async insert(note: Pick<FeedbackRow, 'message' | 'author'>): Promise<FeedbackRow> {
+    const { rows } = await (await db()).query<FeedbackRow>('insert into feedback (message, author) values ($1, $2) returning *', [note.message, note.author]);
+    const [row] = rows;
+    if (!row) throw new Error('insert returned no row');
+    return row;
+  },
+  async latest(limit: number): Promise<FeedbackRow[]> {
+    const { rows } = await (await db()).query<FeedbackRow>('select * from feedback order by id desc limit $1', [limit]);
+    return rows;
   },
 };

@@ -1,0 +1,29 @@
+'use server';
+
+import { ActionError } from 'actionwire/server';
+import { currentUser } from '../lib/auth.js';
+import { feedback } from '../lib/db.js';
+
+/** A note left on the sample page. */
+export interface Feedback {
+  id: number;
+  message: string;
+  /** the signed-in user's name, or null when nobody was signed in */
+  author: string | null;
+  createdAt: Date;
+}
+
+const MAX_LENGTH = 500;
+
+/**
+ * Leaves a note for the team, signed in or not. A form action (`FormData` is its only parameter): the sample
+ * page's `<form method="post" action="/actions/app/feedback/sendFeedback">` posts straight to it without
+ * JavaScript, and the page's script calls it through the client with the same form's data.
+ */
+export async function sendFeedback(formData: FormData): Promise<Feedback> {
+  const message = formData.get('message');
+  if (typeof message !== 'string' || message.trim() === '') throw new ActionError(422, 'Write a message first', { code: 'missing-field' });
+  if (message.length > MAX_LENGTH) throw new ActionError(422, `A message has at most ${MAX_LENGTH} characters`, { code: 'too-long' });
+  const user = await currentUser();
+  return feedback.insert({ message: message.trim(), author: user?.name ?? null });
+}
