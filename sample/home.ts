@@ -47,6 +47,7 @@ export const homePage: Koa.Middleware = async (ctx, next) => {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>actionwire sample</title>
+<link rel="icon" href="data:,">
 <style>${STYLE}</style>
 <header>
   <h1>actionwire sample</h1>
