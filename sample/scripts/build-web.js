@@ -49,17 +49,17 @@ const emptied = {
 const without = (await build({ ...options, plugins: [emptied] })).outputFiles[0].contents;
 
 // the minified bytes of each part, by the input they came from (esbuild's metafile)
-const parts = { 'generated stubs': 0, 'actionwire/client': 0, ky: 0, page: 0 };
+const parts = { 'stubs and generated client': 0, 'actionwire/client': 0, ky: 0, page: 0 };
 for (const [input, { bytesInOutput }] of Object.entries(Object.values(full.metafile.outputs)[0].inputs)) {
   const path = join(process.cwd(), input);
   if (path.startsWith(compiled + sep + 'web' + sep)) parts.page += bytesInOutput;
-  else if (path.startsWith(compiled + sep)) parts['generated stubs'] += bytesInOutput;
+  else if (path.startsWith(compiled + sep)) parts['stubs and generated client'] += bytesInOutput;
   else if (path.startsWith(clientRuntime + sep)) parts['actionwire/client'] += bytesInOutput;
   else if (path.includes(`${sep}node_modules${sep}ky${sep}`)) parts.ky += bytesInOutput;
   else parts.page += bytesInOutput;
 }
 console.log(
   `the actions cost the page ${bundle.length - without.length} bytes minified, ${gzipped(bundle) - gzipped(without)} gzipped ` +
-    `(generated stubs ${parts['generated stubs']} + actionwire/client ${parts['actionwire/client']} + ky ${parts.ky} minified; the page's own code ${parts.page})`,
+    `(generated stubs ${parts['stubs and generated client']} + actionwire/client ${parts['actionwire/client']} + ky ${parts.ky} minified; the page's own code ${parts.page})`,
 );
 console.log(`  counted: this bundle minus the same bundle with ${relative(sample, stubs)}/* (the stubs) and actionwire/client replaced by empty functions`);
