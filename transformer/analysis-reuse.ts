@@ -44,7 +44,7 @@ export class AnalysisReuse {
     return { analysis: previous.analysis, generated: previous.generated };
   }
 
-  /** Keeps an analysis and the program that holds its generated files (what the next rebuild's program is compared with). */
+  /** Keeps an analysis and the program it read (as the watcher made it: what the next rebuild's program is compared with). */
   remember(key: string, settings: string, program: ts.Program, analysis: ProgramAnalysis, generated: readonly string[]): void {
     this.previous.set(key, { files: new Map(program.getSourceFiles().map((file) => [file.fileName, file])), fingerprints: new Map(), settings, analysis, generated });
   }

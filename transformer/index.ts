@@ -71,7 +71,7 @@ export default function actionwireTransformer(
     const written = writeGeneratedFiles(analysis.config.generatedDir, files);
     // A rebuild that changed no action keeps this program: it already holds the generated files as they are on disk.
     next = programWithGeneratedFiles(tsApi, program, host, analysis.config.generatedDir, [...files.keys()], written.written);
-    reuse.remember(key, settings, next, analysis, [...files.keys()]);
+    reuse.remember(key, settings, program, analysis, [...files.keys()]);
   }
   return withInlineHoisting(tsApi, withDiagnostics(tsApi, next, analysis.issues, analysis.config.warningsAsErrors), analysis.hoists);
 }
