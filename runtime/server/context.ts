@@ -1,16 +1,39 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Context } from 'koa';
+import type { ReferenceWriter } from './reference-writer.js';
 
-const storage = new AsyncLocalStorage<Context>();
+/** What an action call can reach while it runs: its request, the router serving it, and its headers once asked for. */
+interface ActionScope {
+  readonly ctx: Context;
+  /** the router's reference writer, for `toReference` inside the call */
+  readonly writer: ReferenceWriter | undefined;
+  headers: Headers | undefined;
+}
 
-export function runInActionContext<T>(ctx: Context, action: () => T): T {
-  return storage.run(ctx, action);
+const storage = new AsyncLocalStorage<ActionScope>();
+
+/** Runs `action(...args)` as the action call of `ctx` (one `AsyncLocalStorage.run`, no closure), served by `writer`'s router. */
+export function runInActionContext<A extends unknown[], T>(ctx: Context, action: (...args: A) => T, writer?: ReferenceWriter, ...args: A): T {
+  return storage.run({ ctx, writer, headers: undefined }, action, ...args);
 }
 
 /** The Koa context of the current action call; undefined outside one. */
 export function currentContext(): Context | undefined {
-  return storage.getStore();
+  return storage.getStore()?.ctx;
+}
+
+/** The reference writer of the router serving the current action call; undefined outside one. */
+export function currentWriter(): ReferenceWriter | undefined {
+  return storage.getStore()?.writer;
+}
+
+function currentScope(): ActionScope {
+  const scope = storage.getStore();
+  if (!scope) {
+    throw new Error('actionwire: headers(), cookies() and getContext() work only while an action is handling a request');
+  }
+  return scope;
 }
 
 /**
@@ -20,11 +43,7 @@ export function currentContext(): Context | undefined {
  * const ip = getContext().ip;
  */
 export function getContext(): Context {
-  const ctx = storage.getStore();
-  if (!ctx) {
-    throw new Error('actionwire: headers(), cookies() and getContext() work only while an action is handling a request');
-  }
-  return ctx;
+  return currentScope().ctx;
 }
 
 /**
@@ -34,41 +53,81 @@ export function getContext(): Context {
  * const token = headers().get('authorization');
  */
 export function headers(): Headers {
-  return readOnlyHeaders(getContext().request.headers);
+  const scope = currentScope();
+  return (scope.headers ??= new RequestHeaders(scope.ctx.request.headers));
+}
+
+function refuse(): never {
+  throw new TypeError('actionwire: the request headers are read-only');
 }
 
 /**
  * A `Headers` over Node's parsed request headers: `get` and `has` read them directly (the common case
- * costs no copy); anything else copies them into a real `Headers` on first use.
+ * costs no copy); iteration copies them into a real `Headers` on first use. An instance of `Headers`
+ * (its prototype chain goes through `Headers.prototype`) whose every method is its own.
  */
-function readOnlyHeaders(source: IncomingHttpHeaders): Headers {
-  const refuse = (): never => {
-    throw new TypeError('actionwire: the request headers are read-only');
-  };
-  const valueOf = (name: string): string | string[] | undefined => {
+class RequestHeaders implements Headers {
+  private copy: Headers | undefined;
+
+  constructor(private readonly source: IncomingHttpHeaders) {}
+
+  private valueOf(name: string): string | string[] | undefined {
     const key = name.toLowerCase();
     // Node's header object inherits from Object.prototype: `constructor` or `__proto__` must not read as headers.
-    return Object.hasOwn(source, key) ? source[key] : undefined;
-  };
-  const get = (name: string): string | null => {
-    const value = valueOf(name);
+    return Object.hasOwn(this.source, key) ? this.source[key] : undefined;
+  }
+
+  private copied(): Headers {
+    return (this.copy ??= copyOf(this.source));
+  }
+
+  get(name: string): string | null {
+    const value = this.valueOf(name);
     if (value === undefined) return null;
     return Array.isArray(value) ? value.join(', ') : value;
-  };
-  const has = (name: string): boolean => valueOf(name) !== undefined;
-  let copy: Headers | undefined;
-  // The target only lends its prototype (so that `instanceof Headers` holds); every read goes through `get`.
-  return new Proxy(Object.create(Headers.prototype) as Headers, {
-    get(_target, property) {
-      if (property === 'get') return get;
-      if (property === 'has') return has;
-      if (property === 'set' || property === 'append' || property === 'delete') return refuse;
-      copy ??= copyOf(source);
-      const value: unknown = Reflect.get(copy, property, copy);
-      return typeof value === 'function' ? value.bind(copy) : value;
-    },
-  });
+  }
+
+  has(name: string): boolean {
+    return this.valueOf(name) !== undefined;
+  }
+
+  set(): void {
+    refuse();
+  }
+
+  append(): void {
+    refuse();
+  }
+
+  delete(): void {
+    refuse();
+  }
+
+  getSetCookie(): string[] {
+    return this.copied().getSetCookie();
+  }
+
+  forEach(callback: (value: string, key: string, parent: Headers) => void, thisArg?: unknown): void {
+    this.copied().forEach((value, key) => callback.call(thisArg, value, key, this));
+  }
+
+  entries(): HeadersIterator<[string, string]> {
+    return this.copied().entries();
+  }
+
+  keys(): HeadersIterator<string> {
+    return this.copied().keys();
+  }
+
+  values(): HeadersIterator<string> {
+    return this.copied().values();
+  }
+
+  [Symbol.iterator](): HeadersIterator<[string, string]> {
+    return this.copied()[Symbol.iterator]();
+  }
 }
+Object.setPrototypeOf(RequestHeaders.prototype, Headers.prototype);
 
 function copyOf(source: IncomingHttpHeaders): Headers {
   const copy = new Headers();

@@ -1,5 +1,4 @@
-import type { Context } from 'koa';
-import { currentContext } from './context.js';
+import { currentWriter } from './context.js';
 import type { ActionReference, ReferenceWriter } from './reference-writer.js';
 
 /**
@@ -9,12 +8,12 @@ import type { ActionReference, ReferenceWriter } from './reference-writer.js';
 
 let encoding: ReferenceWriter | undefined;
 
-/** Runs a (synchronous) return-value encoder with `writer` writing the action references it meets. */
-export function writingReferences<T>(writer: ReferenceWriter, encode: () => T): T {
+/** Runs a (synchronous) return-value encoder on `value` with `writer` writing the action references it meets. */
+export function writingReferences<V, T>(writer: ReferenceWriter, encode: (value: V) => T, value: V): T {
   const outer = encoding;
   encoding = writer;
   try {
-    return encode();
+    return encode(value);
   } finally {
     encoding = outer;
   }
@@ -24,13 +23,6 @@ export function writingReferences<T>(writer: ReferenceWriter, encode: () => T): 
 export function reference(value: unknown, where: string): string {
   if (encoding === undefined) throw new Error(`actionwire: ${where} holds an action, which only an action router's encoding of a return value can write`);
   return encoding.write(value, where);
-}
-
-const byCall = new WeakMap<Context, ReferenceWriter>();
-
-/** Marks `ctx`'s call as served by the router that `writer` belongs to. */
-export function servingCall(ctx: Context, writer: ReferenceWriter): void {
-  byCall.set(ctx, writer);
 }
 
 // weakly held: a process that builds routers again and again (tests, hot reload) keeps only the live ones
@@ -60,8 +52,8 @@ function latestServing(action: unknown): ReferenceWriter | undefined {
  * const html = renderPage({ onSave: toReference(savePost) }); // {"$action":"app/page/Page.save","bound":"v1.…"}
  */
 export function toReference<F extends (...args: never[]) => unknown>(action: F): ActionReference<F> {
-  const ctx = currentContext();
-  const writer = (ctx && byCall.get(ctx)) ?? latestServing(action);
+  // inside a call, the action context carries its router's writer (runInActionContext)
+  const writer = currentWriter() ?? latestServing(action);
   if (writer === undefined) {
     throw new Error(
       `actionwire: no action router serves ${typeof action === 'function' && action.name ? action.name : 'this function'}: ` +

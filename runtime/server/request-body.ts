@@ -7,7 +7,10 @@ import { exceedsDepth } from './json-depth.js';
 import type { ResolvedLimits } from './options.js';
 
 function mediaType(ctx: Context): string {
-  return ctx.get('content-type').split(';', 1)[0]?.trim().toLowerCase() ?? '';
+  const header = ctx.req.headers['content-type'];
+  // the common case, spelled as clients send it, without splitting
+  if (header === 'application/json') return header;
+  return header?.split(';', 1)[0]?.trim().toLowerCase() ?? '';
 }
 
 function isJsonType(type: string): boolean {
@@ -16,8 +19,11 @@ function isJsonType(type: string): boolean {
 
 const FORM_TYPES = new Set(['multipart/form-data', 'application/x-www-form-urlencoded']);
 
+/** Read from Node's parsed headers directly (Koa's getters parse Content-Length on every read). */
 function hasBody(ctx: Context): boolean {
-  return (ctx.request.length ?? 0) > 0 || ctx.get('transfer-encoding') !== '';
+  const headers = ctx.req.headers;
+  const length = headers['content-length'];
+  return (length !== undefined && Number.parseInt(length, 10) > 0) || (headers['transfer-encoding'] ?? '') !== '';
 }
 
 function refuse(ctx: Context, status: number, message: string): never {

@@ -1,8 +1,9 @@
 import Router from '@koa/router';
-import type { Context } from 'koa';
+import type { Context, Next } from 'koa';
 import { refuseBody } from './body.js';
 import { runInActionContext } from './context.js';
 import { withUnknownProperties } from './decode-helpers.js';
+import { mountedAt, servingRouter } from './router-mount.js';
 import { DEFAULT_MAX_PROBLEMS, resolveLimits, type ActionRouterOptions } from './options.js';
 import { IssueList } from './issue-list.js';
 import type { BoundDecoder, Decoder, Encoder } from './route-functions.js';
@@ -14,7 +15,7 @@ import { readFormArguments, readJsonArguments } from './request-body.js';
 import { routePath } from './route-path.js';
 import { readBound } from './bound-values.js';
 import { ReferenceWriter } from './reference-writer.js';
-import { registerRouter, servingCall, writingReferences } from './reference-scope.js';
+import { registerRouter, writingReferences } from './reference-scope.js';
 import { createSealer, type Sealer } from './seal.js';
 
 /** One action as the generated `routes.ts` describes it. */
@@ -46,8 +47,15 @@ export interface BoundValues {
 }
 
 function requestHost(ctx: Context, trustProxy: boolean): string | undefined {
-  const forwarded = trustProxy ? ctx.get('x-forwarded-host').split(',')[0]?.trim() : '';
-  return forwarded || ctx.get('host') || undefined;
+  const headers = ctx.req.headers;
+  const forwarded = trustProxy ? headerText(headers['x-forwarded-host']).split(',')[0]?.trim() : '';
+  return forwarded || headers.host || undefined;
+}
+
+/** A request header as Koa's `ctx.get` gives it: '' when absent, a repeated one's values joined. */
+function headerText(value: string | string[] | undefined): string {
+  if (value === undefined) return '';
+  return typeof value === 'string' ? value : value.join(', ');
 }
 
 type Handler = (ctx: Context) => Promise<void>;
@@ -80,7 +88,7 @@ export function buildActionRouter(routes: readonly RouteDefinition[], basePath: 
   const trustProxy = options.trustProxy ?? false;
   const cors = resolveCors(options);
 
-  const answer = async (ctx: Context, handler: Handler | undefined, refused: boolean): Promise<void> => {
+  const answer = (ctx: Context, handler: Handler | undefined, refused: boolean): Promise<void> | void => {
     if (handler === undefined) {
       sendProblem(ctx, problem(404, { detail: `There is no action at ${ctx.path}` }), refuseBody(ctx.req));
     } else if (ctx.method !== 'POST') {
@@ -88,25 +96,26 @@ export function buildActionRouter(routes: readonly RouteDefinition[], basePath: 
     } else if (refused) {
       sendProblem(ctx, problem(403, { detail: 'Cross-origin calls to this action are not allowed' }), refuseBody(ctx.req));
     } else {
-      await handler(ctx);
+      return handler(ctx);
     }
   };
   // Requests without Origin (and same-origin ones after one lookup) take the plain path; only an
-  // allowed cross origin costs the CORS headers.
-  const dispatch = async (ctx: Context): Promise<void> => {
+  // allowed cross origin costs the CORS headers. No async function of its own: the handler's promise is the answer.
+  const dispatch = (ctx: Context): Promise<void> | void => {
     const handler = handlers.get(routePath(ctx.path));
-    const origin = ctx.get('origin');
+    const origin = headerText(ctx.req.headers.origin);
     if (origin === '') return answer(ctx, handler, false);
     const access = originAccess(origin, requestHost(ctx, trustProxy), allowedOrigins);
     if (isPreflight(ctx)) return answerPreflight(ctx, origin, access, handler !== undefined, cors);
     if (access !== 'allowed') return answer(ctx, handler, access === 'refused');
-    await answer(ctx, handler, false);
-    allowOrigin(ctx, origin, cors);
+    const answered = answer(ctx, handler, false);
+    if (answered === undefined) return allowOrigin(ctx, origin, cors);
+    return answered.then(() => allowOrigin(ctx, origin, cors));
   };
   const router = new Router(prefix ? { prefix } : {});
   router.all(basePath, dispatch);
   router.all(`${basePath}/*rest`, dispatch);
-  return router;
+  return servingRouter(router, mountedAt(`${prefix}${basePath}`), (ctx: Context, _next: Next) => dispatch(ctx));
 }
 
 function actionHandler(definition: RouteDefinition, options: ActionRouterOptions, references: ReferenceWriter, sealer: Sealer | undefined): Handler {
@@ -114,34 +123,44 @@ function actionHandler(definition: RouteDefinition, options: ActionRouterOptions
   const unknownProperties = options.unknownProperties ?? 'reject';
   const limits = resolveLimits(options, definition.route);
   const maxProblems = options.maxProblems ?? DEFAULT_MAX_PROBLEMS;
+  const strip = unknownProperties === 'strip';
+  const { form, route, encode, mayReturnNothing, action } = definition;
   return async (ctx) => {
     try {
-      const body = definition.form ? await readFormArguments(ctx, limits) : await readJsonArguments(ctx, limits);
-      const bound = definition.bound && readBound(body, definition.route, definition.bound, sealer, maxProblems);
+      const body = form ? await readFormArguments(ctx, limits) : await readJsonArguments(ctx, limits);
+      const bound = definition.bound && readBound(body, route, definition.bound, sealer, maxProblems);
       if (bound && 'problem' in bound) {
         sendProblem(ctx, bound.problem);
         return;
       }
       const issues = new IssueList(maxProblems);
-      const args = withUnknownProperties(unknownProperties, () => definition.decode(body, issues));
+      // 'reject' is the decoders' policy outside withUnknownProperties too: no closure for the common case
+      const args = strip ? withUnknownProperties('strip', () => definition.decode(body, issues)) : definition.decode(body, issues);
       if (issues.count > 0) {
         const omitted = issues.omitted > 0 ? { omittedErrors: issues.omitted } : {};
         sendProblem(ctx, problem(400, { detail: 'The arguments do not match the action’s parameter types', errors: issues.list, ...omitted }));
         return;
       }
-      servingCall(ctx, references);
-      const call = bound ? [bound.values, ...args] : args;
-      const result = await runInActionContext(ctx, () => definition.action(...(call as never[])));
-      const encode = definition.encode;
-      if (encode && !(result === undefined && definition.mayReturnNothing)) {
-        ctx.status = 200;
-        ctx.set('Content-Type', 'application/json; charset=utf-8');
-        ctx.body = writingReferences(references, () => encode(result));
+      const call = (bound ? [bound.values, ...args] : args) as never[];
+      const returned = runInActionContext(ctx, action, references, ...call);
+      // a synchronous result (or a sync action) is not awaited: one promise fewer
+      const result = isThenable(returned) ? await returned : returned;
+      if (encode && !(result === undefined && mayReturnNothing)) {
+        const response = ctx.response;
+        response.status = 200;
+        ctx.res.setHeader('Content-Type', JSON_TYPE);
+        response.body = writingReferences(references, encode, result);
       } else {
         ctx.status = 204;
       }
     } catch (error) {
-      sendFailure(ctx, definition.route, error, onError);
+      sendFailure(ctx, route, error, onError);
     }
   };
+}
+
+const JSON_TYPE = 'application/json; charset=utf-8';
+
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return typeof value === 'object' && value !== null && typeof (value as { then?: unknown }).then === 'function';
 }
