@@ -34,7 +34,7 @@ function listFiles(directory: string): string[] {
  * Writes each file only when its content changed (so watchers and incremental builds stay quiet),
  * and removes client files of modules that are gone.
  */
-export function writeGeneratedFiles(directory: string, files: Map<string, string>): WriteResult {
+export function writeGeneratedFiles(directory: string, files: ReadonlyMap<string, string>): WriteResult {
   const result: WriteResult = { written: [], created: [], unchanged: [], removed: [] };
   for (const [name, content] of files) {
     const path = join(directory, name);

@@ -10,8 +10,8 @@ interface Previous {
   fingerprints: Map<string, string>;
   settings: string;
   analysis: ProgramAnalysis;
-  /** the generated files' names, relative to generatedDir */
-  generated: readonly string[];
+  /** the generated files by name (relative to generatedDir), written again if they changed on disk */
+  generated: ReadonlyMap<string, string>;
 }
 
 /**
@@ -25,18 +25,24 @@ export class AnalysisReuse {
   constructor(private readonly tsApi: typeof ts) {}
 
   /** The previous analysis of this project and the files it generated, if the program `program` gives the same one. */
-  reusable(key: string, settings: string, program: ts.Program): { analysis: ProgramAnalysis; generated: readonly string[] } | undefined {
+  reusable(key: string, settings: string, program: ts.Program): { analysis: ProgramAnalysis; generated: ReadonlyMap<string, string> } | undefined {
     const previous = this.previous.get(key);
     if (!previous || previous.settings !== settings) return undefined;
     const generatedDir = previous.analysis.config.generatedDir;
     const files = program.getSourceFiles();
-    if (files.length !== previous.files.size) return undefined;
+    // The generated files, and the declaration files only they import (ky's, Koa's), come and go with the
+    // watcher noticing generatedDir: only the user's own sources must be the same set.
+    const ownSources = (list: Iterable<ts.SourceFile>): number => [...list].filter((file) => !file.isDeclarationFile && !isWithin(generatedDir, file.fileName)).length;
+    if (ownSources(files) !== ownSources(previous.files.values())) return undefined;
     const issueFiles = new Set(previous.analysis.issues.map((issue) => issue.fileName));
     for (const file of files) {
       const before = previous.files.get(file.fileName);
       if (before === file || before?.text === file.text) continue;
+      // a generated file edited or removed by hand is written again from the kept content
+      if (file.isDeclarationFile && !before) continue;
+      if (isWithin(generatedDir, file.fileName)) continue;
       // inline actions are hoisted by their position in the file
-      if (!before || isWithin(generatedDir, file.fileName) || issueFiles.has(file.fileName) || previous.analysis.hoists.has(file.fileName)) return undefined;
+      if (!before || issueFiles.has(file.fileName) || previous.analysis.hoists.has(file.fileName)) return undefined;
       if (this.fingerprint(previous, before) !== typeFingerprint(this.tsApi, file)) return undefined;
     }
     // the next comparison is against this program's files (their fingerprints are the same)
@@ -45,7 +51,7 @@ export class AnalysisReuse {
   }
 
   /** Keeps an analysis and the program it read (as the watcher made it: what the next rebuild's program is compared with). */
-  remember(key: string, settings: string, program: ts.Program, analysis: ProgramAnalysis, generated: readonly string[]): void {
+  remember(key: string, settings: string, program: ts.Program, analysis: ProgramAnalysis, generated: ReadonlyMap<string, string>): void {
     this.previous.set(key, { files: new Map(program.getSourceFiles().map((file) => [file.fileName, file])), fingerprints: new Map(), settings, analysis, generated });
   }
 

@@ -63,15 +63,10 @@ export default function actionwireTransformer(
     const client = clientBuild(tsApi, program, host, analysis);
     return withDiagnostics(tsApi, client.program, [...analysis.issues, ...client.issues], analysis.config.warningsAsErrors);
   }
-  let next: ts.Program;
-  if (reused) {
-    next = programWithGeneratedFiles(tsApi, program, host, analysis.config.generatedDir, reused.generated, []);
-  } else {
-    const files = generateFiles(analysis.model);
-    const written = writeGeneratedFiles(analysis.config.generatedDir, files);
-    // A rebuild that changed no action keeps this program: it already holds the generated files as they are on disk.
-    next = programWithGeneratedFiles(tsApi, program, host, analysis.config.generatedDir, [...files.keys()], written.written);
-    reuse.remember(key, settings, program, analysis, [...files.keys()]);
-  }
+  const files = reused?.generated ?? generateFiles(analysis.model);
+  const written = writeGeneratedFiles(analysis.config.generatedDir, files);
+  // A rebuild that changed no action keeps this program: it already holds the generated files as they are on disk.
+  const next = programWithGeneratedFiles(tsApi, program, host, analysis.config.generatedDir, [...files.keys()], written.written);
+  if (!reused) reuse.remember(key, settings, program, analysis, files);
   return withInlineHoisting(tsApi, withDiagnostics(tsApi, next, analysis.issues, analysis.config.warningsAsErrors), analysis.hoists);
 }

@@ -25,7 +25,7 @@ export function inferred() {
 function reusedFor(changes: Record<string, string>, base: Record<string, string> = { 'src/actions.ts': actions, 'src/types.ts': types }): boolean {
   const reuse = new AnalysisReuse(ts);
   const first = fixtureProgram('reuse', base);
-  reuse.remember('p', 'settings', first.program, analyzeProgram(ts, first.program, entry), []);
+  reuse.remember('p', 'settings', first.program, analyzeProgram(ts, first.program, entry), new Map());
   const second = fixtureProgram('reuse', { ...base, ...changes });
   return reuse.reusable('p', 'settings', second.program) !== undefined;
 }
@@ -60,7 +60,7 @@ describe('watch rebuilds keep the analysis only when no action can have changed'
   it('never keeps it across other settings', () => {
     const reuse = new AnalysisReuse(ts);
     const { program } = fixtureProgram('reuse', { 'src/actions.ts': actions, 'src/types.ts': types });
-    reuse.remember('p', 'settings', program, analyzeProgram(ts, program, entry), []);
+    reuse.remember('p', 'settings', program, analyzeProgram(ts, program, entry), new Map());
     expect(reuse.reusable('p', 'other settings', program)).toBeUndefined();
     expect(reuse.reusable('other project', 'settings', program)).toBeUndefined();
   });

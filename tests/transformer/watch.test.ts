@@ -65,6 +65,11 @@ describe('tspc --watch rebuilds that keep the analysis', () => {
       writeFileSync(join(dir, 'src', 'actions.ts'), `'use server';\nexport async function one(): Promise<string> { return 'second'; }\n`);
       await waitFor(server, /'second'/, 'the edited body in the output');
       expect(spec()).toMatch(/"type": "string"/);
+      // a generated file removed by hand comes back with the next rebuild, also one that keeps the analysis
+      rmSync(join(dir, 'src', 'generated', 'openapi.json'));
+      writeFileSync(join(dir, 'src', 'actions.ts'), `'use server';\nexport async function one(): Promise<string> { return 'third'; }\n`);
+      await waitFor(server, /'third'/, 'the second edited body');
+      await waitFor(spec, /"type": "string"/, 'openapi.json written again');
       writeFileSync(join(dir, 'src', 'actions.ts'), `'use server';\nexport async function one(): Promise<number> { return 3; }\n`);
       await waitFor(spec, /"type": "number"/, 'the new return type in openapi.json');
       await waitFor(server, /return 3;/, 'the new body');
