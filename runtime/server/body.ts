@@ -66,22 +66,37 @@ export function bodyTimer(request: IncomingMessage, timeout: number, expire: () 
   return timeout > 0 && timeout <= LONGEST_TIMER && !request.complete ? setTimeout(expire, timeout) : undefined;
 }
 
+function asText(text: string): string {
+  return text;
+}
+
 /**
  * Reads the whole body as UTF-8, refusing (before buffering it all) one over `limit` bytes,
  * whether the client declared its length or streams it chunked, and one still incomplete after
- * `timeout` ms (0: no time limit). A refused body is left unread.
+ * `timeout` ms (0: no time limit). A refused body is left unread. `parse` turns the text into what
+ * the promise resolves to (its exception rejects it): one promise for reading and parsing.
+ *
+ * The time limit is armed on the next tick, and only when the body has not arrived by then: the parser
+ * has by then read the rest of the packet that brought the headers, which holds the whole of most bodies,
+ * so that most calls set no timer at all.
  */
-export function readBody(request: IncomingMessage, limit: number, timeout = 0): Promise<string> {
+export function readBody(request: IncomingMessage, limit: number, timeout?: number): Promise<string>;
+export function readBody<T>(request: IncomingMessage, limit: number, timeout: number, parse: (text: string) => T): Promise<T>;
+export function readBody<T>(request: IncomingMessage, limit: number, timeout = 0, parse: (text: string) => T | string = asText): Promise<T | string> {
   const declared = Number(request.headers['content-length']);
   if (Number.isFinite(declared) && declared > limit) {
     stopReading(request);
     return Promise.reject(new BodyTooLargeError(limit));
   }
   return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
+    let first: Buffer | undefined;
+    let chunks: Buffer[] | undefined;
     let received = 0;
+    let settled = false;
+    let timer: NodeJS.Timeout | undefined;
     const finish = (): void => {
-      clearTimeout(timer);
+      settled = true;
+      if (timer !== undefined) clearTimeout(timer);
       request.off('data', onData).off('end', onEnd).off('error', onError).off('close', onClose);
     };
     const refuse = (error: Error): void => {
@@ -89,15 +104,22 @@ export function readBody(request: IncomingMessage, limit: number, timeout = 0): 
       stopReading(request);
       reject(error);
     };
-    const timer = bodyTimer(request, timeout, () => refuse(new BodyTimeoutError(timeout)));
     const onData = (chunk: Buffer): void => {
       received += chunk.length;
-      if (received <= limit) chunks.push(chunk);
-      else refuse(new BodyTooLargeError(limit));
+      if (received > limit) refuse(new BodyTooLargeError(limit));
+      else if (first === undefined) first = chunk;
+      else (chunks ??= [first]).push(chunk);
     };
     const onEnd = (): void => {
       finish();
-      resolve(chunks.length === 1 ? (chunks[0] as Buffer).toString('utf8') : Buffer.concat(chunks).toString('utf8'));
+      let value: T | string;
+      try {
+        value = parse(chunks !== undefined ? Buffer.concat(chunks, received).toString('utf8') : first === undefined ? '' : first.toString('utf8'));
+      } catch (error) {
+        reject(error);
+        return;
+      }
+      resolve(value);
     };
     const onError = (error: Error): void => {
       finish();
@@ -108,5 +130,10 @@ export function readBody(request: IncomingMessage, limit: number, timeout = 0): 
       reject(bodyReadFailure(undefined));
     };
     request.on('data', onData).on('end', onEnd).on('error', onError).on('close', onClose);
+    if (timeout > 0 && timeout <= LONGEST_TIMER && !request.complete) {
+      process.nextTick(() => {
+        if (!settled && !request.complete) timer = setTimeout(() => refuse(new BodyTimeoutError(timeout)), timeout);
+      });
+    }
   });
 }

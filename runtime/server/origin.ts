@@ -37,7 +37,8 @@ const recentOrigins = new Map<string, ParsedOrigin | undefined>();
 const RECENT_ORIGINS_KEPT = 256;
 
 function parseOrigin(origin: string): ParsedOrigin | undefined {
-  if (recentOrigins.has(origin)) return recentOrigins.get(origin);
+  const recent = recentOrigins.get(origin);
+  if (recent !== undefined || recentOrigins.has(origin)) return recent;
   let parsed: ParsedOrigin | undefined;
   try {
     const url = new URL(origin);

@@ -4,7 +4,7 @@ import { ActionError } from './action-error.js';
 import { BodyTimeoutError, BodyTooLargeError, bodyReadFailure, bodyTimer, readBody, refuseBody, stopReading } from './body.js';
 import { fieldCounter, type FieldCounter } from './form-fields.js';
 import { exceedsDepth } from './json-depth.js';
-import type { ResolvedLimits } from './options.js';
+import { DEFAULT_MAX_DEPTH, type ResolvedLimits } from './options.js';
 
 function mediaType(ctx: Context): string {
   const header = ctx.req.headers['content-type'];
@@ -30,22 +30,32 @@ function refuse(ctx: Context, status: number, message: string): never {
   throw new ActionError(status, message, { headers: refuseBody(ctx.req) });
 }
 
-/** The JSON arguments object of a call; an empty body is `{}`. */
-export async function readJsonArguments(ctx: Context, limits: ResolvedLimits): Promise<unknown> {
+/**
+ * The JSON arguments object of a call; an empty body is `{}`. Not an async function: reading, parsing and
+ * the depth check resolve one promise (the body's).
+ */
+export function readJsonArguments(ctx: Context, limits: ResolvedLimits): Promise<unknown> | unknown {
   if (!hasBody(ctx)) return {};
   const type = mediaType(ctx);
   if (!isJsonType(type)) {
     refuse(ctx, 415, FORM_TYPES.has(type) ? 'This action takes its arguments as application/json, not as a form' : 'Send the arguments as application/json');
   }
-  const text = await readBody(ctx.req, limits.bodyLimit, limits.bodyTimeout);
-  if (text.trim() === '') return {};
+  return readBody(ctx.req, limits.bodyLimit, limits.bodyTimeout, limits.maxDepth === DEFAULT_MAX_DEPTH ? parseArguments : (text) => parseJsonArguments(text, limits.maxDepth));
+}
+
+function parseArguments(text: string): unknown {
+  return parseJsonArguments(text, DEFAULT_MAX_DEPTH);
+}
+
+function parseJsonArguments(text: string, maxDepth: number): unknown {
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch {
+    if (text.trim() === '') return {};
     throw new ActionError(400, 'The request body is not valid JSON');
   }
-  if (exceedsDepth(value, limits.maxDepth)) throw new ActionError(400, `The request body nests deeper than ${limits.maxDepth} levels`);
+  if (exceedsDepth(value, maxDepth)) throw new ActionError(400, `The request body nests deeper than ${maxDepth} levels`);
   return value;
 }
 
