@@ -55,7 +55,8 @@ function parseJsonArguments(text: string, maxDepth: number): unknown {
     if (text.trim() === '') return {};
     throw new ActionError(400, 'The request body is not valid JSON');
   }
-  if (exceedsDepth(value, maxDepth)) throw new ActionError(400, `The request body nests deeper than ${maxDepth} levels`);
+  // d nested arrays or objects take 2·d characters: a shorter text cannot nest deeper than the limit
+  if (text.length > 2 * maxDepth && exceedsDepth(value, maxDepth)) throw new ActionError(400, `The request body nests deeper than ${maxDepth} levels`);
   return value;
 }
 

@@ -1,0 +1,143 @@
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import Router from '@koa/router';
+import Koa from 'koa';
+import { buildActionRouter, cookies, headers, toReference, type RouteDefinition } from '../../runtime/server/index.js';
+
+/** The request path of issue 12: routes() serves the action mount itself; what Koa and @koa/router users rely on must hold. */
+
+function action(name: string, run: (...args: never[]) => unknown): RouteDefinition {
+  return { route: name, decode: (body) => [body as never], form: false, encode: (value) => JSON.stringify(value), mayReturnNothing: true, action: run };
+}
+
+async function listen(app: Koa): Promise<{ base: string; server: Server }> {
+  const server = app.listen(0, '127.0.0.1');
+  await new Promise((resolve) => server.once('listening', resolve));
+  return { base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
+}
+
+const post = (url: string, body = '{}', extra: Record<string, string> = {}): Promise<Response> =>
+  fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...extra }, body });
+
+describe('the action router’s routes()', () => {
+  let server: Server;
+  let base: string;
+  const seen: Array<{ path: string; matched: unknown; status: number }> = [];
+
+  beforeAll(async () => {
+    const routes = [
+      action('m/sync', (input: never) => ({ sync: input })),
+      action('m/async', async () => {
+        await new Promise((resolve) => setTimeout(resolve, 1));
+        return { tag: headers().get('x-tag'), same: headers() === headers(), isHeaders: headers() instanceof Headers };
+      }),
+      action('m/cookie', async () => {
+        cookies().set('session', 'abc');
+        return null;
+      }),
+      action('m/nothing', () => undefined),
+      action('m/reference', async () => {
+        await Promise.resolve();
+        return toReference(routes[0]?.action as () => unknown);
+      }),
+    ];
+    const app = new Koa();
+    app.use(async (ctx, next) => {
+      ctx.set('X-Before', 'set before next');
+      await next();
+      // what Koa users do after next(): read and change the answer
+      ctx.set('X-After', 'set after next');
+      seen.push({ path: ctx.path, matched: (ctx as unknown as { _matchedRoute?: unknown })._matchedRoute, status: ctx.status });
+    });
+    const router = buildActionRouter(routes, '/actions');
+    router.get('/hello', (ctx) => {
+      ctx.body = 'hello';
+    });
+    app.use(router.routes()).use(router.allowedMethods());
+    app.use((ctx) => {
+      ctx.body = 'downstream';
+    });
+    ({ server, base } = await listen(app));
+  });
+  afterAll(() => new Promise((resolve) => server.close(resolve)));
+
+  it('answers sync and async actions, with the headers of middlewares before and after it', async () => {
+    const sync = await post(`${base}/actions/m/sync`, '{"a":1}');
+    expect(sync.status).toBe(200);
+    expect(sync.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    expect(await sync.json()).toEqual({ sync: { a: 1 } });
+    expect(sync.headers.get('x-before')).toBe('set before next');
+    expect(sync.headers.get('x-after')).toBe('set after next');
+    const later = await post(`${base}/actions/m/async`, '{}', { 'x-tag': 'seen' });
+    expect(await later.json()).toEqual({ tag: 'seen', same: true, isHeaders: true });
+    expect(seen.at(-1)).toEqual({ path: '/actions/m/async', matched: '/actions/*rest', status: 200 });
+  });
+
+  it('sends the cookies an action sets, 204 for nothing, and writes references through the serving router', async () => {
+    const cookie = await post(`${base}/actions/m/cookie`);
+    expect(cookie.headers.get('set-cookie')).toMatch(/^session=abc; Path=\/; HttpOnly; SameSite=Lax$/);
+    expect((await post(`${base}/actions/m/nothing`)).status).toBe(204);
+    expect(await (await post(`${base}/actions/m/reference`)).json()).toEqual({ $action: 'm/sync' });
+  });
+
+  it('keeps routes a user added to the router, and leaves other paths to the middlewares after it', async () => {
+    expect(await (await fetch(`${base}/hello`)).text()).toBe('hello');
+    expect(await (await fetch(`${base}/elsewhere`)).text()).toBe('downstream');
+    expect(await (await fetch(`${base}/actionsx/m/sync`)).text()).toBe('downstream');
+  });
+
+  it('answers problems under the mount in any letter case, as @koa/router matched it', async () => {
+    for (const path of ['/ACTIONS/m/sync', '/Actions/none', '/actions', '/actions/']) {
+      const response = await post(base + path);
+      expect(response.status).toBe(404);
+      expect(response.headers.get('content-type')).toBe('application/problem+json');
+    }
+    const refused = await post(`${base}/actions/m/sync`, '{}', { origin: 'https://evil.example' });
+    expect(refused.status).toBe(403);
+    const bad = await post(`${base}/actions/m/sync`, '{"a":');
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toMatchObject({ detail: 'The request body is not valid JSON' });
+  });
+});
+
+describe('the action router mounted in another router', () => {
+  let server: Server;
+  let base: string;
+
+  beforeAll(async () => {
+    const app = new Koa();
+    const actions = buildActionRouter([action('m/echo', (input: never) => input)], '/actions', { prefix: '/v1' });
+    const parent = new Router();
+    // the handlers answer the paths the router was built for: mounted without a path of its own
+    parent.use(actions.routes());
+    app.use(parent.routes()).use(parent.allowedMethods());
+    ({ server, base } = await listen(app));
+  });
+  afterAll(() => new Promise((resolve) => server.close(resolve)));
+
+  it('serves its actions through the parent’s copies of its layers, which keep the router’s own middleware', async () => {
+    const response = await post(`${base}/v1/actions/m/echo`, '{"x":2}');
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ x: 2 });
+  });
+});
+
+describe('JSON bodies near the depth limit', () => {
+  let server: Server;
+  let base: string;
+
+  beforeAll(async () => {
+    const app = new Koa();
+    const router = buildActionRouter([action('m/echo', (input: never) => input)], '/actions', { maxDepth: 3 });
+    app.use(router.routes());
+    ({ server, base } = await listen(app));
+  });
+  afterAll(() => new Promise((resolve) => server.close(resolve)));
+
+  it('accepts exactly the limit and refuses one level more, however short the text', async () => {
+    expect((await post(`${base}/actions/m/echo`, '{"a":[{}]}')).status).toBe(200);
+    expect((await post(`${base}/actions/m/echo`, '[[[[]]]]')).status).toBe(400);
+    expect((await post(`${base}/actions/m/echo`, '{"a":[{"b":[]}]}')).status).toBe(400);
+    expect((await post(`${base}/actions/m/echo`, '  ')).status).toBe(200);
+  });
+});
