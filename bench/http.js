@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { alternate, grouped, median, round } from './lib/stats.js';
 import { loadGenerator, postLoad } from './lib/load.js';
+import { processCpuMicros } from './lib/process-cpu.js';
 import { startServer } from './lib/server-process.js';
 import { fixtureOutput } from './paths.js';
 
@@ -14,20 +15,31 @@ const ROUTE = '/actions/actions/createItem';
  */
 const SIDES = ['generated', 'raw', 'hono', 'orpc'];
 
-/** The four sides under the same load, alternating over `rounds`; the medians and ratios to the generated route. */
-export async function benchHttp({ rounds, seconds, connections, log }) {
+/**
+ * The four sides under the same load, alternating over `rounds`; the medians and ratios to the generated route.
+ * `baseline`: the path of another build's `generated-server.js` (`--baseline=<commit>`), a fifth side.
+ * Besides requests per second, each side's server CPU time (user + system) per request.
+ */
+export async function benchHttp({ rounds, seconds, connections, log, baseline }) {
   const servers = {};
+  const scripts = Object.fromEntries(SIDES.map((name) => [name, join(fixtureOutput, `${name}-server.js`)]));
+  if (baseline) scripts.baseline = baseline;
+  const sides = Object.keys(scripts);
   try {
-    for (const name of SIDES) servers[name] = await startServer(join(fixtureOutput, `${name}-server.js`));
-    const loadFor = (name, duration) => {
-      const { url } = servers[name];
+    for (const name of sides) servers[name] = await startServer(scripts[name]);
+    const loadFor = async (name, duration) => {
+      const { url, pid } = servers[name];
       const headers = { 'content-type': 'application/json', origin: url, 'x-request-id': 'bench' };
-      return postLoad({ url: url + ROUTE, body: BODY, headers, seconds: duration, connections });
+      const before = processCpuMicros(pid);
+      const result = await postLoad({ url: url + ROUTE, body: BODY, headers, seconds: duration, connections });
+      const after = processCpuMicros(pid);
+      const requests = result.requestsPerSecond * duration;
+      return { ...result, cpuMicrosPerRequest: before === undefined || after === undefined ? undefined : (after - before) / requests };
     };
     log(`  load generator: ${loadGenerator}, ${connections} connections, ${seconds} s per side, ${rounds} rounds`);
     const warmUpSeconds = Math.max(2, Math.round(seconds / 2));
     const side = (name) => async (round) => (round < 0 ? loadFor(name, warmUpSeconds) : report(name, await loadFor(name, seconds), log));
-    const samples = await alternate(rounds, Object.fromEntries(SIDES.map((name) => [name, side(name)])));
+    const samples = await alternate(rounds, Object.fromEntries(sides.map((name) => [name, side(name)])));
     const figure = (name, key) => median(samples[name].map((sample) => sample[key]));
     const figures = {
       'http.generated.rps': Math.round(figure('generated', 'requestsPerSecond')),
@@ -44,6 +56,13 @@ export async function benchHttp({ rounds, seconds, connections, log }) {
       figures[`http.${peer}.p99_ms`] = round(figure(peer, 'p99Ms'));
       figures[`http.${peer}_ratio`] = round(figures['http.generated.rps'] / figures[`http.${peer}.rps`]);
     }
+    if (baseline) {
+      figures['http.baseline.rps'] = Math.round(figure('baseline', 'requestsPerSecond'));
+      figures['http.baseline_ratio'] = round(figures['http.generated.rps'] / figures['http.baseline.rps']);
+    }
+    if (samples.generated.every((sample) => sample.cpuMicrosPerRequest !== undefined)) {
+      for (const name of sides) figures[`http.${name}.cpu_us`] = round(figure(name, 'cpuMicrosPerRequest'), 1);
+    }
     return figures;
   } finally {
     await Promise.all(Object.values(servers).map((server) => server.stop()));
@@ -52,6 +71,7 @@ export async function benchHttp({ rounds, seconds, connections, log }) {
 
 function report(name, result, log) {
   if (result.failures > 0) throw new Error(`${name}: ${result.failures} requests failed or were not 2xx`);
-  log(`  ${name.padEnd(9)} ${grouped(result.requestsPerSecond).padStart(7)} req/s   p50 ${round(result.p50Ms)} ms   p99 ${round(result.p99Ms)} ms`);
+  const cpu = result.cpuMicrosPerRequest === undefined ? '' : `   server CPU ${round(result.cpuMicrosPerRequest, 1)} µs/request`;
+  log(`  ${name.padEnd(9)} ${grouped(result.requestsPerSecond).padStart(7)} req/s   p50 ${round(result.p50Ms)} ms   p99 ${round(result.p99Ms)} ms${cpu}`);
   return result;
 }

@@ -9,15 +9,18 @@ import { benchSerialize } from './serialize.js';
 import { benchStartup } from './startup.js';
 import { benchValidate } from './validate.js';
 import { benchWatch } from './watch.js';
+import { prepareBaseline } from './lib/baseline.js';
 import { tspc } from './lib/tspc.js';
 import { benchDirectory, fixtureDirectory, scratchDirectory } from './paths.js';
 
 const quick = process.argv.includes('--quick');
 const only = process.argv.find((argument) => argument.startsWith('--only='))?.slice('--only='.length).split(',');
+const baselineCommit = process.argv.find((argument) => argument.startsWith('--baseline='))?.slice('--baseline='.length);
 const log = (line) => console.log(line);
+let baseline;
 
 const sections = {
-  http: () => benchHttp({ rounds: quick ? 3 : 5, seconds: quick ? 4 : 10, connections: 50, log }),
+  http: () => benchHttp({ rounds: quick ? 3 : 5, seconds: quick ? 4 : 10, connections: 50, log, baseline }),
   validate: () => benchValidate({ rounds: quick ? 5 : 9, iterations: quick ? 2_000_000 : 5_000_000, log }),
   serialize: () => benchSerialize({ rounds: quick ? 5 : 9, iterations: quick ? 2_000_000 : 5_000_000, log }),
   form: () => benchForm({ rounds: quick ? 3 : 5, log }),
@@ -30,6 +33,10 @@ const sections = {
 
 rmSync(scratchDirectory, { recursive: true, force: true });
 tspc(join(fixtureDirectory, 'tsconfig.json'));
+if (baselineCommit) {
+  log(`building the fixture's generated server at ${baselineCommit} (http section: side "baseline")`);
+  baseline = prepareBaseline(baselineCommit, join(scratchDirectory, 'baseline'));
+}
 const figures = {};
 for (const [name, run] of Object.entries(sections)) {
   if (only && !only.includes(name)) continue;

@@ -19,6 +19,7 @@ export function startServer(script, env = {}) {
       clearTimeout(timer);
       resolve({
         url,
+        pid: child.pid,
         stop: () => new Promise((done) => {
           child.once('exit', done);
           child.kill();
