@@ -1,4 +1,5 @@
-import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { readCached, writeCached } from './file-cache.js';
 import { dirname, join, relative } from 'node:path';
 
 export interface WriteResult {
@@ -10,11 +11,7 @@ export interface WriteResult {
 }
 
 function readIfExists(path: string): string | undefined {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch {
-    return undefined;
-  }
+  return readCached(path);
 }
 
 function listFiles(directory: string): string[] {
@@ -45,7 +42,7 @@ export function writeGeneratedFiles(directory: string, files: ReadonlyMap<string
     }
     if (previous === undefined) result.created.push(path);
     mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, content);
+    writeCached(path, content);
     result.written.push(path);
   }
   for (const path of listFiles(join(directory, 'client'))) {

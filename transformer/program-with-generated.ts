@@ -36,16 +36,22 @@ export function programWithGeneratedFiles(
   const options = program.getCompilerOptions();
   const baseHost = host ?? tsApi.createCompilerHost(options);
   resolveGeneratedImportsFromDisk(tsApi, baseHost, generatedDir);
-  const generatedHost = hostSeeingGeneratedFiles(tsApi, baseHost, generatedDir, program);
+  // The program this made for the previous build of the same project (a watch rebuild): its structure, module
+  // resolutions included, is reused where nothing changed. Any generated file new to it resolves every import again.
+  const previous = previousPrograms.get(generatedDir);
+  const oldProgram = previous && rootNames.every((name) => previous.getSourceFile(name) !== undefined) ? previous : undefined;
+  const generatedHost = hostSeeingGeneratedFiles(tsApi, baseHost, generatedDir, program, oldProgram === undefined);
   const next = tsApi.createProgram({
     rootNames,
     options,
     host: generatedHost.host,
-    // No oldProgram: the host already hands over its parsed files, and the first checker can be collected.
-    oldProgram: undefined,
+    oldProgram,
     configFileParsingDiagnostics: program.getConfigFileParsingDiagnostics(),
     projectReferences: program.getProjectReferences(),
   });
   generatedHost.release();
+  previousPrograms.set(generatedDir, next);
   return next;
 }
+
+const previousPrograms = new Map<string, ts.Program>();
