@@ -66,6 +66,8 @@ export function bodyTimer(request: IncomingMessage, timeout: number, expire: () 
   return timeout > 0 && timeout <= LONGEST_TIMER && !request.complete ? setTimeout(expire, timeout) : undefined;
 }
 
+function ignore(): void {}
+
 function asText(text: string): string {
   return text;
 }
@@ -76,9 +78,10 @@ function asText(text: string): string {
  * `timeout` ms (0: no time limit). A refused body is left unread. `parse` turns the text into what
  * the promise resolves to (its exception rejects it): one promise for reading and parsing.
  *
- * The time limit is armed on the next tick, and only when the body has not arrived by then: the parser
- * has by then read the rest of the packet that brought the headers, which holds the whole of most bodies,
- * so that most calls set no timer at all.
+ * Looks at the request on the next tick, when the parser has read the rest of the packet that brought the
+ * headers, which holds the whole of most bodies: a body that has all arrived by then (`complete`) is taken
+ * from the stream's buffer in one `read()`, without listeners or flowing mode; only a body still on its way
+ * is read chunk by chunk, with a timer for its time limit.
  */
 export function readBody(request: IncomingMessage, limit: number, timeout?: number): Promise<string>;
 export function readBody<T>(request: IncomingMessage, limit: number, timeout: number, parse: (text: string) => T): Promise<T>;
@@ -89,51 +92,71 @@ export function readBody<T>(request: IncomingMessage, limit: number, timeout = 0
     return Promise.reject(new BodyTooLargeError(limit));
   }
   return new Promise((resolve, reject) => {
-    let first: Buffer | undefined;
-    let chunks: Buffer[] | undefined;
-    let received = 0;
-    let settled = false;
-    let timer: NodeJS.Timeout | undefined;
-    const finish = (): void => {
-      settled = true;
-      if (timer !== undefined) clearTimeout(timer);
-      request.off('data', onData).off('end', onEnd).off('error', onError).off('close', onClose);
-    };
-    const refuse = (error: Error): void => {
-      finish();
-      stopReading(request);
-      reject(error);
-    };
-    const onData = (chunk: Buffer): void => {
-      received += chunk.length;
-      if (received > limit) refuse(new BodyTooLargeError(limit));
-      else if (first === undefined) first = chunk;
-      else (chunks ??= [first]).push(chunk);
-    };
-    const onEnd = (): void => {
-      finish();
+    const settle = (text: string): void => {
       let value: T | string;
       try {
-        value = parse(chunks !== undefined ? Buffer.concat(chunks, received).toString('utf8') : first === undefined ? '' : first.toString('utf8'));
+        value = parse(text);
       } catch (error) {
         reject(error);
         return;
       }
       resolve(value);
     };
-    const onError = (error: Error): void => {
-      finish();
-      reject(bodyReadFailure(error));
-    };
-    const onClose = (): void => {
-      finish();
-      reject(bodyReadFailure(undefined));
-    };
-    request.on('data', onData).on('end', onEnd).on('error', onError).on('close', onClose);
-    if (timeout > 0 && timeout <= LONGEST_TIMER && !request.complete) {
-      process.nextTick(() => {
-        if (!settled && !request.complete) timer = setTimeout(() => refuse(new BodyTimeoutError(timeout)), timeout);
-      });
-    }
+    process.nextTick(() => {
+      if (request.complete && request.readableFlowing !== true) {
+        if (request.readableLength > limit) {
+          stopReading(request);
+          reject(new BodyTooLargeError(limit));
+          return;
+        }
+        // everything is buffered: one read() takes it all (and lets the stream end)
+        const all = request.read() as Buffer | null;
+        settle(all === null ? '' : all.toString('utf8'));
+        return;
+      }
+      if (request.destroyed) {
+        // gone before we looked: its error, if any, may be emitted still, to nobody else
+        request.on('error', ignore);
+        reject(bodyReadFailure(request.errored ?? undefined));
+        return;
+      }
+      readArriving(request, limit, timeout, settle, reject);
+    });
   });
+}
+
+/** Reads a body still arriving, chunk by chunk, within `limit` bytes and `timeout` ms. */
+function readArriving(request: IncomingMessage, limit: number, timeout: number, settle: (text: string) => void, reject: (error: unknown) => void): void {
+  let first: Buffer | undefined;
+  let chunks: Buffer[] | undefined;
+  let received = 0;
+  const finish = (): void => {
+    clearTimeout(timer);
+    request.off('data', onData).off('end', onEnd).off('error', onError).off('close', onClose);
+  };
+  const refuse = (error: Error): void => {
+    finish();
+    stopReading(request);
+    reject(error);
+  };
+  const timer = bodyTimer(request, timeout, () => refuse(new BodyTimeoutError(timeout)));
+  const onData = (chunk: Buffer): void => {
+    received += chunk.length;
+    if (received > limit) refuse(new BodyTooLargeError(limit));
+    else if (first === undefined) first = chunk;
+    else (chunks ??= [first]).push(chunk);
+  };
+  const onEnd = (): void => {
+    finish();
+    settle(chunks !== undefined ? Buffer.concat(chunks, received).toString('utf8') : first === undefined ? '' : first.toString('utf8'));
+  };
+  const onError = (error: Error): void => {
+    finish();
+    reject(bodyReadFailure(error));
+  };
+  const onClose = (): void => {
+    finish();
+    reject(bodyReadFailure(undefined));
+  };
+  request.on('data', onData).on('end', onEnd).on('error', onError).on('close', onClose);
 }

@@ -3,6 +3,7 @@ import type { Server } from 'node:http';
 import Router from '@koa/router';
 import Koa from 'koa';
 import { buildActionRouter, cookies, headers, toReference, type RouteDefinition } from '../../runtime/server/index.js';
+import { RawConnection, requestHead } from './in-process-server.js';
 
 /** The request path of issue 12: routes() serves the action mount itself; what Koa and @koa/router users rely on must hold. */
 
@@ -139,5 +140,59 @@ describe('JSON bodies near the depth limit', () => {
     expect((await post(`${base}/actions/m/echo`, '[[[[]]]]')).status).toBe(400);
     expect((await post(`${base}/actions/m/echo`, '{"a":[{"b":[]}]}')).status).toBe(400);
     expect((await post(`${base}/actions/m/echo`, '  ')).status).toBe(200);
+  });
+});
+
+describe('bodies that arrive with their headers (read from the buffer in one go)', () => {
+  let server: Server;
+  let port: number;
+
+  beforeAll(async () => {
+    const app = new Koa();
+    const router = buildActionRouter([action('m/echo', (input: never) => input)], '/actions', { bodyLimit: 64 });
+    app.use(router.routes());
+    ({ server } = await listen(app));
+    port = (server.address() as AddressInfo).port;
+  });
+  afterAll(() => new Promise((resolve) => server.close(resolve)));
+
+  const call = (body: string): string => requestHead('POST', '/actions/m/echo', { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) }) + body;
+
+  it('answers several calls sent in one packet on one connection, each with its own body', async () => {
+    const connection = await RawConnection.open(port);
+    let text = '';
+    const both = new Promise<void>((resolve) => {
+      connection.socket.on('data', (chunk: Buffer) => {
+        text += chunk.toString('utf8');
+        if (text.includes('{"n":"zwei"}')) resolve();
+      });
+    });
+    await connection.write(call('{"n":1}') + call('{"n":"zwei"}'));
+    await both;
+    expect(text.match(/HTTP\/1\.1 200 OK/g)).toHaveLength(2);
+    expect(text.indexOf('{"n":1}')).toBeLessThan(text.indexOf('{"n":"zwei"}'));
+    connection.destroy();
+  });
+
+  it('refuses a chunked body over the limit that arrived whole, and one declared over it', async () => {
+    const chunked = await RawConnection.open(port);
+    const big = JSON.stringify({ text: 'x'.repeat(100) });
+    await chunked.write(requestHead('POST', '/actions/m/echo', { 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked' }) + `${big.length.toString(16)}\r\n${big}\r\n0\r\n\r\n`);
+    expect((await chunked.response()).status).toBe(413);
+    chunked.destroy();
+    const declared = await RawConnection.open(port);
+    await declared.write(call(big));
+    expect((await declared.response()).status).toBe(413);
+    declared.destroy();
+  });
+
+  it('reads a body that trickles in after its headers', async () => {
+    const connection = await RawConnection.open(port);
+    await connection.write(requestHead('POST', '/actions/m/echo', { 'Content-Type': 'application/json', 'Content-Length': 9 }) + '{"a"');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await connection.write(':"b"}');
+    const response = await connection.response();
+    expect([response.status, response.body]).toEqual([200, '{"a":"b"}']);
+    connection.destroy();
   });
 });
