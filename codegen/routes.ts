@@ -19,29 +19,27 @@ export function routesModel(model: Model): RoutesModel {
 
 export function emitRoutes(model: Model): string {
   const imported = [...model.modules, ...(model.inlineModules ?? [])];
-  const moduleNames = new Map(imported.map((module, index) => [module.moduleId, `m${index}`]));
-  // a module namespace object has no prototype, so a plain read cannot reach Object.prototype; a hoisted
-  // inline action exists only in the emitted JavaScript, so its module's type does not show it
-  const functions = model.actions.map((action) => {
-    const module = moduleNames.get(action.moduleId) ?? 'm0';
-    return action.inline
-      ? `  inlineAction(${module}, ${JSON.stringify(action.exportName)}, ${JSON.stringify(action.moduleId)}),`
-      : `  ${module}[${JSON.stringify(action.exportName)}],`;
-  });
-  const inline = model.actions.some((action) => action.inline);
+  const moduleIndex = new Map(imported.map((module, index) => [module.moduleId, index]));
+  const exports = model.actions.map((action) => ({
+    module: moduleIndex.get(action.moduleId) ?? 0,
+    name: action.exportName,
+    moduleId: action.moduleId,
+    ...(action.inline ? { inline: true } : {}),
+  }));
   const lines = [
     GENERATED_HEADER,
-    `import type { ActionRouter, ActionRouterOptions, RouteDefinition, RoutesModel } from 'actionwire/server';`,
-    `import { buildActionRouter, defineActionRoutes${inline ? ', inlineAction' : ''} } from 'actionwire/server';`,
-    ...imported.map((module) => `import * as ${moduleNames.get(module.moduleId)} from ${JSON.stringify(module.importPath)};`),
+    `import type { ActionExport, ActionRouter, ActionRouterOptions, RouteDefinition, RoutesModel } from 'actionwire/server';`,
+    `import { buildActionRouter, defineModuleRoutes } from 'actionwire/server';`,
+    ...imported.map((module, index) => `import * as m${index} from ${JSON.stringify(module.importPath)};`),
     '',
     `/** Every action's route and parameter and return types, as data: actionwire/server compiles each action's validator and serializer from them on its first call. */`,
     `const model: RoutesModel = JSON.parse(String.raw\`${rawTemplateText(JSON.stringify(routesModel(model)))}\`);`,
     '',
+    `/** Where each action lives: its module below, and its export (a hoisted one for an inline action). */`,
+    `const actionExports: readonly ActionExport[] = JSON.parse(String.raw\`${rawTemplateText(JSON.stringify(exports))}\`);`,
+    '',
     `/** Every action's route, validator, serializer and function: what createActionRouter mounts. */`,
-    `export const actionRoutes: readonly RouteDefinition[] = defineActionRoutes(model, [`,
-    ...functions,
-    `]);`,
+    `export const actionRoutes: readonly RouteDefinition[] = defineModuleRoutes(model, actionExports, [${imported.map((_module, index) => `m${index}`).join(', ')}]);`,
     '',
     `/** A @koa/router Router serving every server action under ${JSON.stringify(model.basePath)}. */`,
     `export function createActionRouter(options: ActionRouterOptions = {}): ActionRouter {`,

@@ -13,6 +13,7 @@ export { ActionError, type ActionErrorOptions } from './action-error.js';
 export { getContext, headers } from './context.js';
 export { cookies, type CookieOptions, type RequestCookies } from './cookies.js';
 export { buildActionRouter, type ActionRouter, type BoundValues, type RouteDefinition } from './router.js';
+export { defineModuleRoutes, type ActionExport } from './module-routes.js';
 export { defineActionRoutes, type ActionFunction, type BoundDecoder, type Decoder, type Encoder } from './route-functions.js';
 export { bindAction, inlineAction, type HoistedAction } from './references.js';
 export { toReference } from './reference-scope.js';

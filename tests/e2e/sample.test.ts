@@ -208,6 +208,7 @@ describe('the sample over raw HTTP', () => {
     expect(Object.keys(spec.paths).sort()).toEqual([
       '/actions/app/actions/createUser',
       '/actions/app/actions/fetchUsers',
+      '/actions/app/feedback/sendFeedback',
       '/actions/app/posts/[id]/page/PostPage.updatePost',
       '/actions/app/posts/actions/openPost',
       '/actions/app/session/signIn',

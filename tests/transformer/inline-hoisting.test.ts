@@ -87,9 +87,9 @@ describe('hoisting inline actions (golden files under tests/golden/hoisting; UPD
     expectGoldenText('hoisting/cjs-page.js', readFileSync(join(cjs, 'dist/posts/page.js'), 'utf8'));
   });
 
-  it('lists every hoisted action in routes.ts, fetched by its export name', () => {
+  it('lists every hoisted action in routes.ts by its export name', () => {
     const routes = readFileSync(join(esm, 'src/generated/routes.ts'), 'utf8');
-    const fetched = [...routes.matchAll(/inlineAction\(m\d+, "([^"]+)", "posts\/page"\)/g)].map((match) => match[1]);
+    const fetched = [...routes.matchAll(/\{"module":\d+,"name":"([^"]+)","moduleId":"posts\/page","inline":true\}/g)].map((match) => match[1]);
     expect(fetched).toEqual([
       '__actionwire$PostPage$updatePost',
       '__actionwire$rename',

@@ -1,0 +1,42 @@
+import type { RoutesModel } from '../../model/routes-model.js';
+import { defineActionRoutes, type ActionFunction } from './route-functions.js';
+import type { RouteDefinition } from './router.js';
+
+/** Where each action of a generated route table lives: its module (an index into the modules list) and export. */
+export interface ActionExport {
+  /** the module's index in the list `defineModuleRoutes` gets */
+  module: number;
+  /** the export name; for an inline action, the transformer's hoisted export */
+  name: string;
+  /** the module id, for messages */
+  moduleId: string;
+  /** an inline action, hoisted by the transformer */
+  inline?: true;
+}
+
+/**
+ * The route table of a generated `routes.ts` from its modules' namespaces: each action is looked up by
+ * export name at start-up, so the compiler checks one identifier per module instead of one element access
+ * per action. A missing export (a stale routes.ts, or inline actions compiled without the transformer) stops
+ * the server with a message saying which.
+ *
+ * @example
+ * export const actionRoutes = defineModuleRoutes(model, exports, [users, posts]);
+ */
+export function defineModuleRoutes(model: RoutesModel, exports: readonly ActionExport[], modules: readonly object[]): RouteDefinition[] {
+  return defineActionRoutes(
+    model,
+    exports.map((entry) => exportedAction(modules[entry.module], entry)),
+  );
+}
+
+function exportedAction(namespace: object | undefined, entry: ActionExport): ActionFunction {
+  const value: unknown = namespace !== undefined && Object.hasOwn(namespace, entry.name) ? (namespace as Record<string, unknown>)[entry.name] : undefined;
+  if (typeof value === 'function') return value as ActionFunction;
+  if (entry.inline) {
+    throw new Error(
+      `actionwire: ${entry.moduleId} has no hoisted inline action '${entry.name}': compile it with tspc and the actionwire transformer (inline 'use server' functions need it)`,
+    );
+  }
+  throw new Error(`actionwire: ${entry.moduleId} exports no function '${entry.name}', which the generated routes list: generate them again (tspc or actionwire generate)`);
+}
