@@ -20,15 +20,14 @@ function relativePrefix(moduleId: string): string {
   return depth === 0 ? './' : '../'.repeat(depth);
 }
 
-function signature(action: Action): string {
-  const result = action.returns ? printType(action.returns, '    ') : 'void';
-  return `(${printParameters(action, '    ')}): Promise<${result}>`;
+function functionType(action: Action): string {
+  const result = action.returns ? printType(action.returns, '  ') : 'void';
+  return `(${printParameters(action, '  ')}) => Promise<${result}>`;
 }
 
 /** `planner`: one for the whole model (it decides revival for every named schema when made). */
 export function emitClientModule(model: Model, moduleId: string, planner = new RevivalPlanner(model.schemas)): string {
   const actions = clientActions(model, moduleId);
-  const scope = { call: 'call', returns: 'returns', plans: 'plans', ...model.modules.find((module) => module.moduleId === moduleId)?.clientScope };
   const names = new Set<string>();
   for (const action of actions) {
     action.params.forEach((param) => referencedSchemaNames(param.type, names));
@@ -42,33 +41,36 @@ export function emitClientModule(model: Model, moduleId: string, planner = new R
   const sharedPlans = planner.referencedPlans(plans);
   const typesPath = `${relativePrefix(moduleId)}${CLIENT_TYPES_MODULE}${model.importExtension}`;
 
-  const clientTypes = plans.some((plan) => plan !== undefined) ? 'Caller, RevivalPlan, RevivalPlans' : 'Caller';
-  const lines = [GENERATED_HEADER, `import type { ${clientTypes} } from 'actionwire/client';`, `import { defaultCaller } from 'actionwire/client';`];
+  const lines = [GENERATED_HEADER, `import type { Caller, ClientModuleShape } from 'actionwire/client';`, `import { bindActions, defaultCaller } from 'actionwire/client';`];
   if (typeNames.length > 0) lines.push(`import type { ${typeNames.join(', ')} } from ${singleQuoted(typesPath)};`);
   if (usesActionReferences(model)) lines.push(`import ${singleQuoted(`${relativePrefix(moduleId)}${CLIENT_REFERENCES_MODULE}${model.importExtension}`)};`);
   if (reexported.length > 0) lines.push(`export type { ${reexported.join(', ')} } from ${singleQuoted(typesPath)};`);
   lines.push('');
-  // Plain data, parsed at load time: as literals, TypeScript would check every plan against RevivalPlan on every build.
-  const returnPlans = [...new Set(plans.filter((plan) => plan !== undefined).map((plan) => JSON.stringify(plan)))];
-  if (returnPlans.length > 0) {
-    lines.push(`/** How each action's result is revived (Dates, bigints, Maps…), then the named types those plans refer to. */`);
-    lines.push(`const ${scope.returns}: readonly RevivalPlan[] = JSON.parse(String.raw\`${rawTemplateText(`[${returnPlans.join(',')}]`)}\`);`);
-    lines.push(`const ${scope.plans}: RevivalPlans = JSON.parse(String.raw\`${rawTemplateText(JSON.stringify(Object.fromEntries(sharedPlans)))}\`);`, '');
+  // Plain data, parsed at load time: as code, TypeScript would check a function per action on every build.
+  const shape = {
+    actions: Object.fromEntries(
+      actions.map((action, index) => [
+        action.exportName,
+        [
+          `${model.basePath}/${action.route}`,
+          isFormAction(action) ? [action.form.name] : action.params.map((param) => param.name),
+          isFormAction(action) ? (action.form.optional ? 2 : 1) : 0,
+          plans[index] ?? 0,
+        ],
+      ]),
+    ),
+    plans: Object.fromEntries(sharedPlans),
+  };
+  lines.push(`/** Each action's path, parameter names, form (1, or 2 when optional) and result revival (Dates, bigints, Maps…), then the named plans. */`);
+  lines.push(`const actionShapes: ClientModuleShape = JSON.parse(String.raw\`${rawTemplateText(JSON.stringify(shape))}\`);`, '');
+  lines.push(`/** This module's actions, calling through \`call\` (see \`createClient\`). */`);
+  lines.push(`export function bind(call: Caller): {`);
+  for (const action of actions) {
+    if (action.description) lines.push(`  /** ${action.description.replace(/\*\//g, '*\\/')} */`);
+    lines.push(`  readonly ${propertyKey(action.exportName)}: ${functionType(action)};`);
   }
-  lines.push(`/** This module's actions, calling through \`${scope.call}\` (see \`createClient\`). */`);
-  lines.push(`export function bind(${scope.call}: Caller) {`, `  return {`);
-  actions.forEach((action, index) => {
-    const body = isFormAction(action)
-      ? `${action.form.name}${action.form.optional ? ' ?? new FormData()' : ''}`
-      : action.params.length === 0 ? '{}' : `{ ${action.params.map((param) => param.name).join(', ')} }`;
-    const plan = plans[index];
-    const extra = plan === undefined ? '' : `, ${scope.returns}[${returnPlans.indexOf(JSON.stringify(plan))}], ${scope.plans}`;
-    const doc = action.description ? `    /** ${action.description.replace(/\*\//g, '*\\/')} */\n` : '';
-    // The explicit type argument spares the checker inferring it from the declared return type, once per action.
-    const call = `${scope.call}<${action.returns ? printType(action.returns, '    ') : 'void'}>`;
-    lines.push(`${doc}    ${propertyKey(action.exportName)}: ${signature(action)} => ${call}(${JSON.stringify(`${model.basePath}/${action.route}`)}, ${body}${extra}),`);
-  });
-  lines.push(`  };`, `}`, '', `const bound = bind(defaultCaller);`);
+  lines.push(`} {`, `  return bindActions(call, actionShapes);`);
+  lines.push(`}`, '', `const bound = bind(defaultCaller);`);
   for (const action of actions) {
     const value = propertyAccess('bound', action.exportName);
     if (action.exportName === 'default') lines.push(`export default bound.default;`);

@@ -114,19 +114,6 @@ export interface ActionModule {
    * (`app/users` → `appUsers`): an identifier, unique among the modules, decided by the analysis.
    */
   namespace: string;
-  /**
-   * The names the generated client module's action functions use for its caller and its revival tables
-   * where a parameter of its actions takes the usual one (`call`, `returns`, `plans`), which it would
-   * shadow. Absent, or a name absent: the usual name. Decided by the analysis.
-   */
-  clientScope?: ClientScope;
-}
-
-/** See `ActionModule.clientScope`. */
-export interface ClientScope {
-  call?: string;
-  returns?: string;
-  plans?: string;
 }
 
 export interface Model {

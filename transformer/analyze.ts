@@ -137,9 +137,8 @@ export function analyzeProgram(tsApi: typeof ts, program: ts.Program, pluginEntr
       );
       continue;
     }
-    const clientScope = decideClientNames(found);
+    decideClientNames(found);
     const module: ActionModule = { moduleId, importPath: relativeImport(config.generatedDir, file.fileName, extension), namespace };
-    if (clientScope) module.clientScope = clientScope;
     modules.push(module);
     addActions(file, found);
     addActions(file, inlineActionsOf(file, scan.inline, moduleId, true, new Set(found.map((action) => action.route))).actions);

@@ -1,6 +1,6 @@
 import { isBindingIdentifier, isIdentifierName } from '../codegen/naming.js';
 import { CLIENT_INDEX_SCOPE, CLIENT_MODULE_EXPORTS, CLIENT_MODULE_SCOPE } from '../model/client-layout.js';
-import type { Action, ClientScope } from '../model/model.js';
+import type { Action } from '../model/model.js';
 import { referencedSchemaNames } from '../model/type-refs.js';
 
 /** Words of an identifier: runs of ID_Continue characters, `_` and everything else separating them. */
@@ -60,40 +60,26 @@ function fresh(base: string, taken: Set<string>): string {
   return name;
 }
 
-const HELPERS = ['call', 'returns', 'plans'] as const;
-
 /**
- * Decides the names one module's generated client module uses, so that none shadows another:
- * - each action's identifier there: its export name where that is a free identifier
- *   (`export const listUsers = …`), otherwise a fresh one stored as `clientLocal`
- *   (`const a_b = …; export { a_b as "a-b" }`) — for names that are not identifiers, reserved words,
- *   the client module's own names (`returns`, `bound`…) and the named types it imports; the default
- *   export needs none;
- * - the names its action functions use for the caller and the revival tables (`call`, `returns`,
- *   `plans`), renamed where a parameter takes one: returned as the module's `clientScope`.
+ * Decides each action's identifier in its generated client module, so that none shadows another: its
+ * export name where that is a free identifier (`export const listUsers = …`), otherwise a fresh one stored
+ * as `clientLocal` (`const a_b = …; export { a_b as "a-b" }`) — for names that are not identifiers, reserved
+ * words, the client module's own names (`bound`, `actionShapes`…) and the named types it imports; the
+ * default export needs none. (Parameters appear only in types there, so they shadow nothing.)
  */
-export function decideClientNames(actions: Action[]): ClientScope | undefined {
+export function decideClientNames(actions: Action[]): void {
   const types = new Set<string>();
-  const params = new Set<string>();
   for (const action of actions) {
-    action.params.forEach((param) => {
-      referencedSchemaNames(param.type, types);
-      params.add(param.name);
-    });
+    action.params.forEach((param) => referencedSchemaNames(param.type, types));
     if (action.returns) referencedSchemaNames(action.returns, types);
   }
   const usable = (name: string): boolean => isBindingIdentifier(name) && !CLIENT_MODULE_SCOPE.has(name) && !types.has(name);
-  const taken = new Set<string>([...CLIENT_MODULE_SCOPE, ...types, ...params, ...actions.map((action) => action.exportName).filter(usable)]);
-
-  const scope: ClientScope = {};
-  for (const helper of HELPERS) if (params.has(helper)) scope[helper] = fresh(helper, taken);
-
+  const taken = new Set<string>([...CLIENT_MODULE_SCOPE, ...types, ...actions.map((action) => action.exportName).filter(usable)]);
   for (const action of actions) {
     delete action.clientLocal;
     if (action.exportName === 'default' || usable(action.exportName)) continue;
     action.clientLocal = fresh(localBase(action.exportName), taken);
   }
-  return Object.keys(scope).length > 0 ? scope : undefined;
 }
 
 /** Why the generated client cannot export an action under this name, or undefined when it can. */

@@ -15,3 +15,4 @@ export { revive, type RevivalPlan, type RevivalPlans } from './revive.js';
 export { fromReference } from './from-reference.js';
 export { registerActions, type ActionShape } from './action-registry.js';
 export { isActionReference, type ActionReference, type ReferenceResolver } from './reference.js';
+export { bindActions, type ActionEntry, type ClientModuleShape } from './bind-actions.js';

@@ -47,7 +47,7 @@ describe('identifiers of actions in their client module', () => {
       action('m', 'a-b'),
       action('m', 'a_b'),
       action('m', 'delete'),
-      action('m', 'returns'),
+      action('m', 'bound'),
       action('m', 'User', user),
       action('m', 'grüße'),
       action('m', 'with space'),
@@ -59,7 +59,7 @@ describe('identifiers of actions in their client module', () => {
       'a-b': 'a_b_',
       a_b: undefined,
       delete: 'delete_',
-      returns: 'returns_',
+      bound: 'bound_',
       User: 'User_',
       grüße: undefined,
       'with space': 'with_space',
@@ -67,13 +67,12 @@ describe('identifiers of actions in their client module', () => {
     });
   });
 
-  it('rename the caller and the revival tables where a parameter takes their names, and no local takes the new ones', () => {
+  it('leave parameter names alone: in the client module they appear only in types', () => {
     const dial = action('m', 'dial', { kind: 'date' });
     dial.params = ['call', 'returns', 'plans'].map((name) => ({ name, type: { kind: 'string' }, optional: false }));
-    const actions = [dial, action('m', 'returns_'), action('m', 'call_')];
-    expect(decideClientNames(actions)).toEqual({ call: 'call_2', returns: 'returns_2', plans: 'plans_' });
-    expect(actions.map((entry) => entry.clientLocal)).toEqual([undefined, undefined, undefined]);
-    expect(decideClientNames([action('m', 'plain')])).toBeUndefined();
+    const actions = [dial, action('m', 'call')];
+    decideClientNames(actions);
+    expect(actions.map((entry) => entry.clientLocal)).toEqual([undefined, undefined]);
   });
 
   it('refuse the names the client module exports itself', () => {
@@ -103,7 +102,8 @@ describe('the client emitters print the names the model decided', () => {
 
   it('exports names that are not identifiers as strings, through fresh locals', () => {
     const source = emitClientModule(model, 'odd');
-    expect(source).toContain(`    "a-b": (): Promise<number> => call<number>("/actions/odd/a-b", {}),`);
+    expect(source).toContain(`  readonly "a-b": () => Promise<number>;`);
+    expect(source).toContain(`"a-b":["/actions/odd/a-b",[],0,0]`);
     expect(source).toContain(`const a_b = bound["a-b"];\nexport { a_b as "a-b" };`);
     expect(source).toContain(`const delete_ = bound.delete;\nexport { delete_ as delete };`);
     expect(source).toContain(`const User_ = bound.User;\nexport { User_ as User };`);

@@ -1,0 +1,49 @@
+import type { Caller } from './caller.js';
+import type { RevivalPlan, RevivalPlans } from './revive.js';
+
+/**
+ * One action of a generated client module, as data: its path, its parameter names in order (their values
+ * are the JSON body's properties), whether it takes a form (1, or 2 when the form is optional), and how its
+ * result is revived (0: nothing to revive).
+ */
+export type ActionEntry = readonly [path: string, parameters: readonly string[], form: 0 | 1 | 2, plan: RevivalPlan | 0];
+
+/** A generated client module's actions by export name, and the named revival plans they refer to. */
+export interface ClientModuleShape {
+  readonly actions: { readonly [exportName: string]: ActionEntry };
+  readonly plans: RevivalPlans;
+}
+
+type ActionCall = (...args: unknown[]) => Promise<unknown>;
+
+/**
+ * The functions of a generated client module, calling through `call`: what its `bind` returns, typed there
+ * by the module's own signatures. Data instead of one arrow function per action keeps generated clients
+ * cheap to compile.
+ *
+ * @example
+ * const actions = bindActions<{ greet: (name: string) => Promise<string> }>(defaultCaller, {
+ *   actions: { greet: ['/actions/app/greet', ['name'], 0, 0] },
+ *   plans: {},
+ * });
+ */
+export function bindActions<T>(call: Caller, shape: ClientModuleShape): T {
+  const bound: { [exportName: string]: ActionCall } = {};
+  for (const [exportName, [path, parameters, form, plan]] of Object.entries(shape.actions)) {
+    const revival = plan === 0 ? undefined : plan;
+    const action: ActionCall =
+      form === 0
+        ? (...args) => call(path, namedArguments(parameters, args), revival, shape.plans)
+        : (...args) => call(path, (form === 2 ? (args[0] ?? new FormData()) : args[0]) as FormData, revival, shape.plans);
+    Object.defineProperty(bound, exportName, { value: action, enumerable: true, writable: false, configurable: false });
+  }
+  return bound as T;
+}
+
+function namedArguments(parameters: readonly string[], args: readonly unknown[]): Record<string, unknown> {
+  const body: Record<string, unknown> = {};
+  parameters.forEach((name, index) => {
+    Object.defineProperty(body, name, { value: args[index], enumerable: true, writable: true, configurable: true });
+  });
+  return body;
+}
