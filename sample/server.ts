@@ -24,8 +24,9 @@ export async function createSampleApp(before: Koa.Middleware[] = []): Promise<Ko
   }
   const app = new Koa();
   before.forEach((middleware) => app.use(middleware));
-  // seals the post id updatePost captures: with ACTIONWIRE_SECRET (or `secret`), or a random key of this process and a warning
-  const router = createActionRouter();
+  // seals the post id updatePost captures: with ACTIONWIRE_SECRET (or `secret`), or a random key of this process and a warning;
+  // ALLOWED_ORIGINS (comma-separated, e.g. `http://localhost:5173`): other origins whose pages may call the actions (CORS)
+  const router = createActionRouter({ allowedOrigins: allowedOriginsFromEnv() });
   app.use(homePage); // GET /: the web page
   app.use(assets); // /app.js, /openapi.json, /docs
   app.use(postPage);
@@ -33,6 +34,11 @@ export async function createSampleApp(before: Koa.Middleware[] = []): Promise<Ko
   app.use(router.routes());
   app.use(router.allowedMethods());
   return app;
+}
+
+/** The origins in ALLOWED_ORIGINS, comma-separated; none when it is unset. */
+function allowedOriginsFromEnv(): string[] {
+  return (process.env['ALLOWED_ORIGINS'] ?? '').split(',').map((origin) => origin.trim()).filter((origin) => origin !== '');
 }
 
 /** Starts the sample on 127.0.0.1 (port 0 picks a free port) with a fresh in-memory database and one admin. */
