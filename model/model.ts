@@ -163,12 +163,18 @@ export function holdsActionReference(type: TypeNode): boolean {
   }
 }
 
+const referenceUse = new WeakMap<Model, boolean>();
+
 /** Can the server hand actions to the client as values: does some action's result, or some named type, hold a reference, or is some action inline? */
 export function usesActionReferences(model: Model): boolean {
-  return (
-    model.actions.some((action) => action.inline !== undefined || (action.returns !== undefined && holdsActionReference(action.returns))) ||
-    model.schemas.some((schema) => holdsActionReference(schema.type))
-  );
+  let uses = referenceUse.get(model);
+  if (uses === undefined) {
+    uses =
+      model.actions.some((action) => action.inline !== undefined || (action.returns !== undefined && holdsActionReference(action.returns))) ||
+      model.schemas.some((schema) => holdsActionReference(schema.type));
+    referenceUse.set(model, uses);
+  }
+  return uses;
 }
 
 /** The actions the generated client exports by name: inline actions reach it only as references. */
