@@ -4,38 +4,27 @@ import { repoRoot } from './paths.js';
 
 const update = process.env.UPDATE_GOLDEN === '1';
 
-/**
- * Compares `value` with the JSON golden file `tests/golden/<name>.json`; with UPDATE_GOLDEN=1 it
- * rewrites the file first (review the diff before committing it).
- */
-export function expectGoldenJson(name: string, value: unknown): void {
-  const path = join(repoRoot, 'tests', 'golden', `${name}.json`);
-  const text = `${JSON.stringify(value, null, 2)}\n`;
-  if (update) {
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, text);
-  }
-  let golden: string;
-  try {
-    golden = readFileSync(path, 'utf8');
-  } catch {
-    throw new Error(`no golden file ${path}: run with UPDATE_GOLDEN=1 to write it, then review it`);
-  }
-  expect(JSON.parse(text)).toEqual(JSON.parse(golden));
-}
-
-/** Compares `text` with the golden file `tests/golden/<name>` byte for byte; UPDATE_GOLDEN=1 rewrites it first. */
-export function expectGoldenText(name: string, text: string): void {
+/** The golden file `tests/golden/<name>`, rewritten with `text` first under UPDATE_GOLDEN=1 (review the diff before committing it). */
+function golden(name: string, text: string): string {
   const path = join(repoRoot, 'tests', 'golden', name);
   if (update) {
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, text);
   }
-  let golden: string;
   try {
-    golden = readFileSync(path, 'utf8');
+    return readFileSync(path, 'utf8');
   } catch {
     throw new Error(`no golden file ${path}: run with UPDATE_GOLDEN=1 to write it, then review it`);
   }
-  expect(text).toBe(golden);
+}
+
+/** Compares `value` with the JSON golden file `tests/golden/<name>.json`. */
+export function expectGoldenJson(name: string, value: unknown): void {
+  const text = `${JSON.stringify(value, null, 2)}\n`;
+  expect(JSON.parse(text)).toEqual(JSON.parse(golden(`${name}.json`, text)));
+}
+
+/** Compares `text` with the golden file `tests/golden/<name>` byte for byte. */
+export function expectGoldenText(name: string, text: string): void {
+  expect(text).toBe(golden(name, text));
 }
