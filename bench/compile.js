@@ -51,6 +51,7 @@ export async function benchCompile({ smallRounds, largeRounds, log }) {
     'compile.200.tspc_mib': Math.round(small.tspcMiB),
     'compile.200.plugin_mib': Math.round(small.pluginMiB),
     'compile.2000.tsc_s': round(large.tscSeconds),
+    'compile.2000.tspc_s': round(large.tspcSeconds),
     'compile.2000.plugin_s': round(large.pluginSeconds),
     'compile.2000.tsc_mib': Math.round(large.tscMiB),
     'compile.2000.plugin_mib': Math.round(large.pluginMiB),
@@ -59,6 +60,7 @@ export async function benchCompile({ smallRounds, largeRounds, log }) {
     'compile.ratio.rss': round(small.pluginMiB / small.tscMiB),
     'compile.ratio.rss_over_tspc': round(small.pluginMiB / small.tspcMiB),
     'compile.2000.ratio.time': round(large.pluginSeconds / large.tscSeconds),
+    'compile.2000.ratio.time_over_tspc': round(large.pluginSeconds / large.tspcSeconds),
     'compile.2000.ratio.rss': round(large.pluginMiB / large.tscMiB),
     'compile.scale': round(large.pluginSeconds / small.pluginSeconds, 1),
   };
