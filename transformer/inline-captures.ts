@@ -21,12 +21,17 @@ function isInside(node: ts.Node, container: ts.Node): boolean {
   return false;
 }
 
-/** The function a declaration lives in, or undefined at module level. */
-function enclosingFunction(tsApi: typeof ts, node: ts.Node): ts.SignatureDeclaration | undefined {
+/**
+ * Is a declaration in the module's own scope, where a hoisted function still sees it? Not when it is inside a
+ * function, or in a block, loop or catch clause at module level (`for (const x of xs) { … }`).
+ */
+function inModuleScope(tsApi: typeof ts, node: ts.Node): boolean {
   for (let current = node.parent; current && !tsApi.isSourceFile(current); current = current.parent) {
-    if (tsApi.isFunctionLike(current)) return current;
+    if (tsApi.isFunctionLike(current) || tsApi.isBlock(current) || tsApi.isIterationStatement(current, false) || tsApi.isCatchClause(current) || tsApi.isCaseBlock(current) || tsApi.isModuleBlock(current)) {
+      return false;
+    }
   }
-  return undefined;
+  return true;
 }
 
 function isAssignmentTarget(tsApi: typeof ts, identifier: ts.Identifier): boolean {
@@ -41,8 +46,8 @@ function isAssignmentTarget(tsApi: typeof ts, identifier: ts.Identifier): boolea
 }
 
 /**
- * The variables of enclosing functions that an inline action reads: they become its bound values, sealed
- * into every reference. Module-level bindings and imports exist on the server and are not captured.
+ * The variables of enclosing functions (and blocks) that an inline action reads: they become its bound values,
+ * sealed into every reference. Module-level bindings and imports exist on the server and are not captured.
  * `this`, `arguments` and `super` of the enclosing function, and assignments to captured variables (the
  * action gets copies), are errors.
  */
@@ -54,7 +59,7 @@ export function scanCaptures(tsApi: typeof ts, checker: ts.TypeChecker, fn: Inli
     if (!symbol) return;
     const declaration = symbol.valueDeclaration ?? symbol.declarations?.[0];
     if (!declaration || declaration.getSourceFile() !== fn.getSourceFile()) return;
-    if (isInside(declaration, fn) || enclosingFunction(tsApi, declaration) === undefined) return;
+    if (isInside(declaration, fn) || inModuleScope(tsApi, declaration)) return;
     if (!(symbol.flags & tsApi.SymbolFlags.Value)) return;
     if (isAssignmentTarget(tsApi, identifier)) {
       issues.push(

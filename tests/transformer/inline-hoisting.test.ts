@@ -60,6 +60,15 @@ export async function standalone(): Promise<number> {
   'use server';
   return 1;
 }
+
+export const perItem: Array<() => Promise<number>> = [];
+for (const n of [1, 2]) {
+  const scaled = async (): Promise<number> => {
+    'use server';
+    return n * 10;
+  };
+  perItem.push(scaled);
+}
 `;
 
 const store = `export async function save(id: string, title: string, version: bigint): Promise<void> {
@@ -100,6 +109,7 @@ describe('hoisting inline actions (golden files under tests/golden/hoisting; UPD
       '__actionwire$makeCounter$action',
       '__actionwire$makeCounter$action$2',
       '__actionwire$standalone',
+      '__actionwire$scaled',
     ]);
   });
 
@@ -116,6 +126,7 @@ describe('hoisting inline actions (golden files under tests/golden/hoisting; UPD
         'posts/page/makeCounter.action',
         'posts/page/makeCounter.action.2',
         'posts/page/standalone',
+        'posts/page/scaled',
       ]
         .map((route) => `/actions/${route}`)
         .sort(),
@@ -131,12 +142,12 @@ describe('hoisting inline actions (golden files under tests/golden/hoisting; UPD
     expect(Object.keys(after.paths)).toEqual(Object.keys(before.paths));
   });
 
-  it('runs: the hoisted module loads and a bound action calls its hoisted function with the current captured values', () => {
+  it('runs: the hoisted module loads and a bound action calls its hoisted function with the current captured values (a module-level loop variable too)', () => {
     const script = `import('./dist/posts/page.js').then(async (m) => {
       const counter = await m.makeCounter(40);
-      console.log(await counter.step(2), await counter.second(), await counter.pair[1](), typeof m.__actionwire$makeCounter$step);
+      console.log(await counter.step(2), await counter.second(), await counter.pair[1](), typeof m.__actionwire$makeCounter$step, await m.perItem[0](), await m.perItem[1]());
     })`;
     const result = run(['-e', script], esm);
-    expect(result.output.trim()).toBe('count 42 40 2 function');
+    expect(result.output.trim()).toBe('count 42 40 2 function 10 20');
   });
 });

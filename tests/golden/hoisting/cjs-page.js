@@ -33,7 +33,7 @@ var __importStar = (this && this.__importStar) || (function () {
     };
 })();
 Object.defineProperty(exports, "__esModule", { value: true });
-exports.standalone = void 0;
+exports.perItem = exports.standalone = void 0;
 exports.default = PostPage;
 exports.makeCounter = makeCounter;
 exports.__actionwire$PostPage$updatePost = __actionwire$PostPage$updatePost;
@@ -45,6 +45,7 @@ exports.__actionwire$makeCounter$third = __actionwire$makeCounter$third;
 exports.__actionwire$makeCounter$action = __actionwire$makeCounter$action;
 exports.__actionwire$makeCounter$action$2 = __actionwire$makeCounter$action$2;
 exports.__actionwire$standalone = __actionwire$standalone;
+exports.__actionwire$scaled = __actionwire$scaled;
 const __actionwire_server = __importStar(require("actionwire/server"));
 exports.standalone = __actionwire_server.bindAction(__actionwire$standalone, "posts/page/standalone", {});
 const store_js_1 = require("../store.js");
@@ -66,6 +67,11 @@ async function makeCounter(start) {
         __actionwire_server.bindAction(__actionwire$makeCounter$action$2, "posts/page/makeCounter.action.2", {}),
     ];
     return { step, second, third, pair };
+}
+exports.perItem = [];
+for (const n of [1, 2]) {
+    const scaled = __actionwire_server.bindAction(__actionwire$scaled, "posts/page/scaled", { get n() { return n; } });
+    exports.perItem.push(scaled);
 }
 async function __actionwire$PostPage$updatePost(__actionwire_bound, formData) {
     const { params, version } = __actionwire_bound;
@@ -99,4 +105,8 @@ async function __actionwire$makeCounter$action$2(__actionwire_bound) {
 }
 async function __actionwire$standalone(__actionwire_bound) {
     return 1;
+}
+async function __actionwire$scaled(__actionwire_bound) {
+    const { n } = __actionwire_bound;
+    return n * 10;
 }

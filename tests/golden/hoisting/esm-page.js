@@ -20,6 +20,11 @@ export async function makeCounter(start) {
     ];
     return { step, second, third, pair };
 }
+export const perItem = [];
+for (const n of [1, 2]) {
+    const scaled = __actionwire_server.bindAction(__actionwire$scaled, "posts/page/scaled", { get n() { return n; } });
+    perItem.push(scaled);
+}
 export async function __actionwire$PostPage$updatePost(__actionwire_bound, formData) {
     const { params, version } = __actionwire_bound;
     await save(params.id, String(formData.get('title')), version);
@@ -52,4 +57,8 @@ export async function __actionwire$makeCounter$action$2(__actionwire_bound) {
 }
 export async function __actionwire$standalone(__actionwire_bound) {
     return 1;
+}
+export async function __actionwire$scaled(__actionwire_bound) {
+    const { n } = __actionwire_bound;
+    return n * 10;
 }
