@@ -105,28 +105,19 @@ class FileHoister {
     const tsApi = this.tsApi;
     const body = fn.body && tsApi.isBlock(fn.body) ? fn.body : factory.createBlock([]);
     const inner = this.statements(body.statements).filter((statement) => !(this.isPrologueDirective(statement) && ((statement as ts.ExpressionStatement).expression as ts.StringLiteral).text === DIRECTIVE));
-    const unpack =
-      hoist.bound.length === 0
-        ? []
-        : [
-            factory.createVariableStatement(
-              undefined,
-              factory.createVariableDeclarationList(
-                [factory.createVariableDeclaration(factory.createObjectBindingPattern(hoist.bound.map((name) => factory.createBindingElement(undefined, undefined, name))), undefined, undefined, factory.createIdentifier(BOUND))],
-                tsApi.NodeFlags.Const,
-              ),
-            ),
-          ];
     const parameters = fn.parameters.map((parameter) => tsApi.visitNode(parameter, this.visit, tsApi.isParameter));
+    const boundParameter =
+      hoist.bound.length === 0 ? BOUND : factory.createObjectBindingPattern(hoist.bound.map((name) => factory.createBindingElement(undefined, undefined, name)));
     this.hoisted.push(
       factory.createFunctionDeclaration(
         [factory.createModifier(tsApi.SyntaxKind.ExportKeyword), factory.createModifier(tsApi.SyntaxKind.AsyncKeyword)],
         undefined,
         hoist.exportName,
         fn.typeParameters,
-        [factory.createParameterDeclaration(undefined, undefined, BOUND), ...parameters],
+        // the bound values as the first parameter's pattern: default values of the other parameters may read them
+        [factory.createParameterDeclaration(undefined, undefined, boundParameter), ...parameters],
         fn.type,
-        factory.createBlock([...unpack, ...inner], true),
+        factory.createBlock(inner, true),
       ),
     );
     const getters = hoist.bound.map((name) =>

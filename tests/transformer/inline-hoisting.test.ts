@@ -39,9 +39,9 @@ export async function makeCounter(start: number) {
     'use server';
     return start;
   };
-  const third = async function (): Promise<number> {
+  const third = async function (by: number = start): Promise<number> {
     'use server';
-    return start + 1;
+    return by + 1;
   };
   const pair = [
     async (): Promise<number> => {
@@ -145,9 +145,9 @@ describe('hoisting inline actions (golden files under tests/golden/hoisting; UPD
   it('runs: the hoisted module loads and a bound action calls its hoisted function with the current captured values (a module-level loop variable too)', () => {
     const script = `import('./dist/posts/page.js').then(async (m) => {
       const counter = await m.makeCounter(40);
-      console.log(await counter.step(2), await counter.second(), await counter.pair[1](), typeof m.__actionwire$makeCounter$step, await m.perItem[0](), await m.perItem[1]());
+      console.log(await counter.step(2), await counter.second(), await counter.pair[1](), await counter.third(), typeof m.__actionwire$makeCounter$step, await m.perItem[0](), await m.perItem[1]());
     })`;
     const result = run(['-e', script], esm);
-    expect(result.output.trim()).toBe('count 42 40 2 function 10 20');
+    expect(result.output.trim()).toBe('count 42 40 2 41 function 10 20');
   });
 });

@@ -25,29 +25,24 @@ for (const n of [1, 2]) {
     const scaled = __actionwire_server.bindAction(__actionwire$scaled, "posts/page/scaled", { get n() { return n; } });
     perItem.push(scaled);
 }
-export async function __actionwire$PostPage$updatePost(__actionwire_bound, formData) {
-    const { params, version } = __actionwire_bound;
+export async function __actionwire$PostPage$updatePost({ params, version }, formData) {
     await save(params.id, String(formData.get('title')), version);
 }
 export async function __actionwire$rename(__actionwire_bound, title) {
     return title.toUpperCase();
 }
-export async function __actionwire$makeCounter$step$inner(__actionwire_bound) {
-    const { label } = __actionwire_bound;
+export async function __actionwire$makeCounter$step$inner({ label }) {
     return label.text;
 }
-export async function __actionwire$makeCounter$step(__actionwire_bound, by) {
-    const { label, start } = __actionwire_bound;
+export async function __actionwire$makeCounter$step({ label, start }, by) {
     const inner = __actionwire_server.bindAction(__actionwire$makeCounter$step$inner, "posts/page/makeCounter.step.inner", { get label() { return label; } });
     return `${await inner()} ${start + by}`;
 }
-export async function __actionwire$makeCounter$second(__actionwire_bound) {
-    const { start } = __actionwire_bound;
+export async function __actionwire$makeCounter$second({ start }) {
     return start;
 }
-export async function __actionwire$makeCounter$third(__actionwire_bound) {
-    const { start } = __actionwire_bound;
-    return start + 1;
+export async function __actionwire$makeCounter$third({ start }, by = start) {
+    return by + 1;
 }
 export async function __actionwire$makeCounter$action(__actionwire_bound) {
     return 1;
@@ -58,7 +53,6 @@ export async function __actionwire$makeCounter$action$2(__actionwire_bound) {
 export async function __actionwire$standalone(__actionwire_bound) {
     return 1;
 }
-export async function __actionwire$scaled(__actionwire_bound) {
-    const { n } = __actionwire_bound;
+export async function __actionwire$scaled({ n }) {
     return n * 10;
 }
