@@ -68,6 +68,15 @@ export function bodyTimer(request: IncomingMessage, timeout: number, expire: () 
 
 function ignore(): void {}
 
+/** The body was consumed before the action router ran: a server error, with a log line saying so. */
+export class BodyReadBeforeError extends Error {
+  constructor() {
+    super(
+      'actionwire: the request body was read before the action router ran (a body parser mounted before it?): mount the action router before body parsers, or mount those on other paths only',
+    );
+  }
+}
+
 function asText(text: string): string {
   return text;
 }
@@ -89,6 +98,7 @@ export function readBody(request: IncomingMessage, limit: number, timeout?: numb
 export function readBody<T>(request: IncomingMessage, limit: number, timeout: number, parse: (text: string) => T): Promise<T>;
 export function readBody<T>(request: IncomingMessage, limit: number, timeout = 0, parse: (text: string) => T | string = asText): Promise<T | string> {
   const declared = Number(request.headers['content-length']);
+  if (request.readableEnded && (declared > 0 || request.headers['transfer-encoding'] !== undefined)) return Promise.reject(new BodyReadBeforeError());
   if (Number.isFinite(declared) && declared > limit) {
     stopReading(request);
     return Promise.reject(new BodyTooLargeError(limit));

@@ -1,7 +1,7 @@
 import { finished, Readable, Transform, type TransformCallback } from 'node:stream';
 import type { Context } from 'koa';
 import { ActionError } from './action-error.js';
-import { BodyTimeoutError, BodyTooLargeError, bodyReadFailure, bodyTimer, readBody, refuseBody, stopReading } from './body.js';
+import { BodyReadBeforeError, BodyTimeoutError, BodyTooLargeError, bodyReadFailure, bodyTimer, readBody, refuseBody, stopReading } from './body.js';
 import { fieldCounter, type FieldCounter } from './form-fields.js';
 import { exceedsDepth } from './json-depth.js';
 import { DEFAULT_MAX_DEPTH, type ResolvedLimits } from './options.js';
@@ -108,6 +108,7 @@ export async function readFormArguments(ctx: Context, limits: ResolvedLimits): P
   const type = mediaType(ctx);
   if (!FORM_TYPES.has(type)) refuse(ctx, 415, 'This action takes a form: send multipart/form-data or application/x-www-form-urlencoded');
   const declared = Number(ctx.get('content-length'));
+  if (ctx.req.readableEnded) throw new BodyReadBeforeError();
   if (Number.isFinite(declared) && declared > limits.bodyLimit) {
     stopReading(ctx.req);
     throw new BodyTooLargeError(limits.bodyLimit);
