@@ -47,6 +47,24 @@ export class Service {
 }
 `;
 
+const usesSuper = `class Base {
+  name(): string {
+    return 'base';
+  }
+}
+
+export class Child extends Base {
+  override name(): string {
+    const action = async (): Promise<string> => {
+      'use server';
+      return super.name();
+    };
+    void action;
+    return 'child';
+  }
+}
+`;
+
 const returnsPlainFunction = `'use server';
 export async function handOut(): Promise<{ run: () => number }> {
   return { run: () => 1 };
@@ -54,7 +72,7 @@ export async function handOut(): Promise<{ run: () => number }> {
 `;
 
 describe('inline action diagnostics', () => {
-  const dir = writeProject('inline-diagnostics', { 'src/page.ts': source, 'src/actions.ts': returnsPlainFunction }, { noEmitOnError: true });
+  const dir = writeProject('inline-diagnostics', { 'src/page.ts': source, 'src/actions.ts': returnsPlainFunction, 'src/child.ts': usesSuper }, { noEmitOnError: true });
   const result = tspc(dir);
   const lines = result.output.split('\n').filter((line) => line.includes('actionwire/'));
 
@@ -71,12 +89,13 @@ describe('inline action diagnostics', () => {
     ['an assignment to a captured variable', /src\/page\.ts\(30,5\): error TS93013: \[actionwire\/inline-capture\] Inline action page\.assigns assigns to 'total'/],
     ['the reserved parameter name', /src\/page\.ts\(32,27\): error TS93007: \[actionwire\/unsupported-parameter\] The parameter name '\$bound' is reserved/],
     ['a class method', /src\/page\.ts\(40,9\): error TS93009: \[actionwire\/inline-unsupported\] 'use server' can start the body of .* not of a class method/],
+    ['super', /src\/child\.ts\(11,14\): error TS93013: \[actionwire\/inline-capture\] Inline action Child\.name\.action uses 'super'/],
     ['a plain function in a return value', /src\/actions\.ts\(2,34\): error TS93003: \[actionwire\/unsupported-type\] handOut return type \.run has type '\(\) => number'.*must be a server action/],
   ])('reports %s at its file:line:col', (_what, pattern) => {
     expect(lines).toEqual(expect.arrayContaining([expect.stringMatching(pattern)]));
   });
 
   it('reports nothing else', () => {
-    expect(lines).toHaveLength(8);
+    expect(lines).toHaveLength(9);
   });
 });

@@ -76,8 +76,15 @@ const store = `export async function save(id: string, title: string, version: bi
 }
 `;
 
+/** A default export that is itself an inline action, anonymous, in an ordinary module. */
+const anonymousDefault = `export default async function (): Promise<number> {
+  'use server';
+  return 7;
+}
+`;
+
 function compile(name: string, compilerOptions: Record<string, unknown>, packageType: 'module' | 'commonjs'): string {
-  const dir = writeProject(name, { 'src/posts/page.ts': page, 'src/store.ts': store }, { compilerOptions });
+  const dir = writeProject(name, { 'src/posts/page.ts': page, 'src/store.ts': store, 'src/anonymous.ts': anonymousDefault }, { compilerOptions });
   run(['-e', `const fs = require('fs'); const p = JSON.parse(fs.readFileSync('package.json', 'utf8')); p.type = '${packageType}'; fs.writeFileSync('package.json', JSON.stringify(p));`], dir);
   const result = tspc(dir);
   if (result.status !== 0) throw new Error(result.output);
@@ -127,6 +134,7 @@ describe('hoisting inline actions (golden files under tests/golden/hoisting; UPD
         'posts/page/makeCounter.action.2',
         'posts/page/standalone',
         'posts/page/scaled',
+        'anonymous/default',
       ]
         .map((route) => `/actions/${route}`)
         .sort(),
@@ -135,11 +143,17 @@ describe('hoisting inline actions (golden files under tests/golden/hoisting; UPD
 
   it('keeps routes when unrelated code around them changes', () => {
     const edited = page.replace('export default async function PostPage', 'export function helper(): number {\n  return 2;\n}\n\nexport default async function PostPage').replace("title: 'first'", "title: 'changed'");
-    const dir = writeProject('hoisting-edited', { 'src/posts/page.ts': edited, 'src/store.ts': store });
+    const dir = writeProject('hoisting-edited', { 'src/posts/page.ts': edited, 'src/store.ts': store, 'src/anonymous.ts': anonymousDefault });
     expect(tspc(dir).status).toBe(0);
     const before = JSON.parse(readFileSync(join(esm, 'src/generated/openapi.json'), 'utf8')) as { paths: Record<string, unknown> };
     const after = JSON.parse(readFileSync(join(dir, 'src/generated/openapi.json'), 'utf8')) as { paths: Record<string, unknown> };
     expect(Object.keys(after.paths)).toEqual(Object.keys(before.paths));
+  });
+
+  it('binds an anonymous default export in its place (export default bindAction(…)), in both module formats', () => {
+    expect(readFileSync(join(esm, 'dist/anonymous.js'), 'utf8')).toContain('export default __actionwire_server.bindAction(__actionwire$default, "anonymous/default", {});');
+    expect(readFileSync(join(cjs, 'dist/anonymous.js'), 'utf8')).toContain('exports.default = __actionwire_server.bindAction(__actionwire$default, "anonymous/default", {});');
+    expect(run(['-e', `import('./dist/anonymous.js').then(async (m) => console.log(await m.default()))`], esm).output.trim()).toBe('7');
   });
 
   it('runs: the hoisted module loads and a bound action calls its hoisted function with the current captured values (a module-level loop variable too)', () => {
