@@ -108,6 +108,10 @@ class FileHoister {
     const parameters = fn.parameters.map((parameter) => tsApi.visitNode(parameter, this.visit, tsApi.isParameter));
     const boundParameter =
       hoist.bound.length === 0 ? BOUND : factory.createObjectBindingPattern(hoist.bound.map((name) => factory.createBindingElement(undefined, undefined, name)));
+    // a recursive action calls itself by its name: bound inside the hoisted function too, to the same values
+    const self = hoist.selfName
+      ? [factory.createVariableStatement(undefined, factory.createVariableDeclarationList([factory.createVariableDeclaration(hoist.selfName, undefined, undefined, this.bindCall(hoist))], tsApi.NodeFlags.Const))]
+      : [];
     this.hoisted.push(
       factory.createFunctionDeclaration(
         [factory.createModifier(tsApi.SyntaxKind.ExportKeyword), factory.createModifier(tsApi.SyntaxKind.AsyncKeyword)],
@@ -117,9 +121,15 @@ class FileHoister {
         // the bound values as the first parameter's pattern: default values of the other parameters may read them
         [factory.createParameterDeclaration(undefined, undefined, boundParameter), ...parameters],
         fn.type,
-        factory.createBlock(inner, true),
+        factory.createBlock([...self, ...inner], true),
       ),
     );
+    return this.bindCall(hoist);
+  }
+
+  /** `bindAction(hoisted, route, { get id() { return id; } })`: the captured values read when called or sealed. */
+  private bindCall(hoist: InlineHoist): ts.Expression {
+    const { factory } = this.context;
     const getters = hoist.bound.map((name) =>
       factory.createGetAccessorDeclaration(undefined, name, [], undefined, factory.createBlock([factory.createReturnStatement(factory.createIdentifier(name))])),
     );

@@ -15,6 +15,8 @@ export interface InlineHoist {
   route: string;
   /** the captured variables' names, sorted */
   bound: string[];
+  /** its own name, which its body calls it by (recursion): bound again inside the hoisted function */
+  selfName?: string;
 }
 
 export interface InlineAnalysis {
@@ -96,7 +98,9 @@ export function analyzeInlineActions(
     usedExports.add(exportName);
     const route = `${moduleId}/${path}`;
     result.actions.push({ ...action, exportName, route, inline: { path, bound } });
-    result.hoists.push({ node: fn, exportName, route, bound: bound.map((parameter) => parameter.name) });
+    const hoist: InlineHoist = { node: fn, exportName, route, bound: bound.map((parameter) => parameter.name) };
+    if (captures.selfReferenced && fn.name && tsApi.isIdentifier(fn.name)) hoist.selfName = fn.name.text;
+    result.hoists.push(hoist);
   }
   return result;
 }

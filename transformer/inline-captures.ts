@@ -14,6 +14,8 @@ export interface CapturedVariable {
 export interface CaptureScan {
   captured: CapturedVariable[];
   issues: AnalysisIssue[];
+  /** the action calls itself by its own name (a recursive function declaration or named function expression) */
+  selfReferenced: boolean;
 }
 
 function isInside(node: ts.Node, container: ts.Node): boolean {
@@ -54,11 +56,13 @@ function isAssignmentTarget(tsApi: typeof ts, identifier: ts.Identifier): boolea
 export function scanCaptures(tsApi: typeof ts, checker: ts.TypeChecker, fn: InlineFunction, actionName: string): CaptureScan {
   const captured = new Map<ts.Symbol, CapturedVariable>();
   const issues: AnalysisIssue[] = [];
+  let selfReferenced = false;
 
   const capture = (identifier: ts.Identifier, symbol: ts.Symbol | undefined): void => {
     if (!symbol) return;
     const declaration = symbol.valueDeclaration ?? symbol.declarations?.[0];
     if (!declaration || declaration.getSourceFile() !== fn.getSourceFile()) return;
+    if (declaration === fn && !tsApi.isMethodDeclaration(fn)) selfReferenced = true;
     if (isInside(declaration, fn) || inModuleScope(tsApi, declaration)) return;
     if (!(symbol.flags & tsApi.SymbolFlags.Value)) return;
     if (isAssignmentTarget(tsApi, identifier)) {
@@ -90,7 +94,7 @@ export function scanCaptures(tsApi: typeof ts, checker: ts.TypeChecker, fn: Inli
   fn.parameters.forEach((parameter) => visit(parameter, true));
   if (fn.body) visit(fn.body, true);
 
-  return { captured: [...captured.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)), issues };
+  return { captured: [...captured.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)), issues, selfReferenced };
 }
 
 /** An identifier that reads a binding (not a property name, a declaration's own name, or a label). */

@@ -53,7 +53,11 @@ export async function makeCounter(start: number) {
       return 2;
     },
   ] as const;
-  return { step, second, third, pair };
+  async function countdown(n: number): Promise<number> {
+    'use server';
+    return n <= 0 ? start : countdown(n - 1);
+  }
+  return { step, second, third, pair, countdown };
 }
 
 export async function standalone(): Promise<number> {
@@ -115,6 +119,7 @@ describe('hoisting inline actions (golden files under tests/golden/hoisting; UPD
       '__actionwire$makeCounter$third',
       '__actionwire$makeCounter$action',
       '__actionwire$makeCounter$action$2',
+      '__actionwire$makeCounter$countdown',
       '__actionwire$standalone',
       '__actionwire$scaled',
     ]);
@@ -132,6 +137,7 @@ describe('hoisting inline actions (golden files under tests/golden/hoisting; UPD
         'posts/page/makeCounter.third',
         'posts/page/makeCounter.action',
         'posts/page/makeCounter.action.2',
+        'posts/page/makeCounter.countdown',
         'posts/page/standalone',
         'posts/page/scaled',
         'anonymous/default',
@@ -159,9 +165,9 @@ describe('hoisting inline actions (golden files under tests/golden/hoisting; UPD
   it('runs: the hoisted module loads and a bound action calls its hoisted function with the current captured values (a module-level loop variable too)', () => {
     const script = `import('./dist/posts/page.js').then(async (m) => {
       const counter = await m.makeCounter(40);
-      console.log(await counter.step(2), await counter.second(), await counter.pair[1](), await counter.third(), typeof m.__actionwire$makeCounter$step, await m.perItem[0](), await m.perItem[1]());
+      console.log(await counter.step(2), await counter.second(), await counter.pair[1](), await counter.third(), await counter.countdown(3), typeof m.__actionwire$makeCounter$step, await m.perItem[0](), await m.perItem[1]());
     })`;
     const result = run(['-e', script], esm);
-    expect(result.output.trim()).toBe('count 42 40 2 41 function 10 20');
+    expect(result.output.trim()).toBe('count 42 40 2 41 40 function 10 20');
   });
 });

@@ -44,6 +44,7 @@ exports.__actionwire$makeCounter$second = __actionwire$makeCounter$second;
 exports.__actionwire$makeCounter$third = __actionwire$makeCounter$third;
 exports.__actionwire$makeCounter$action = __actionwire$makeCounter$action;
 exports.__actionwire$makeCounter$action$2 = __actionwire$makeCounter$action$2;
+exports.__actionwire$makeCounter$countdown = __actionwire$makeCounter$countdown;
 exports.__actionwire$standalone = __actionwire$standalone;
 exports.__actionwire$scaled = __actionwire$scaled;
 const __actionwire_server = __importStar(require("actionwire/server"));
@@ -58,6 +59,7 @@ const tools = {
     rename: __actionwire_server.bindAction(__actionwire$rename, "posts/page/rename", {}),
 };
 async function makeCounter(start) {
+    const countdown = __actionwire_server.bindAction(__actionwire$makeCounter$countdown, "posts/page/makeCounter.countdown", { get start() { return start; } });
     const label = { text: 'count', tags: new Map([['a', 1]]) };
     const step = __actionwire_server.bindAction(__actionwire$makeCounter$step, "posts/page/makeCounter.step", { get label() { return label; }, get start() { return start; } });
     const second = __actionwire_server.bindAction(__actionwire$makeCounter$second, "posts/page/makeCounter.second", { get start() { return start; } });
@@ -66,7 +68,7 @@ async function makeCounter(start) {
         __actionwire_server.bindAction(__actionwire$makeCounter$action, "posts/page/makeCounter.action", {}),
         __actionwire_server.bindAction(__actionwire$makeCounter$action$2, "posts/page/makeCounter.action.2", {}),
     ];
-    return { step, second, third, pair };
+    return { step, second, third, pair, countdown };
 }
 exports.perItem = [];
 for (const n of [1, 2]) {
@@ -97,6 +99,10 @@ async function __actionwire$makeCounter$action(__actionwire_bound) {
 }
 async function __actionwire$makeCounter$action$2(__actionwire_bound) {
     return 2;
+}
+async function __actionwire$makeCounter$countdown({ start }, n) {
+    const countdown = __actionwire_server.bindAction(__actionwire$makeCounter$countdown, "posts/page/makeCounter.countdown", { get start() { return start; } });
+    return n <= 0 ? start : countdown(n - 1);
 }
 async function __actionwire$standalone(__actionwire_bound) {
     return 1;

@@ -10,6 +10,7 @@ const tools = {
     rename: __actionwire_server.bindAction(__actionwire$rename, "posts/page/rename", {}),
 };
 export async function makeCounter(start) {
+    const countdown = __actionwire_server.bindAction(__actionwire$makeCounter$countdown, "posts/page/makeCounter.countdown", { get start() { return start; } });
     const label = { text: 'count', tags: new Map([['a', 1]]) };
     const step = __actionwire_server.bindAction(__actionwire$makeCounter$step, "posts/page/makeCounter.step", { get label() { return label; }, get start() { return start; } });
     const second = __actionwire_server.bindAction(__actionwire$makeCounter$second, "posts/page/makeCounter.second", { get start() { return start; } });
@@ -18,7 +19,7 @@ export async function makeCounter(start) {
         __actionwire_server.bindAction(__actionwire$makeCounter$action, "posts/page/makeCounter.action", {}),
         __actionwire_server.bindAction(__actionwire$makeCounter$action$2, "posts/page/makeCounter.action.2", {}),
     ];
-    return { step, second, third, pair };
+    return { step, second, third, pair, countdown };
 }
 export const perItem = [];
 for (const n of [1, 2]) {
@@ -49,6 +50,10 @@ export async function __actionwire$makeCounter$action(__actionwire_bound) {
 }
 export async function __actionwire$makeCounter$action$2(__actionwire_bound) {
     return 2;
+}
+export async function __actionwire$makeCounter$countdown({ start }, n) {
+    const countdown = __actionwire_server.bindAction(__actionwire$makeCounter$countdown, "posts/page/makeCounter.countdown", { get start() { return start; } });
+    return n <= 0 ? start : countdown(n - 1);
 }
 export async function __actionwire$standalone(__actionwire_bound) {
     return 1;
