@@ -26,6 +26,10 @@ const problemSchema: JsonSchema = {
   required: ['type', 'title', 'status'],
 };
 
+const RESPONSE_REF_PREFIX = '#/components/responses/';
+const BAD_REQUEST_RESPONSE = 'ActionwireBadRequest';
+const ERROR_RESPONSE = 'ActionwireError';
+
 function problemResponse(description: string): JsonSchema {
   return { description, content: { 'application/problem+json': { schema: { $ref: SCHEMA_REF_PREFIX + PROBLEM_SCHEMA_NAME } } } };
 }
@@ -75,8 +79,8 @@ function operation(action: Action, schemas: Model['schemas']): JsonSchema {
       : { required: hasRequiredParam, content: { 'application/json': { schema: requestBodySchema(action, schemas) } } },
     responses: {
       ...success,
-      '400': problemResponse('The request body is not valid for this action'),
-      default: problemResponse('An error'),
+      '400': { $ref: RESPONSE_REF_PREFIX + BAD_REQUEST_RESPONSE },
+      default: { $ref: RESPONSE_REF_PREFIX + ERROR_RESPONSE },
     },
   };
   return result;
@@ -100,7 +104,14 @@ export function emitOpenApi(model: Model): string {
     info: { title: model.title, version: '1.0.0' },
     servers: [{ url: '/', description: 'the server that mounts the generated router' }],
     paths,
-    components: { schemas },
+    // one copy of the problem answers for every operation (a copy in each was 0.8 of 6 MB at 2,000 actions)
+    components: {
+      schemas,
+      responses: {
+        [BAD_REQUEST_RESPONSE]: problemResponse('The request body is not valid for this action'),
+        [ERROR_RESPONSE]: problemResponse('An error'),
+      },
+    },
   };
   return JSON.stringify(document, null, 2) + '\n';
 }
