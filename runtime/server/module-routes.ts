@@ -1,4 +1,5 @@
 import type { RoutesModel } from '../../model/routes-model.js';
+import { inlineAction } from './references.js';
 import { defineActionRoutes, type ActionFunction } from './route-functions.js';
 import type { RouteDefinition } from './router.js';
 
@@ -31,12 +32,8 @@ export function defineModuleRoutes(model: RoutesModel, exports: readonly ActionE
 }
 
 function exportedAction(namespace: object | undefined, entry: ActionExport): ActionFunction {
+  if (entry.inline) return inlineAction(namespace ?? {}, entry.name, entry.moduleId);
   const value: unknown = namespace !== undefined && Object.hasOwn(namespace, entry.name) ? (namespace as Record<string, unknown>)[entry.name] : undefined;
   if (typeof value === 'function') return value as ActionFunction;
-  if (entry.inline) {
-    throw new Error(
-      `actionwire: ${entry.moduleId} has no hoisted inline action '${entry.name}': compile it with tspc and the actionwire transformer (inline 'use server' functions need it)`,
-    );
-  }
   throw new Error(`actionwire: ${entry.moduleId} exports no function '${entry.name}', which the generated routes list: generate them again (tspc or actionwire generate)`);
 }
