@@ -6,3 +6,6 @@ export const RESERVED_KEYS: readonly string[] = ['__proto__', 'constructor', 'pr
 
 /** The keys of `{ [key: number]: T }`: JSON numbers written as text. */
 export const NUMERIC_KEY_PATTERN = '^-?(?:0|[1-9][0-9]*)(?:\\.[0-9]+)?(?:[eE][+-]?[0-9]+)?$';
+
+/** The request body key (JSON) or form field that carries an inline action's sealed bound values. */
+export const BOUND_KEY = '$bound';

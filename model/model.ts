@@ -139,8 +139,7 @@ export interface InlineModule {
   importPath: string;
 }
 
-/** The request body key (JSON) or form field that carries an inline action's sealed bound values. */
-export const BOUND_KEY = '$bound';
+export { BOUND_KEY } from './keys.js';
 
 /** Does a type hold an action reference anywhere (named schemas are looked at by the caller)? */
 export function holdsActionReference(type: TypeNode): boolean {

@@ -1,4 +1,5 @@
 import type { Caller } from './caller.js';
+import { namedArguments } from './named-arguments.js';
 import type { RevivalPlan, RevivalPlans } from './revive.js';
 
 /**
@@ -38,12 +39,4 @@ export function bindActions<T>(call: Caller, shape: ClientModuleShape): T {
     Object.defineProperty(bound, exportName, { value: action, enumerable: true, writable: false, configurable: false });
   }
   return bound as T;
-}
-
-function namedArguments(parameters: readonly string[], args: readonly unknown[]): Record<string, unknown> {
-  const body: Record<string, unknown> = {};
-  parameters.forEach((name, index) => {
-    Object.defineProperty(body, name, { value: args[index], enumerable: true, writable: true, configurable: true });
-  });
-  return body;
 }

@@ -1,6 +1,8 @@
 import { registeredAction, type ActionShape } from './action-registry.js';
 import type { Caller } from './caller.js';
-import { BOUND_FIELD, referenceProblem, type ActionReference } from './reference.js';
+import { BOUND_KEY } from '../../model/keys.js';
+import { namedArguments } from './named-arguments.js';
+import { referenceProblem, type ActionReference } from './reference.js';
 
 /** The arguments of a call as the action's route takes them, with the reference's seal. */
 function requestBody(shape: ActionShape, args: readonly unknown[], bound: string | undefined): Record<string, unknown> | FormData {
@@ -10,15 +12,11 @@ function requestBody(shape: ActionShape, args: readonly unknown[], bound: string
     // a copy: the caller's form stays as it was
     const form = new FormData();
     if (given) for (const [name, value] of given) form.append(name, value);
-    if (bound !== undefined) form.set(BOUND_FIELD, bound);
+    if (bound !== undefined) form.set(BOUND_KEY, bound);
     return form;
   }
-  const body: Record<string, unknown> = {};
-  // as the generated functions' `{ a, b }`: an undefined argument leaves no key in the JSON
-  shape.p.forEach((name, index) => {
-    if (args[index] !== undefined) Object.defineProperty(body, name, { value: args[index], writable: true, enumerable: true, configurable: true });
-  });
-  if (bound !== undefined) body[BOUND_FIELD] = bound;
+  const body = namedArguments(shape.p, args);
+  if (bound !== undefined) body[BOUND_KEY] = bound;
   return body;
 }
 

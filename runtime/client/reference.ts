@@ -34,6 +34,3 @@ export function referenceProblem(value: unknown): string | undefined {
 export function isActionReference(value: unknown): value is ActionReference {
   return referenceProblem(value) === undefined;
 }
-
-/** Where a call sends a reference's seal: the `$bound` property of the JSON body, or field of the form (the model's BOUND_KEY). */
-export const BOUND_FIELD = '$bound';
