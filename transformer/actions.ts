@@ -2,7 +2,7 @@ import type ts from 'typescript';
 import { isBindingIdentifier } from '../codegen/naming.js';
 import type { Action, Parameter } from '../model/model.js';
 import { clientExportNameProblem } from './client-names.js';
-import { issueAt, type AnalysisIssue } from './issues.js';
+import { errorCount, issueAt, type AnalysisIssue } from './issues.js';
 import { convertType, includesUndefined, isFormData } from './types/convert.js';
 import type { SchemaRegistry } from './types/schema-names.js';
 import type { TypeContext, ValuePlace } from './types/type-context.js';
@@ -20,7 +20,7 @@ function isFunctionNode(tsApi: typeof ts, node: ts.Node | undefined): node is Fu
   return node !== undefined && (tsApi.isFunctionDeclaration(node) || tsApi.isArrowFunction(node) || tsApi.isFunctionExpression(node));
 }
 
-function isAsync(tsApi: typeof ts, node: FunctionNode): boolean {
+export function isAsync(tsApi: typeof ts, node: ts.FunctionLikeDeclaration): boolean {
   return Boolean(tsApi.getCombinedModifierFlags(node as ts.Declaration) & tsApi.ModifierFlags.Async);
 }
 
@@ -121,7 +121,7 @@ function isPromise(checker: ts.TypeChecker, type: ts.Type): boolean {
 
 export function analyzeSignature(analysis: ModuleAnalysis, signature: ts.Signature, node: ts.Node, exportName: string, moduleId: string): Action | undefined {
   const { ts: tsApi, checker } = analysis;
-  const issuesBefore = analysis.issues.filter((issue) => issue.severity === 'error').length;
+  const errorsBefore = errorCount(analysis.issues);
   const context = (site: ts.Node, place: ValuePlace): TypeContext => ({ ...analysis, site, place, visiting: new Set() });
   const params: Parameter[] = [];
   const formParameters: Array<{ name: string; optional: boolean }> = [];
@@ -162,8 +162,7 @@ export function analyzeSignature(analysis: ModuleAnalysis, signature: ts.Signatu
     mayReturnNothing = includesUndefined(returnContext, awaited);
     returns = convertType(awaited, returnContext, '');
   }
-  const errorsNow = analysis.issues.filter((issue) => issue.severity === 'error').length;
-  if (errorsNow > issuesBefore) return undefined;
+  if (errorCount(analysis.issues) > errorsBefore) return undefined;
   const action: Action = { moduleId, exportName, route: `${moduleId}/${exportName}`, params, source: location(node) };
   if (form) action.form = form;
   if (returns) action.returns = returns;

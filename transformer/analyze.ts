@@ -62,14 +62,7 @@ export function analyzeProgram(tsApi: typeof ts, program: ts.Program, pluginEntr
     for (const action of found) {
       const clash = actions.find((other) => other.route === action.route);
       if (clash) {
-        issues.push({
-          code: 'actionwire/duplicate-route',
-          severity: 'error',
-          message: `Two actions have the route ${config.basePath}/${action.route} (the other one is in ${clash.source.file}); rename one of the modules`,
-          fileName: file.fileName,
-          start: file.statements[0].getStart(file),
-          length: file.statements[0].getWidth(file),
-        });
+        issues.push(issueAt(file.statements[0] ?? file, 'actionwire/duplicate-route', `Two actions have the route ${config.basePath}/${action.route} (the other one is in ${clash.source.file}); rename one of the modules`));
         continue;
       }
       actions.push({ ...action, source: { ...action.source, file: projectRelativePath(config.projectDir, action.source.file) } });

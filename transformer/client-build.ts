@@ -5,7 +5,7 @@ import { clientActions, type Model } from '../model/model.js';
 import type { ProgramAnalysis } from './analyze.js';
 import { clientReach } from './client-reach.js';
 import { stubServerModules, type ClientStub } from './client-stubs.js';
-import type { AnalysisIssue } from './issues.js';
+import { issueAt, type AnalysisIssue } from './issues.js';
 import { isWithin, moduleIdOf, relativeImport } from './module-paths.js';
 import { programWithGeneratedFiles } from './program-with-generated.js';
 
@@ -14,10 +14,9 @@ export interface ClientBuild {
   issues: AnalysisIssue[];
 }
 
-function issueAtFile(file: ts.SourceFile, code: AnalysisIssue['code'], message: string): AnalysisIssue {
-  const first = file.statements[0];
-  const start = first ? first.getStart(file) : 0;
-  return { code, severity: 'error', message, fileName: file.fileName, start, length: first ? first.getEnd() - start : 0 };
+/** A problem with a whole module, reported at its first statement (its directive, for a 'use server' module). */
+function issueAtFile(file: ts.SourceFile, message: string): AnalysisIssue {
+  return issueAt(file.statements[0] ?? file, 'actionwire/client-mode', message);
 }
 
 /**
@@ -39,7 +38,7 @@ export function clientBuild(tsApi: typeof ts, program: ts.Program, host: ts.Comp
     if (moduleId === undefined) continue;
     const path = join(config.generatedDir, 'client', `${moduleId}.ts`);
     if (existsSync(path)) clientFiles.push(`client/${moduleId}.ts`);
-    else issues.push(issueAtFile(file, 'actionwire/client-mode', `The generated client of this 'use server' module (${path}) does not exist: build the server project first (tspc, or actionwire generate), with the same rootDir and generatedDir`));
+    else issues.push(issueAtFile(file, `The generated client of this 'use server' module (${path}) does not exist: build the server project first (tspc, or actionwire generate), with the same rootDir and generatedDir`));
   }
   const next = programWithGeneratedFiles(tsApi, program, host, config.generatedDir, clientFiles, []);
   const inGenerated = (file: ts.SourceFile): boolean => isWithin(config.generatedDir, file.fileName);
@@ -56,7 +55,7 @@ export function clientBuild(tsApi: typeof ts, program: ts.Program, host: ts.Comp
       const exported = new Set(checker.getExportsOfModule(clientSymbol).map((symbol) => symbol.getName()));
       const missing = exportNames.filter((name) => !exported.has(name));
       if (missing.length > 0) {
-        issues.push(issueAtFile(file, 'actionwire/client-mode', `The generated client of this 'use server' module is stale (it lacks ${missing.join(', ')}): build the server project again (tspc, or actionwire generate)`));
+        issues.push(issueAtFile(file, `The generated client of this 'use server' module is stale (it lacks ${missing.join(', ')}): build the server project again (tspc, or actionwire generate)`));
       }
     }
     stubs.set(file.fileName, { clientModule: relativeImport(dirname(file.fileName), join(config.generatedDir, 'client', `${moduleId}.ts`), model.importExtension), exportNames });
@@ -65,7 +64,7 @@ export function clientBuild(tsApi: typeof ts, program: ts.Program, host: ts.Comp
     const inline = inlineModuleOf(model, config.rootDir, file.fileName);
     if (inline) {
       issues.push(
-        issueAtFile(file, 'actionwire/client-mode', `Client code imports this module, which holds inline server actions (${inline}): it is server code. Hand its actions to the client as values (return them from an action) instead of importing the module`),
+        issueAtFile(file, `Client code imports this module, which holds inline server actions (${inline}): it is server code. Hand its actions to the client as values (return them from an action) instead of importing the module`),
       );
     }
   }

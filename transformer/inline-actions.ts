@@ -1,9 +1,9 @@
 import type ts from 'typescript';
 import { BOUND_KEY, type Action, type Parameter } from '../model/model.js';
-import { analyzeSignature, type ModuleAnalysis } from './actions.js';
+import { analyzeSignature, isAsync, type ModuleAnalysis } from './actions.js';
 import { scanCaptures } from './inline-captures.js';
 import { hoistedName, inlinePath, type InlineFunction } from './inline-names.js';
-import { issueAt } from './issues.js';
+import { errorCount, issueAt } from './issues.js';
 import { convertType, includesUndefined } from './types/convert.js';
 import type { ValuePlace } from './types/type-context.js';
 
@@ -27,10 +27,6 @@ export interface InlineAnalysis {
 function isInlineFunction(tsApi: typeof ts, node: ts.Node): node is InlineFunction {
   if (tsApi.isFunctionDeclaration(node) || tsApi.isFunctionExpression(node) || tsApi.isArrowFunction(node)) return true;
   return tsApi.isMethodDeclaration(node) && tsApi.isObjectLiteralExpression(node.parent);
-}
-
-function isAsync(tsApi: typeof ts, node: InlineFunction): boolean {
-  return Boolean(node.modifiers?.some((modifier) => modifier.kind === tsApi.SyntaxKind.AsyncKeyword));
 }
 
 /** Is the function an export of the module itself (a file-level action of a 'use server' module, where the directive is redundant)? */
@@ -79,7 +75,7 @@ export function analyzeInlineActions(
       analysis.issues.push(issueAt(at, 'actionwire/not-async', `Inline action ${path} must be an async function: write 'async' before it (an action always answers asynchronously)`));
       continue;
     }
-    const errorsBefore = countErrors(analysis);
+    const errorsBefore = errorCount(analysis.issues);
     const captures = scanCaptures(tsApi, checker, fn, path);
     analysis.issues.push(...captures.issues);
     const bound: Parameter[] = captures.captured.map((variable) => {
@@ -92,7 +88,7 @@ export function analyzeInlineActions(
     if (reserved) analysis.issues.push(issueAt(reserved, 'actionwire/unsupported-parameter', `The parameter name '${BOUND_KEY}' is reserved: it carries the sealed values an inline action captures`));
     const signature = checker.getSignatureFromDeclaration(fn);
     const action = signature ? analyzeSignature(analysis, signature, fn, path, moduleId) : undefined;
-    if (!action || countErrors(analysis) > errorsBefore) continue;
+    if (!action || errorCount(analysis.issues) > errorsBefore) continue;
     let exportName = hoistedName(path);
     for (let count = 2; usedExports.has(exportName); count++) exportName = `${hoistedName(path)}$${count}`;
     usedExports.add(exportName);
@@ -110,8 +106,4 @@ function kindText(tsApi: typeof ts, node: ts.Node): string {
   if (tsApi.isConstructorDeclaration(node)) return 'constructor';
   if (tsApi.isGetAccessor(node) || tsApi.isSetAccessor(node)) return 'property accessor';
   return 'function of this kind';
-}
-
-function countErrors(analysis: ModuleAnalysis): number {
-  return analysis.issues.filter((issue) => issue.severity === 'error').length;
 }

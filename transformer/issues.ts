@@ -31,6 +31,11 @@ export interface AnalysisIssue {
   length: number;
 }
 
+/** How many of the issues are errors (a step compares the count before and after it to know whether it failed). */
+export function errorCount(issues: readonly AnalysisIssue[]): number {
+  return issues.filter((issue) => issue.severity === 'error').length;
+}
+
 export function issueAt(node: ts.Node, code: IssueCode, message: string, severity: 'error' | 'warning' = 'error'): AnalysisIssue {
   const sourceFile = node.getSourceFile();
   const start = node.getStart(sourceFile);
