@@ -1,4 +1,5 @@
 import type ts from 'typescript';
+import { isIdentifierName } from '../codegen/naming.js';
 
 /** What a 'use server' module becomes in a client build: its actions, re-exported from the generated client module. */
 export interface ClientStub {
@@ -8,8 +9,9 @@ export interface ClientStub {
   exportNames: string[];
 }
 
+/** An export name as the generated client module exports it: an identifier name where it is one (`grüße`, `default`), a string otherwise. */
 function exportName(tsApi: typeof ts, name: string): ts.ModuleExportName {
-  return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) ? tsApi.factory.createIdentifier(name) : tsApi.factory.createStringLiteral(name);
+  return isIdentifierName(name) ? tsApi.factory.createIdentifier(name) : tsApi.factory.createStringLiteral(name);
 }
 
 /**
