@@ -1,4 +1,4 @@
-import { isFormAction, type Model } from '../model/model.js';
+import { isFormAction, parameterNames, type Model } from '../model/model.js';
 import { RevivalPlanner, type RevivalPlan } from '../model/revival.js';
 import { GENERATED_HEADER, rawTemplateText } from './naming.js';
 
@@ -18,7 +18,7 @@ export function emitClientReferences(model: Model, planner = new RevivalPlanner(
   const shapes: { [route: string]: ActionShape } = {};
   const plans: Array<RevivalPlan | undefined> = [];
   for (const action of model.actions) {
-    const shape: ActionShape = { p: isFormAction(action) ? [action.form.name] : action.params.map((param) => param.name) };
+    const shape: ActionShape = { p: parameterNames(action) };
     if (isFormAction(action)) shape.f = 1;
     const plan = action.returns ? planner.plan(action.returns) : undefined;
     if (plan !== undefined) shape.r = plan;

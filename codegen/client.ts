@@ -1,5 +1,5 @@
 import { CLIENT_REFERENCES_MODULE, CLIENT_TYPES_MODULE } from '../model/client-layout.js';
-import { clientActions, isFormAction, usesActionReferences, type Action, type Model } from '../model/model.js';
+import { clientActions, isFormAction, parameterNames, usesActionReferences, type Action, type Model } from '../model/model.js';
 import { GENERATED_HEADER, moduleExportName, propertyAccess, propertyKey, rawTemplateText, singleQuoted } from './naming.js';
 import { RevivalPlanner } from '../model/revival.js';
 import { referencedSchemaNames } from '../model/type-refs.js';
@@ -53,7 +53,7 @@ export function emitClientModule(model: Model, moduleId: string, planner = new R
         action.exportName,
         [
           `${model.basePath}/${action.route}`,
-          isFormAction(action) ? [action.form.name] : action.params.map((param) => param.name),
+          parameterNames(action),
           isFormAction(action) ? (action.form.optional ? 2 : 1) : 0,
           plans[index] ?? 0,
         ],

@@ -186,6 +186,11 @@ export function isFormAction(action: Action): action is Action & { form: FormPar
   return action.form !== undefined;
 }
 
+/** The action's parameter names in order (a form action's one). */
+export function parameterNames(action: Action): string[] {
+  return isFormAction(action) ? [action.form.name] : action.params.map((param) => param.name);
+}
+
 export function assertNever(value: never): never {
   throw new Error(`unexpected value: ${JSON.stringify(value)}`);
 }
