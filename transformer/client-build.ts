@@ -4,6 +4,7 @@ import type ts from 'typescript';
 import { clientActions, type Model } from '../model/model.js';
 import type { ProgramAnalysis } from './analyze.js';
 import { clientReach } from './client-reach.js';
+import { emitWithBefore } from './emit-with-hoisting.js';
 import { stubServerModules, type ClientStub } from './client-stubs.js';
 import { issueAt, type AnalysisIssue } from './issues.js';
 import { isWithin, moduleIdOf, relativeImport } from './module-paths.js';
@@ -69,16 +70,14 @@ export function clientBuild(tsApi: typeof ts, program: ts.Program, host: ts.Comp
     }
   }
 
-  const emit = next.emit.bind(next);
-  const stubbing = stubServerModules(tsApi, stubs);
+  const emit = emitWithBefore(next, stubServerModules(tsApi, stubs)).emit.bind(next);
   const emitted = new Set([...reach.client, ...reach.serverModules]);
   next.emit = (targetSourceFile, writeFile, cancellationToken, emitOnlyDts, customTransformers) => {
-    const transformers = { ...customTransformers, before: [stubbing, ...(customTransformers?.before ?? [])] };
     if (targetSourceFile) {
       if (!emitted.has(targetSourceFile)) return { emitSkipped: true, diagnostics: [] };
-      return emit(targetSourceFile, writeFile, cancellationToken, emitOnlyDts, transformers);
+      return emit(targetSourceFile, writeFile, cancellationToken, emitOnlyDts, customTransformers);
     }
-    const results = [...emitted].map((file) => emit(file, writeFile, cancellationToken, emitOnlyDts, transformers));
+    const results = [...emitted].map((file) => emit(file, writeFile, cancellationToken, emitOnlyDts, customTransformers));
     return {
       emitSkipped: results.every((result) => result.emitSkipped),
       diagnostics: results.flatMap((result) => result.diagnostics),
