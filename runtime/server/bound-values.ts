@@ -57,6 +57,5 @@ export function readBound(body: unknown, route: string, bound: BoundValues, seal
   const issues = new IssueList(maxProblems);
   const values = bound.decode(parsed, issues);
   if (issues.count === 0) return { values };
-  const omitted = issues.omitted > 0 ? { omittedErrors: issues.omitted } : {};
-  return { problem: problem(400, { detail: 'The sealed values do not match the variables the action captures (sealed by another version of it?)', errors: issues.list, ...omitted, code: SEAL_CODE }) };
+  return { problem: issues.problem('The sealed values do not match the variables the action captures (sealed by another version of it?)', { code: SEAL_CODE }) };
 }

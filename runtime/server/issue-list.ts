@@ -1,4 +1,4 @@
-import type { Issue } from './problem.js';
+import { problem, type Issue, type Problem } from './problem.js';
 
 /**
  * The problems of one call's arguments: the first `max` with their JSON Pointers, the rest only
@@ -23,5 +23,11 @@ export class IssueList {
 
   get count(): number {
     return (this.items?.length ?? 0) + this.omitted;
+  }
+
+  /** The 400 answer listing these problems, with the count of those left out. */
+  problem(detail: string, fields: Partial<Problem> = {}): Problem {
+    const omitted = this.omitted > 0 ? { omittedErrors: this.omitted } : {};
+    return problem(400, { detail, errors: this.list, ...omitted, ...fields });
   }
 }

@@ -137,8 +137,7 @@ function actionHandler(definition: RouteDefinition, options: ActionRouterOptions
       // 'reject' is the decoders' policy outside withUnknownProperties too: no closure for the common case
       const args = strip ? withUnknownProperties('strip', () => definition.decode(body, issues)) : definition.decode(body, issues);
       if (issues.count > 0) {
-        const omitted = issues.omitted > 0 ? { omittedErrors: issues.omitted } : {};
-        sendProblem(ctx, problem(400, { detail: 'The arguments do not match the action’s parameter types', errors: issues.list, ...omitted }));
+        sendProblem(ctx, issues.problem('The arguments do not match the action’s parameter types'));
         return;
       }
       const call = (bound ? [bound.values, ...args] : args) as never[];
