@@ -66,27 +66,19 @@ function compileAction(shared: SharedModel, index: number): CompiledAction {
   const build = new Function(...names, `${source}\n//# sourceURL=actionwire:${route}.js`) as (...helpers: unknown[]) => [Decoder, Encoder | undefined, BoundFunctions | undefined];
   const [decode, encode, bound] = build(...Object.values(SCOPE_HELPERS));
   if (!source.includes('tooComplex()')) return { decode, encode, bound, source };
-  const guarded: Decoder = (body, issues) => {
-    try {
-      return decode(body, issues);
-    } catch (error) {
-      if (!(error instanceof ValidationTooComplexError)) throw error;
-      issues.add('', 'is too complex to validate (too many union members to try)');
-      return [];
-    }
-  };
-  return { decode: guarded, encode, bound: bound && { decode: guardedBound(bound.decode), encode: bound.encode }, source };
+  const guardedBound = bound && { decode: guardedAgainstComplexity(bound.decode, `/${BOUND_KEY}`, () => ({})), encode: bound.encode };
+  return { decode: guardedAgainstComplexity(decode, '', () => []), encode, bound: guardedBound, source };
 }
 
-/** A bound-values decoder that reports "too complex" as a problem, as the arguments' decoder does. */
-function guardedBound(decode: BoundDecoder): BoundDecoder {
+/** A decoder that reports a value too complex to validate (its union trial budget spent) as a problem at `path`. */
+function guardedAgainstComplexity<R>(decode: (value: unknown, issues: IssueList) => R, path: string, nothing: () => R): (value: unknown, issues: IssueList) => R {
   return (value, issues) => {
     try {
       return decode(value, issues);
     } catch (error) {
       if (!(error instanceof ValidationTooComplexError)) throw error;
-      issues.add(`/${BOUND_KEY}`, 'is too complex to validate (too many union members to try)');
-      return {};
+      issues.add(path, 'is too complex to validate (too many union members to try)');
+      return nothing();
     }
   };
 }
