@@ -186,6 +186,11 @@ export function isFormAction(action: Action): action is Action & { form: FormPar
   return action.form !== undefined;
 }
 
+/** Named values (parameters, captured variables) as the object type whose keys they are: a JSON body, sealed bound values. */
+export function parametersObject(params: readonly Parameter[]): Extract<TypeNode, { kind: 'object' }> {
+  return { kind: 'object', properties: params.map((param) => ({ name: param.name, type: param.type, optional: param.optional })) };
+}
+
 /** The action's parameter names in order (a form action's one). */
 export function parameterNames(action: Action): string[] {
   return isFormAction(action) ? [action.form.name] : action.params.map((param) => param.name);

@@ -1,4 +1,4 @@
-import { assertNever, type Parameter, type TypeNode } from '../../../model/model.js';
+import { assertNever, parametersObject, type Parameter, type TypeNode } from '../../../model/model.js';
 import type { NameTable } from './name-table.js';
 import { ownPropertyRead } from './source-text.js';
 
@@ -28,8 +28,7 @@ export class SerializerEmitter {
 
   /** `function name(x)` → the JSON text of an inline action's bound values (one object, its keys the captured variables' names). */
   boundEncoder(bound: readonly Parameter[], name: string): string {
-    const type: TypeNode = { kind: 'object', properties: bound.map((param) => ({ name: param.name, type: param.type, optional: param.optional })) };
-    return `function ${name}(x) {\n  return ${this.expression(type, 'x', 'bound values')};\n}`;
+    return `function ${name}(x) {\n  return ${this.expression(parametersObject(bound), 'x', 'bound values')};\n}`;
   }
 
   private expression(type: TypeNode, value: string, where: string): string {

@@ -1,5 +1,5 @@
 import { findDiscriminator, type Discriminator } from '../../../model/discriminator.js';
-import { assertNever, type Parameter, type TypeNode } from '../../../model/model.js';
+import { assertNever, parametersObject, type Parameter, type TypeNode } from '../../../model/model.js';
 import type { RevivalPlanner } from '../../../model/revival.js';
 import { renderPath, type PathPart } from './code-path.js';
 import type { NameTable } from './name-table.js';
@@ -47,7 +47,7 @@ export class ValidatorEmitter {
     if (form) {
       return [`function ${name}(v, e) {`, `  if (!(v instanceof FormData)) { e.add("", "must be form data"); return []; }`, `  return [v];`, `}`].join('\n');
     }
-    const body: ObjectType = { kind: 'object', properties: params.map((param) => ({ name: param.name, type: param.type, optional: param.optional })) };
+    const body = parametersObject(params);
     const args = params.map((param) => ownPropertyRead('v', param.name)).join(', ');
     const statements = this.objectStatements(body, 'v', [], '  ', 'decode', true);
     return [
@@ -65,8 +65,7 @@ export class ValidatorEmitter {
    * names), checked and revived as parameters are; problems are reported below `at` (a JSON Pointer).
    */
   boundDecoder(bound: readonly Parameter[], name: string, at: string): string {
-    const type: ObjectType = { kind: 'object', properties: bound.map((param) => ({ name: param.name, type: param.type, optional: param.optional })) };
-    const statements = this.statements(type, 'v', [{ text: at }], '  ', 'decode');
+    const statements = this.statements(parametersObject(bound), 'v', [{ text: at }], '  ', 'decode');
     return [`function ${name}(v, e) {`, ...(this.triesUnionMembers() ? [`  budget = ${UNION_TRIAL_BUDGET};`] : []), ...statements, `  return v;`, `}`].join('\n');
   }
 
