@@ -6,8 +6,10 @@ import { analyzeProgram, type AnalysisOptions, type ProgramAnalysis } from '../t
 import { inlineUnavailable } from './project-typescript.js';
 import { ConfigError } from '../transformer/config.js';
 import { configDiagnostic, toDiagnostic } from '../transformer/issues.js';
-import { generateFiles } from '../codegen/generate.js';
+import { generateClientScripts, generateFiles } from '../codegen/generate.js';
+import { once } from '../model/once.js';
 import { staleFiles, writeGeneratedFiles } from '../codegen/write.js';
+import { generatedDirFiles, generatedOutputs, writeOutputs, type OutputLayout } from '../transformer/generated-output.js';
 import { programWithGeneratedFiles } from '../transformer/program-with-generated.js';
 
 // TypeScript is one 9 MB CommonJS file: require() skips the ES module loader's scan for its named exports (≈ 0.3 s).
@@ -70,7 +72,11 @@ interface RunResult {
 }
 
 /** Analyzes and writes (or checks). Warnings never change the exit code unless `warningsAsErrors` is set. */
-function runOnce(program: TS.Program, entry: Record<string, unknown>, check: boolean, options: AnalysisOptions): RunResult {
+/**
+ * `outputOptions`: the project's compiler options as its own build (tsc) emits with them: the generated client's
+ * scripts go to its outDir in the module format it emits there, since the build only compiles routes.ts.
+ */
+function runOnce(program: TS.Program, entry: Record<string, unknown>, check: boolean, options: AnalysisOptions, outputOptions: TS.CompilerOptions): RunResult {
   let analysis: ProgramAnalysis;
   try {
     analysis = analyzeProgram(ts, program, entry, options);
@@ -86,8 +92,10 @@ function runOnce(program: TS.Program, entry: Record<string, unknown>, check: boo
   const asErrors = analysis.config.warningsAsErrors;
   report(analysis.issues.map((issue) => toDiagnostic(ts, asErrors ? { ...issue, severity: 'error' } : issue, program.getSourceFile(issue.fileName))));
   if (analysis.issues.some((issue) => asErrors || issue.severity === 'error')) return { code: 1 };
-  const files = generateFiles(analysis.model);
   const directory = analysis.config.generatedDir;
+  const model = analysis.model;
+  const layout: OutputLayout = { rootDir: analysis.config.rootDir, generatedDir: directory, options: outputOptions, commonJsScripts: once(() => generateClientScripts(model, 'cjs')) };
+  const files = generatedDirFiles(ts, layout, generateFiles(analysis.model));
   if (check) {
     const stale = staleFiles(directory, files);
     stale.forEach((file) => console.error(`stale: ${file}`));
@@ -95,6 +103,7 @@ function runOnce(program: TS.Program, entry: Record<string, unknown>, check: boo
     return { code: stale.length > 0 ? 1 : 0 };
   }
   const result = writeGeneratedFiles(directory, files);
+  writeOutputs(generatedOutputs(ts, layout, files));
   console.log(
     `actionwire: ${analysis.model.actions.length} actions; ${result.written.length} files written, ${result.unchanged.length} unchanged, ${result.removed.length} removed (${directory})`,
   );
@@ -107,7 +116,7 @@ function runOnce(program: TS.Program, entry: Record<string, unknown>, check: boo
  * after the program was created (afterProgramCreate) reported the previous generated files'
  * errors, e.g. a TS7053 in routes.ts for an action just removed.
  */
-function watch(project: string, entry: Record<string, unknown>, analysisOptions: AnalysisOptions): void {
+function watch(project: string, entry: Record<string, unknown>, analysisOptions: AnalysisOptions, outputOptions: TS.CompilerOptions): void {
   const host = ts.createWatchCompilerHost(project, { noEmit: true }, ts.sys, ts.createSemanticDiagnosticsBuilderProgram, (diagnostic) => report([diagnostic]), (diagnostic) =>
     console.log(ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n')),
   );
@@ -119,7 +128,7 @@ function watch(project: string, entry: Record<string, unknown>, analysisOptions:
       return ts.createSemanticDiagnosticsBuilderProgram(rootNames, options, compilerHost, oldBuilder, configFileParsingDiagnostics, projectReferences);
     }
     const first = ts.createProgram({ rootNames, options, host: compilerHost, oldProgram: previous, configFileParsingDiagnostics, projectReferences });
-    const { generated } = runOnce(first, entry, false, analysisOptions);
+    const { generated } = runOnce(first, entry, false, analysisOptions, outputOptions);
     const program = generated ? programWithGeneratedFiles(ts, first, compilerHost, generated.directory, generated.names, generated.written) : first;
     previous = program;
     return ts.createSemanticDiagnosticsBuilderProgram(program, compilerHost, oldBuilder, configFileParsingDiagnostics);
@@ -144,11 +153,11 @@ function main(): number | undefined {
   }
   const options: AnalysisOptions = { inlineUnavailable: inlineUnavailable(project) };
   if (parsed.watch) {
-    watch(project, config, options);
+    watch(project, config, options, commandLine.options);
     return undefined;
   }
   const program = ts.createProgram({ rootNames: commandLine.fileNames, options: commandLine.options, projectReferences: commandLine.projectReferences });
-  return runOnce(program, config, parsed.check, options).code;
+  return runOnce(program, config, parsed.check, options, commandLine.options).code;
 }
 
 const code = main();

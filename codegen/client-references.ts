@@ -1,6 +1,7 @@
 import { isFormAction, parameterNames, type Model } from '../model/model.js';
 import { RevivalPlanner, type RevivalPlan } from '../model/revival.js';
-import { GENERATED_HEADER, rawTemplateText } from './naming.js';
+import { ModuleScript } from './module-script.js';
+import { rawTemplateText } from './naming.js';
 
 /** What actionwire/client needs to call an action it only knows by route (`ActionShape` there). */
 interface ActionShape {
@@ -10,11 +11,11 @@ interface ActionShape {
 }
 
 /**
- * `client/_references.ts`: registers every action's parameter names and result revival with actionwire/client,
+ * `client/_references.js`: registers every action's parameter names and result revival with actionwire/client,
  * so that an action reference (`{"$action", "bound"}`) in a result, or given to `fromReference`, becomes a
  * function calling it. Written only when the server can hand out references.
  */
-export function emitClientReferences(model: Model, planner = new RevivalPlanner(model.schemas)): string {
+export function emitClientReferences(model: Model, planner = new RevivalPlanner(model.schemas)): ModuleScript {
   const shapes: { [route: string]: ActionShape } = {};
   const plans: Array<RevivalPlan | undefined> = [];
   for (const action of model.actions) {
@@ -26,12 +27,11 @@ export function emitClientReferences(model: Model, planner = new RevivalPlanner(
     shapes[action.route] = shape;
   }
   const shared = Object.fromEntries(planner.referencedPlans(plans));
-  return [
-    GENERATED_HEADER,
-    `import { registerActions } from 'actionwire/client';`,
-    '',
-    `/** Every action's parameter names and how its result is revived, by route, then the named types those plans refer to. */`,
-    `registerActions(${JSON.stringify(model.basePath)}, JSON.parse(String.raw\`${rawTemplateText(JSON.stringify(shapes))}\`), JSON.parse(String.raw\`${rawTemplateText(JSON.stringify(shared))}\`));`,
-    '',
-  ].join('\n');
+  return new ModuleScript()
+    .importNamed(['registerActions'], 'actionwire/client')
+    .blank()
+    .code(
+      `/** Every action's parameter names and how its result is revived, by route, then the named types those plans refer to. */`,
+      `registerActions(${JSON.stringify(model.basePath)}, JSON.parse(String.raw\`${rawTemplateText(JSON.stringify(shapes))}\`), JSON.parse(String.raw\`${rawTemplateText(JSON.stringify(shared))}\`));`,
+    );
 }

@@ -39,7 +39,7 @@ export function emitRoutes(model: Model): string {
     `const actionExports: readonly ActionExport[] = JSON.parse(String.raw\`${rawTemplateText(JSON.stringify(exports))}\`);`,
     '',
     `/** Every action's route, validator, serializer and function: what createActionRouter mounts. */`,
-    `export const actionRoutes: readonly RouteDefinition[] = defineModuleRoutes(model, actionExports, [${imported.map((_module, index) => `m${index}`).join(', ')}]);`,
+    `export const actionRoutes: readonly RouteDefinition[] = defineModuleRoutes(model, actionExports${imported.map((_module, index) => `, m${index}`).join('')});`,
     '',
     `/** A @koa/router Router serving every server action under ${JSON.stringify(model.basePath)}. */`,
     `export function createActionRouter(options: ActionRouterOptions = {}): ActionRouter {`,

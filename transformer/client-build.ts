@@ -1,10 +1,12 @@
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import type ts from 'typescript';
 import { clientActions, type Model } from '../model/model.js';
 import type { ProgramAnalysis } from './analyze.js';
 import { clientReach } from './client-reach.js';
+import { clientScripts } from './client-scripts.js';
 import { emitWithBefore } from './emit-with-hoisting.js';
+import { generatedOutputs, withGeneratedOutputs, type OutputLayout } from './generated-output.js';
 import { stubServerModules, type ClientStub } from './client-stubs.js';
 import { issueAt, type AnalysisIssue } from './issues.js';
 import { isWithin, moduleIdOf, relativeImport } from './module-paths.js';
@@ -37,11 +39,11 @@ export function clientBuild(tsApi: typeof ts, program: ts.Program, host: ts.Comp
   for (const file of program.getSourceFiles()) {
     const moduleId = moduleIdOfFile(file);
     if (moduleId === undefined) continue;
-    const path = join(config.generatedDir, 'client', `${moduleId}.ts`);
-    if (existsSync(path)) clientFiles.push(`client/${moduleId}.ts`);
+    const path = join(config.generatedDir, 'client', `${moduleId}.d.ts`);
+    if (existsSync(path) && existsSync(join(config.generatedDir, 'client', `${moduleId}.js`))) clientFiles.push(`client/${moduleId}.d.ts`);
     else issues.push(issueAtFile(file, `The generated client of this 'use server' module (${path}) does not exist: build the server project first (tspc, or actionwire generate), with the same rootDir and generatedDir`));
   }
-  const next = programWithGeneratedFiles(tsApi, program, host, config.generatedDir, clientFiles, []);
+  const next = programWithGeneratedFiles(tsApi, program, host, config.generatedDir, clientFiles, [], () => true);
   const inGenerated = (file: ts.SourceFile): boolean => isWithin(config.generatedDir, file.fileName);
   const reach = clientReach(tsApi, next, (file) => moduleIdOfFile(file) !== undefined, (file) => inGenerated(file) && !isWithin(join(config.generatedDir, 'client'), file.fileName));
 
@@ -50,7 +52,7 @@ export function clientBuild(tsApi: typeof ts, program: ts.Program, host: ts.Comp
   for (const file of reach.serverModules) {
     const moduleId = moduleIdOfFile(file) as string;
     const exportNames = clientActions(model, moduleId).map((action) => action.exportName);
-    const clientFile = next.getSourceFile(join(config.generatedDir, 'client', `${moduleId}.ts`));
+    const clientFile = next.getSourceFile(join(config.generatedDir, 'client', `${moduleId}.d.ts`));
     const clientSymbol = clientFile ? checker.getSymbolAtLocation(clientFile) : undefined;
     if (clientFile && clientSymbol) {
       const exported = new Set(checker.getExportsOfModule(clientSymbol).map((symbol) => symbol.getName()));
@@ -69,6 +71,14 @@ export function clientBuild(tsApi: typeof ts, program: ts.Program, host: ts.Comp
       );
     }
   }
+
+  const scripts = clientScripts(tsApi, config.generatedDir, [
+    ...[...reach.serverModules].map((file) => `client/${moduleIdOfFile(file)}.js`),
+    ...[...reach.declarations].filter((file) => isWithin(join(config.generatedDir, 'client'), file.fileName)).map((file) => relative(config.generatedDir, file.fileName).split('\\').join('/').replace(/\.d\.ts$/, '.js')),
+  ]);
+  const layout: OutputLayout = { rootDir: config.rootDir, generatedDir: config.generatedDir, options: next.getCompilerOptions() };
+  const outputs = generatedOutputs(tsApi, layout, scripts);
+  withGeneratedOutputs(next, () => outputs);
 
   const emit = emitWithBefore(next, stubServerModules(tsApi, stubs)).emit.bind(next);
   const emitted = new Set([...reach.client, ...reach.serverModules]);

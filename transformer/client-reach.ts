@@ -62,6 +62,8 @@ export interface ClientReach {
   client: Set<ts.SourceFile>;
   /** 'use server' modules the client code imports: emitted as stubs calling the generated client */
   serverModules: Set<ts.SourceFile>;
+  /** declaration files of the project (not of a package) that client code imports values from, such as the generated client's */
+  declarations: Set<ts.SourceFile>;
 }
 
 /**
@@ -71,13 +73,17 @@ export interface ClientReach {
  */
 export function clientReach(tsApi: typeof ts, program: ts.Program, isServerModule: (file: ts.SourceFile) => boolean, isServerOnly: (file: ts.SourceFile) => boolean): ClientReach {
   const checker = program.getTypeChecker();
-  const reach: ClientReach = { client: new Set(), serverModules: new Set() };
+  const reach: ClientReach = { client: new Set(), serverModules: new Set(), declarations: new Set() };
   const pending = program
     .getRootFileNames()
     .map((name) => program.getSourceFile(name))
     .filter((file): file is ts.SourceFile => file !== undefined);
   for (let file = pending.pop(); file !== undefined; file = pending.pop()) {
-    if (file.isDeclarationFile || program.isSourceFileFromExternalLibrary(file) || isServerOnly(file) || reach.client.has(file) || reach.serverModules.has(file)) continue;
+    if (program.isSourceFileFromExternalLibrary(file) || isServerOnly(file) || reach.client.has(file) || reach.serverModules.has(file)) continue;
+    if (file.isDeclarationFile) {
+      reach.declarations.add(file);
+      continue;
+    }
     if (isServerModule(file)) {
       reach.serverModules.add(file);
       continue;

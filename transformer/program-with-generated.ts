@@ -3,14 +3,23 @@ import { hostSeeingGeneratedFiles } from './generated-host.js';
 import { resolveGeneratedImportsFromDisk } from './generated-imports.js';
 import { isWithin } from './module-paths.js';
 
-function everyGeneratedFileParsed(tsApi: typeof ts, program: ts.Program, generatedDir: string, names: readonly string[]): boolean {
+/**
+ * The generated files the program compiles (routes.ts). The client's declarations are not roots: a program
+ * reads them only when the project's code imports the client.
+ */
+export function isCompiledSource(name: string): boolean {
+  return name.endsWith('.ts') && !name.endsWith('.d.ts');
+}
+
+function everyGeneratedFileParsed(tsApi: typeof ts, program: ts.Program, generatedDir: string, names: readonly string[], isRoot: (name: string) => boolean): boolean {
   const parsed = new Set(program.getSourceFiles().map((file) => tsApi.sys.resolvePath(file.fileName)));
-  return names.filter((name) => name.endsWith('.ts')).every((name) => parsed.has(tsApi.sys.resolvePath(`${generatedDir}/${name}`)));
+  return names.filter(isRoot).every((name) => parsed.has(tsApi.sys.resolvePath(`${generatedDir}/${name}`)));
 }
 
 /**
  * `program` again, holding the generated files as they are on disk now: `names` (relative to
- * `generatedDir`) were just generated, `written` (absolute paths) are those of them that changed.
+ * `generatedDir`) were just generated, `written` (absolute paths) are those of them that changed, and those
+ * that `isRoot` accepts become root files.
  * A program created before the write holds the old files, and its diagnostics would be theirs (an
  * index into a removed action: a TS7053 in routes.ts that is not on disk). Removed generated files
  * leave the root names, also when a watcher still lists them a cycle later (TS6053, file not found).
@@ -23,15 +32,16 @@ export function programWithGeneratedFiles(
   generatedDir: string,
   names: readonly string[],
   written: readonly string[],
+  isRoot: (name: string) => boolean = isCompiledSource,
 ): ts.Program {
   const inside = (path: string): boolean => isWithin(generatedDir, path);
   const roots = program.getRootFileNames();
   const rootNames = roots.filter((name) => !inside(name) || tsApi.sys.fileExists(name));
-  if (written.length === 0 && rootNames.length === roots.length && everyGeneratedFileParsed(tsApi, program, generatedDir, names)) return program;
+  if (written.length === 0 && rootNames.length === roots.length && everyGeneratedFileParsed(tsApi, program, generatedDir, names, isRoot)) return program;
   const known = new Set(rootNames.map((name) => tsApi.sys.resolvePath(name)));
   for (const name of names) {
     const path = tsApi.sys.resolvePath(`${generatedDir}/${name}`);
-    if (name.endsWith('.ts') && !known.has(path)) rootNames.push(path);
+    if (isRoot(name) && !known.has(path)) rootNames.push(path);
   }
   const options = program.getCompilerOptions();
   const baseHost = host ?? tsApi.createCompilerHost(options);

@@ -5,7 +5,7 @@ import type { RouteDefinition } from './router.js';
 
 /** Where each action of a generated route table lives: its module (an index into the modules list) and export. */
 export interface ActionExport {
-  /** the module's index in the list `defineModuleRoutes` gets */
+  /** the module's index among the namespaces `defineModuleRoutes` gets */
   module: number;
   /** the export name; for an inline action, the transformer's hoisted export */
   name: string;
@@ -19,12 +19,13 @@ export interface ActionExport {
  * The route table of a generated `routes.ts` from its modules' namespaces: each action is looked up by
  * export name at start-up, so the compiler checks one identifier per module instead of one element access
  * per action. A missing export (a stale routes.ts, or inline actions compiled without the transformer) stops
- * the server with a message saying which.
+ * the server with a message saying which. The namespaces are separate arguments: as an array literal, the
+ * compiler would reduce the union of all their types (hundreds of them) to type the array.
  *
  * @example
- * export const actionRoutes = defineModuleRoutes(model, exports, [users, posts]);
+ * export const actionRoutes = defineModuleRoutes(model, exports, users, posts);
  */
-export function defineModuleRoutes(model: RoutesModel, exports: readonly ActionExport[], modules: readonly object[]): RouteDefinition[] {
+export function defineModuleRoutes(model: RoutesModel, exports: readonly ActionExport[], ...modules: readonly object[]): RouteDefinition[] {
   return defineActionRoutes(
     model,
     exports.map((entry) => exportedAction(modules[entry.module], entry)),

@@ -18,7 +18,8 @@ describe('route tables from module namespaces (what generated routes.ts calls)',
         { module: 0, name: 'list', moduleId: 'users' },
         { module: 1, name: '__actionwire$Page$save', moduleId: 'page', inline: true },
       ],
-      [{ list }, { __actionwire$Page$save: save }],
+      { list },
+      { __actionwire$Page$save: save },
     );
     expect(routes.map((route) => [route.route, route.action])).toEqual([
       ['users/list', list],
@@ -27,15 +28,15 @@ describe('route tables from module namespaces (what generated routes.ts calls)',
   });
 
   it('stops the server with what to do when an export is missing: generate again, or compile inline actions with the transformer', () => {
-    expect(() => defineModuleRoutes(model, [{ module: 0, name: 'list', moduleId: 'users' }, { module: 1, name: 'x', moduleId: 'page', inline: true }], [{}, {}])).toThrow(
+    expect(() => defineModuleRoutes(model, [{ module: 0, name: 'list', moduleId: 'users' }, { module: 1, name: 'x', moduleId: 'page', inline: true }], {}, {})).toThrow(
       "actionwire: users exports no function 'list', which the generated routes list: generate them again (tspc or actionwire generate)",
     );
-    expect(() => defineModuleRoutes(model, [{ module: 0, name: 'list', moduleId: 'users' }, { module: 1, name: 'x', moduleId: 'page', inline: true }], [{ list: async () => 1 }, {}])).toThrow(
+    expect(() => defineModuleRoutes(model, [{ module: 0, name: 'list', moduleId: 'users' }, { module: 1, name: 'x', moduleId: 'page', inline: true }], { list: async () => 1 }, {})).toThrow(
       "actionwire: page has no hoisted inline action 'x': compile it with tspc and the actionwire transformer",
     );
   });
 
   it('reads only own exports (a namespace has no prototype; a plain object must not lend one)', () => {
-    expect(() => defineModuleRoutes(model, [{ module: 0, name: 'toString', moduleId: 'users' }, { module: 1, name: 'y', moduleId: 'page' }], [{}, {}])).toThrow(/users exports no function 'toString'/);
+    expect(() => defineModuleRoutes(model, [{ module: 0, name: 'toString', moduleId: 'users' }, { module: 1, name: 'y', moduleId: 'page' }], {}, {})).toThrow(/users exports no function 'toString'/);
   });
 });

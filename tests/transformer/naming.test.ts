@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { emitClientIndex, emitClientModule } from '../../codegen/client.js';
+import { emitClientModule } from '../../codegen/client.js';
+import { emitClientIndex } from '../../codegen/client-index.js';
 import { MODEL_VERSION, type Action, type Model, type TypeNode } from '../../model/model.js';
 import { decideClientNames, clientExportNameProblem, namespaceIdentifier, NamespaceAllocator } from '../../transformer/client-names.js';
 import { tspc, writeProject } from '../helpers/project.js';
@@ -101,27 +102,34 @@ describe('the client emitters print the names the model decided', () => {
   };
 
   it('exports names that are not identifiers as strings, through fresh locals', () => {
-    const source = emitClientModule(model, 'odd');
-    expect(source).toContain(`  readonly "a-b": () => Promise<number>;`);
-    expect(source).toContain(`"a-b":["/actions/odd/a-b",[],0,0]`);
-    expect(source).toContain(`const a_b = bound["a-b"];\nexport { a_b as "a-b" };`);
-    expect(source).toContain(`const delete_ = bound.delete;\nexport { delete_ as delete };`);
-    expect(source).toContain(`const User_ = bound.User;\nexport { User_ as User };`);
-    expect(source).toContain(`export const plain = bound.plain;`);
+    const { declarations, script: moduleScript } = emitClientModule(model, 'odd');
+    const script = moduleScript.render('esm');
+    expect(declarations).toContain(`  readonly "a-b": () => Promise<number>;`);
+    expect(declarations).toContain(`declare const a_b: () => Promise<number>;\nexport { a_b as "a-b" };`);
+    expect(declarations).toContain(`declare const delete_: () => Promise<string>;\nexport { delete_ as delete };`);
+    expect(declarations).toContain(`export declare const plain: () => Promise<void>;`);
+    expect(script).toContain(`"a-b":["/actions/odd/a-b",[],0,0]`);
+    expect(script).toContain(`const a_b = bound["a-b"];\nexport { a_b as "a-b" };`);
+    expect(script).toContain(`const delete_ = bound.delete;\nexport { delete_ as delete };`);
+    expect(script).toContain(`const User_ = bound.User;\nexport { User_ as User };`);
+    expect(script).toContain(`export const plain = bound.plain;`);
   });
 
   it('imports a type named like an action for the signatures, and leaves its re-export to client/index.ts', () => {
-    const source = emitClientModule(model, 'odd');
-    expect(source).toContain(`import type { User } from './_types.js';`);
-    expect(source).not.toContain(`export type { User }`);
+    const { declarations } = emitClientModule(model, 'odd');
+    expect(declarations).toContain(`import type { User } from './_types.js';`);
+    expect(declarations).not.toContain(`export type { User }`);
   });
 
   it('uses the namespaces of the model and quotes every import specifier', () => {
     const index = emitClientIndex(model);
-    expect(index).toContain(`import * as itS from './it\\'s.js';`);
-    expect(index).toContain(`import * as grüße from './grüße.js';`);
-    expect(index).toContain(`export { odd, itS, grüße };`);
-    expect(index).toContain(`    itS: itS.bind(call),`);
+    for (const text of [index.declarations, index.script.render('esm')]) {
+      expect(text).toContain(`import * as itS from './it\\'s.js';`);
+      expect(text).toContain(`import * as grüße from './grüße.js';`);
+      expect(text).toContain(`export { odd, itS, grüße };`);
+    }
+    expect(index.script.render('esm')).toContain(`    itS: itS.bind(call),`);
+    expect(index.declarations).toContain(`  itS: ReturnType<typeof itS.bind>;`);
   });
 });
 
@@ -140,10 +148,10 @@ describe('modules whose namespaces collide (tspc)', () => {
 
   it('leave the generated client compiling, with the first module and every other one', () => {
     expect(result.output).not.toMatch(/src\/generated/);
-    const index = readFileSync(join(dir, 'src', 'generated', 'client', 'index.ts'), 'utf8');
+    const index = readFileSync(join(dir, 'src', 'generated', 'client', 'index.js'), 'utf8');
     expect(index).toContain(`export { aB, call_, grüße };`);
     expect(index).toContain(`import * as aB from './a-b.js';`);
-    expect(existsSync(join(dir, 'src', 'generated', 'client', 'a', 'b.ts'))).toBe(false);
+    expect(existsSync(join(dir, 'src', 'generated', 'client', 'a', 'b.js'))).toBe(false);
   });
 });
 

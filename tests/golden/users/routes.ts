@@ -12,7 +12,7 @@ const model: RoutesModel = JSON.parse(String.raw`{"schemas":[{"name":"Role","typ
 const actionExports: readonly ActionExport[] = JSON.parse(String.raw`[{"module":0,"name":"createUser","moduleId":"app/users"},{"module":0,"name":"listUsers","moduleId":"app/users"},{"module":1,"name":"default","moduleId":"misc"},{"module":1,"name":"shape","moduleId":"misc"}]`);
 
 /** Every action's route, validator, serializer and function: what createActionRouter mounts. */
-export const actionRoutes: readonly RouteDefinition[] = defineModuleRoutes(model, actionExports, [m0, m1]);
+export const actionRoutes: readonly RouteDefinition[] = defineModuleRoutes(model, actionExports, m0, m1);
 
 /** A @koa/router Router serving every server action under "/actions". */
 export function createActionRouter(options: ActionRouterOptions = {}): ActionRouter {

@@ -1,0 +1,107 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative } from 'node:path';
+import type ts from 'typescript';
+import { readCached, writeCached } from '../codegen/file-cache.js';
+
+/** Where a build writes its output, as far as the generated client is concerned. */
+export interface OutputLayout {
+  /** absolute */
+  rootDir: string;
+  /** absolute */
+  generatedDir: string;
+  options: ts.CompilerOptions;
+  /**
+   * The client's scripts as CommonJS, by path relative to the generated directory, for a build that emits
+   * CommonJS (made when first needed). Without it, scripts are copied as they are.
+   */
+  commonJsScripts?: () => ReadonlyMap<string, string>;
+}
+
+type ModuleKindOf = (options: ts.CompilerOptions) => ts.ModuleKind;
+
+/** Does the build emit CommonJS for a TypeScript file at `path`? */
+export function emitsCommonJs(tsApi: typeof ts, options: ts.CompilerOptions, path: string): boolean {
+  // TypeScript's own default (it depends on target, and differs between versions); not in its public typings
+  const emitModuleKind = (tsApi as typeof ts & { getEmitModuleKind?: ModuleKindOf }).getEmitModuleKind;
+  const kind = emitModuleKind ? emitModuleKind(options) : (options.module ?? tsApi.ModuleKind.ESNext);
+  if (kind === tsApi.ModuleKind.CommonJS) return true;
+  if (kind < tsApi.ModuleKind.Node16 || kind > tsApi.ModuleKind.NodeNext) return false;
+  return tsApi.getImpliedNodeFormatForFile(path.replace(/\.js$/, '.ts'), undefined, tsApi.sys, options) === tsApi.ModuleKind.CommonJS;
+}
+
+/** The script `name` as the build runs it at `path`. */
+function scriptAt(tsApi: typeof ts, layout: OutputLayout, name: string, path: string, script: string): string {
+  if (layout.commonJsScripts === undefined || !emitsCommonJs(tsApi, layout.options, path)) return script;
+  return layout.commonJsScripts().get(name) ?? script;
+}
+
+function outputPath(directory: string | undefined, layout: OutputLayout, source: string): string | undefined {
+  if (directory === undefined) return undefined;
+  const inside = relative(layout.rootDir, source);
+  if (inside.startsWith('..') || isAbsolute(inside)) return undefined;
+  return join(directory, inside);
+}
+
+/**
+ * The generated files as written into the generated directory: scripts are ES modules, unless the build
+ * emits beside its sources (no `outDir`): there they are its output, in the format it emits.
+ */
+export function generatedDirFiles(tsApi: typeof ts, layout: OutputLayout, files: ReadonlyMap<string, string>): ReadonlyMap<string, string> {
+  const { options } = layout;
+  if (options.outDir !== undefined || options.noEmit || options.emitDeclarationOnly) return files;
+  const inFormat = new Map<string, string>();
+  for (const [name, text] of files) inFormat.set(name, name.endsWith('.js') ? scriptAt(tsApi, layout, name, join(layout.generatedDir, name), text) : text);
+  return inFormat;
+}
+
+/**
+ * The generated client files a build's output needs beside what the compiler emits (absolute path → text):
+ * the scripts in the output directory, in the module format the build emits there, and — when the build
+ * emits declarations — the declarations, which the project's own declarations may import. `files`: generated
+ * files by their path relative to the generated directory.
+ */
+export function generatedOutputs(tsApi: typeof ts, layout: OutputLayout, files: ReadonlyMap<string, string>): Map<string, string> {
+  const { options } = layout;
+  const outputs = new Map<string, string>();
+  if (options.noEmit) return outputs;
+  const emitsDeclarations = Boolean(options.declaration || options.composite);
+  for (const [name, text] of files) {
+    if (!name.startsWith('client/')) continue;
+    const source = join(layout.generatedDir, name);
+    if (name.endsWith('.d.ts')) {
+      const target = emitsDeclarations ? outputPath(options.declarationDir ?? options.outDir, layout, source) : undefined;
+      if (target !== undefined && target !== source) outputs.set(target, text);
+    } else if (name.endsWith('.js') && !options.emitDeclarationOnly) {
+      const target = outputPath(options.outDir, layout, source);
+      if (target !== undefined && target !== source) outputs.set(target, scriptAt(tsApi, layout, name, target, text));
+    }
+  }
+  return outputs;
+}
+
+/** Writes each output whose content differs from what is on disk. */
+export function writeOutputs(outputs: ReadonlyMap<string, string>): void {
+  for (const [path, text] of outputs) {
+    if (readCached(path) === text) continue;
+    mkdirSync(dirname(path), { recursive: true });
+    writeCached(path, text);
+  }
+}
+
+/**
+ * The program, writing `outputs` once it has emitted (not when emit is skipped: `noEmit`, or `noEmitOnError`
+ * with errors). A watch builder emits file by file: the first emit that is not skipped writes them.
+ */
+export function withGeneratedOutputs(program: ts.Program, outputs: () => ReadonlyMap<string, string>): ts.Program {
+  const emit = program.emit.bind(program);
+  let written = false;
+  program.emit = (targetSourceFile, writeFile, cancellationToken, emitOnlyDts, customTransformers) => {
+    const result = emit(targetSourceFile, writeFile, cancellationToken, emitOnlyDts, customTransformers);
+    if (!written && !result.emitSkipped) {
+      written = true;
+      writeOutputs(outputs());
+    }
+    return result;
+  };
+  return program;
+}
