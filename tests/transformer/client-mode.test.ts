@@ -92,6 +92,23 @@ describe.each([
   });
 });
 
+describe('client mode, UI code importing the generated client itself', () => {
+  const direct = `import { createClient } from '../generated/client/index.js';\n\nexport async function run(baseUrl: string): Promise<string> {\n  const { appActions } = createClient({ baseUrl });\n  const list = await appActions.fetchUsers();\n  return \`\${await appActions.default('index')} \${list[0]?.joinedAt instanceof Date}\`;\n}\n`;
+  const dir = writeProject('client-mode-index', { ...sources('.js'), 'src/web/main.ts': direct });
+  writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ ...JSON.parse(readFileSync(join(dir, 'tsconfig.json'), 'utf8')), exclude: ['src/web'] }, null, 2));
+  clientTsconfig(dir, { module: 'nodenext', moduleResolution: 'nodenext' });
+  const server = tspc(dir);
+  const client = run([join(dir, '..', '..', '..', 'node_modules', 'ts-patch', 'bin', 'tspc.js'), '-p', 'tsconfig.web.json'], dir);
+
+  it('copies the client scripts that index.js imports, and calls through them', async () => {
+    expect(server.output).toBe('');
+    expect(client.output).toBe('');
+    const emitted = filesUnder(join(dir, 'dist-web')).map((path) => path.slice(dir.length + 1)).sort();
+    expect(emitted).toEqual(['dist-web/generated/client/app/actions.js', 'dist-web/generated/client/index.js', 'dist-web/web/main.js']);
+    expect(await serveAndRun(dir, join(dir, 'dist-web', 'web', 'main.js'))).toBe('hello index true');
+  });
+});
+
 describe('client mode problems', () => {
   it('has actionwire generate say that a client build generates nothing', () => {
     const dir = writeProject('client-mode-cli', sources('.js'));
@@ -106,7 +123,7 @@ describe('client mode problems', () => {
     clientTsconfig(dir, { module: 'nodenext', moduleResolution: 'nodenext' });
     const result = run([join(dir, '..', '..', '..', 'node_modules', 'ts-patch', 'bin', 'tspc.js'), '-p', 'tsconfig.web.json'], dir);
     expect(result.status).not.toBe(0);
-    expect(result.output).toMatch(/src\/app\/actions\.ts\(1,1\): error TS93015: \[actionwire\/client-mode\] The generated client of this 'use server' module \(.*client[\\/]app[\\/]actions\.ts\) does not exist: build the server project first/);
+    expect(result.output).toMatch(/src\/app\/actions\.ts\(1,1\): error TS93015: \[actionwire\/client-mode\] The generated client of this 'use server' module \(.*client[\\/]app[\\/]actions\.d\.ts\) does not exist: build the server project first/);
   });
 
   it('says when the generated client is stale (an action added since the server build)', () => {

@@ -9,10 +9,11 @@ export async function greet(name: string): Promise<{ text: string; at: Date }> {
 }
 `;
 
+const GENERATED = ['openapi.json', 'routes.ts', 'client/index.d.ts', 'client/index.js', 'client/_types.d.ts', 'client/actions.d.ts', 'client/actions.js'];
+
 function snapshot(dir: string): Record<string, { text: string; mtimeMs: number }> {
-  const files = ['openapi.json', 'routes.ts', 'client/index.ts', 'client/_types.ts', 'client/actions.ts'];
   return Object.fromEntries(
-    files.map((file) => {
+    GENERATED.map((file) => {
       const path = join(dir, 'src', 'generated', file);
       return [file, { text: readFileSync(path, 'utf8'), mtimeMs: statSync(path).mtimeMs }];
     }),
@@ -21,7 +22,7 @@ function snapshot(dir: string): Record<string, { text: string; mtimeMs: number }
 
 function age(dir: string): void {
   const past = new Date(Date.now() - 60_000);
-  for (const file of ['openapi.json', 'routes.ts', 'client/index.ts', 'client/_types.ts', 'client/actions.ts']) {
+  for (const file of GENERATED) {
     utimesSync(join(dir, 'src', 'generated', file), past, past);
   }
 }
@@ -66,11 +67,13 @@ describe('generated files', () => {
     writeFileSync(join(dir, 'src', 'other.ts'), `export const notAnActionModuleAnyMore = 1;\n`);
     expect(tspc(dir).status).toBe(0);
     const after = snapshot(dir);
-    expect(after['client/actions.ts']).toEqual(before['client/actions.ts']);
-    expect(after['client/_types.ts']).toEqual(before['client/_types.ts']);
+    expect(after['client/actions.d.ts']).toEqual(before['client/actions.d.ts']);
+    expect(after['client/actions.js']).toEqual(before['client/actions.js']);
+    expect(after['client/_types.d.ts']).toEqual(before['client/_types.d.ts']);
     expect(after['openapi.json']?.text).not.toContain('ping');
     expect(after['openapi.json']?.mtimeMs).toBeGreaterThan(before['openapi.json']?.mtimeMs ?? 0);
-    expect(() => statSync(join(dir, 'src', 'generated', 'client', 'other.ts'))).toThrow();
+    expect(() => statSync(join(dir, 'src', 'generated', 'client', 'other.d.ts'))).toThrow();
+    expect(() => statSync(join(dir, 'src', 'generated', 'client', 'other.js'))).toThrow();
   });
 
   it('uses basePath and a custom generatedDir', () => {
@@ -78,12 +81,13 @@ describe('generated files', () => {
     expect(tspc(dir).status).toBe(0);
     const spec = JSON.parse(readFileSync(join(dir, 'src', 'api', 'openapi.json'), 'utf8'));
     expect(Object.keys(spec.paths)).toEqual(['/rpc/v1/actions/greet']);
-    expect(readFileSync(join(dir, 'src', 'api', 'client', 'actions.ts'), 'utf8')).toContain('"/rpc/v1/actions/greet"');
+    expect(readFileSync(join(dir, 'src', 'api', 'client', 'actions.js'), 'utf8')).toContain('"/rpc/v1/actions/greet"');
+    expect(readFileSync(join(dir, 'dist', 'api', 'client', 'actions.js'), 'utf8')).toContain('"/rpc/v1/actions/greet"');
   });
 });
 
 describe('actionwire generate', () => {
-  it('writes the same files as tspc without compiling, and --check tells stale from fresh', () => {
+  it("writes the same files as tspc without compiling, the client's scripts to outDir, and --check tells stale from fresh", () => {
     const dir = writeProject('cli', { 'src/actions.ts': actions });
     const check = actionwireCli(dir, ['generate', '--check']);
     expect(check.status).toBe(1);
@@ -91,8 +95,10 @@ describe('actionwire generate', () => {
 
     const generated = actionwireCli(dir, ['generate', '-p', 'tsconfig.json']);
     expect(generated.status).toBe(0);
-    expect(generated.output).toMatch(/actionwire: 1 actions; 5 files written/);
-    expect(() => statSync(join(dir, 'dist'))).toThrow();
+    expect(generated.output).toMatch(/actionwire: 1 actions; 7 files written/);
+    // what the project's own compiler (TypeScript 7's tsc) does not emit: the scripts beside the .d.ts
+    expect(readFileSync(join(dir, 'dist', 'generated', 'client', 'actions.js'), 'utf8')).toBe(readFileSync(join(dir, 'src', 'generated', 'client', 'actions.js'), 'utf8'));
+    expect(() => statSync(join(dir, 'dist', 'generated', 'routes.js'))).toThrow();
     expect(actionwireCli(dir, ['generate', '--check']).status).toBe(0);
 
     const fromCli = snapshot(dir);

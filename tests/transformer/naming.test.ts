@@ -115,7 +115,7 @@ describe('the client emitters print the names the model decided', () => {
     expect(script).toContain(`export const plain = bound.plain;`);
   });
 
-  it('imports a type named like an action for the signatures, and leaves its re-export to client/index.ts', () => {
+  it('imports a type named like an action for the signatures, and leaves its re-export to client/index', () => {
     const { declarations } = emitClientModule(model, 'odd');
     expect(declarations).toContain(`import type { User } from './_types.js';`);
     expect(declarations).not.toContain(`export type { User }`);

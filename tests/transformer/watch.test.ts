@@ -128,13 +128,15 @@ describe.each([
         writeFileSync(join(dir, 'src', 'use.ts'), usesMore);
       });
       expect(added).not.toMatch(/error TS/);
-      expect(existsSync(join(dir, 'src', 'generated', 'client', 'more.ts'))).toBe(true);
+      expect(existsSync(join(dir, 'src', 'generated', 'client', 'more.d.ts'))).toBe(true);
+      // both watchers put the new module's client script where the build's output is
+      await waitFor(() => String(existsSync(join(dir, 'dist', 'generated', 'client', 'more.js'))), /true/, 'the client script in dist');
 
       const removed = await watch.settleAfter(() => {
         rmSync(join(dir, 'src', 'use.ts'));
         rmSync(join(dir, 'src', 'more.ts'));
       });
-      expect(existsSync(join(dir, 'src', 'generated', 'client', 'more.ts'))).toBe(false);
+      expect(existsSync(join(dir, 'src', 'generated', 'client', 'more.d.ts'))).toBe(false);
       // tsc's watcher itself may report a deleted root file for a cycle (TS6053 for src/more.ts), never one of ours.
       expect(removed).not.toMatch(/generated\/[^']*' not found|Cannot find module/);
       expect(removed).not.toMatch(inGeneratedFile);
