@@ -26,7 +26,7 @@ async function bundledBytes(contents, resolveDir) {
 function generatedClient(actions) {
   const directory = join(scratchDirectory, `compile-${actions}`);
   const client = join(directory, 'src', 'generated', 'client');
-  if (!existsSync(join(client, 'index.ts'))) {
+  if (!existsSync(join(client, 'index.js'))) {
     writeSyntheticProject(directory, actions);
     tspc(join(directory, 'tsconfig.plugin.json'));
   }
@@ -39,7 +39,7 @@ export async function benchClientSize({ log }) {
   const runtime = await bundledBytes(`export * from 'actionwire/client';`, rootDirectory);
   const sizes = {};
   for (const actions of [200, 2000]) {
-    sizes[actions] = await bundledBytes(`export * from './index.ts';`, generatedClient(actions));
+    sizes[actions] = await bundledBytes(`export * from './index.js';`, generatedClient(actions));
     log(`  ${String(actions).padStart(5)} actions: ${grouped(sizes[actions])} B (ky alone ${grouped(ky)} B, ky + actionwire/client ${grouped(runtime)} B)`);
   }
   return {

@@ -43,9 +43,28 @@ function compilerOptions(outDir, plugins) {
   };
 }
 
+/** The app's entry point on each side: a Koa app and its router, hand-written or generated. */
+const SERVERS = {
+  'server-koa.ts': `import Koa from 'koa';
+import Router from '@koa/router';
+
+const router = new Router({ prefix: '/actions' });
+export const app = new Koa();
+app.use(router.routes());
+`,
+  'server-actionwire.ts': `import Koa from 'koa';
+import { createActionRouter } from './generated/routes.js';
+
+export const app = new Koa();
+app.use(createActionRouter().routes());
+`,
+};
+
 /**
  * Writes a project of `actions` actions, ten per `'use server'` file, with two tsconfigs over the same
- * sources: `tsconfig.tsc.json` for plain `tsc` and `tsconfig.plugin.json` for `tspc` with actionwire.
+ * sources: `tsconfig.tsc.json` for plain `tsc` and `tsconfig.plugin.json` for `tspc` with actionwire. Each
+ * side has a Koa app as its entry point, as every app serving the actions has (so Koa's typings are parsed
+ * on both sides); the plugin's tsconfig is the README's (it includes the generated directory).
  */
 export function writeSyntheticProject(directory, actions) {
   rmSync(directory, { recursive: true, force: true });
@@ -57,9 +76,10 @@ export function writeSyntheticProject(directory, actions) {
     const body = Array.from({ length: count }, (_, index) => actionSource(file, index)).join('');
     writeFileSync(join(directory, 'src', `module${file}.ts`), `'use server';\n${body}`);
   }
+  for (const [name, text] of Object.entries(SERVERS)) writeFileSync(join(directory, 'src', name), text);
   const plugin = [{ transform: 'actionwire/transformer', transformProgram: true, generatedDir: 'src/generated' }];
-  const config = (outDir, plugins) => JSON.stringify({ compilerOptions: compilerOptions(outDir, plugins), include: ['src'], exclude: ['src/generated'] }, null, 2) + '\n';
-  writeFileSync(join(directory, 'tsconfig.tsc.json'), config('dist-tsc'));
-  writeFileSync(join(directory, 'tsconfig.plugin.json'), config('dist-plugin', plugin));
+  const config = (outDir, plugins, exclude) => JSON.stringify({ compilerOptions: compilerOptions(outDir, plugins), include: ['src'], exclude }, null, 2) + '\n';
+  writeFileSync(join(directory, 'tsconfig.tsc.json'), config('dist-tsc', undefined, ['src/generated', 'src/server-actionwire.ts']));
+  writeFileSync(join(directory, 'tsconfig.plugin.json'), config('dist-plugin', plugin, ['src/server-koa.ts']));
   return { files };
 }

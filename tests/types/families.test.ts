@@ -69,9 +69,11 @@ function openapiFragment(family: string): string {
 const families = ['primitives', 'optional', 'arrays', 'objects', 'unions', 'enums', 'records', 'utility', 'generics', 'recursive', 'dates', 'bigints', 'collections', 'bytes', 'anything'];
 
 describe.each(families)('type family %s', (family) => {
-  it('matches its golden OpenAPI fragment and client module', () => {
+  it('matches its golden OpenAPI fragment and client module (declarations and script)', () => {
     golden(`${family}.openapi.json`, openapiFragment(family));
-    golden(`${family}.client.ts`, readFileSync(join(fixture, 'src', 'generated', 'client', 'families', `${family}.ts`), 'utf8'));
+    for (const extension of ['d.ts', 'js']) {
+      golden(`${family}.client.${extension}`, readFileSync(join(fixture, 'src', 'generated', 'client', 'families', `${family}.${extension}`), 'utf8'));
+    }
   });
 });
 
