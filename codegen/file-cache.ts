@@ -1,10 +1,15 @@
+import { createHash } from 'node:crypto';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 
 interface Known {
   mtimeMs: number;
   size: number;
-  text: string;
+  hash: string;
+  /** kept for small files only: at 2,000 actions openapi.json alone is 5 MB, which no later step reads again */
+  text: string | undefined;
 }
+
+const RETAINED_TEXT_LIMIT = 256 * 1024;
 
 /**
  * Generated files as last read or written by this process, checked against their size and modification
@@ -13,20 +18,36 @@ interface Known {
  */
 const known = new Map<string, Known>();
 
-/** The file's text, or undefined when it does not exist. */
-export function readCached(path: string): string | undefined {
-  let stats;
+function hashOf(text: string): string {
+  return createHash('sha1').update(text).digest('base64');
+}
+
+function remember(path: string, text: string, stats: { mtimeMs: number; size: number }): void {
+  known.set(path, { mtimeMs: stats.mtimeMs, size: stats.size, hash: hashOf(text), text: text.length <= RETAINED_TEXT_LIMIT ? text : undefined });
+}
+
+function statOf(path: string): { mtimeMs: number; size: number } | undefined {
   try {
-    stats = statSync(path);
+    return statSync(path);
   } catch {
     known.delete(path);
     return undefined;
   }
+}
+
+function unchanged(cached: Known | undefined, stats: { mtimeMs: number; size: number }): cached is Known {
+  return cached !== undefined && cached.mtimeMs === stats.mtimeMs && cached.size === stats.size;
+}
+
+/** The file's text, or undefined when it does not exist. */
+export function readCached(path: string): string | undefined {
+  const stats = statOf(path);
+  if (!stats) return undefined;
   const cached = known.get(path);
-  if (cached && cached.mtimeMs === stats.mtimeMs && cached.size === stats.size) return cached.text;
+  if (unchanged(cached, stats) && cached.text !== undefined) return cached.text;
   try {
     const text = readFileSync(path, 'utf8');
-    known.set(path, { mtimeMs: stats.mtimeMs, size: stats.size, text });
+    remember(path, text, stats);
     return text;
   } catch {
     known.delete(path);
@@ -34,8 +55,17 @@ export function readCached(path: string): string | undefined {
   }
 }
 
+/** Does the file hold exactly `text`? (false when it does not exist) */
+export function holdsText(path: string, text: string): boolean {
+  const stats = statOf(path);
+  if (!stats) return false;
+  const cached = known.get(path);
+  if (unchanged(cached, stats)) return cached.hash === hashOf(text);
+  if (stats.size !== Buffer.byteLength(text)) return false;
+  return readCached(path) === text;
+}
+
 export function writeCached(path: string, text: string): void {
   writeFileSync(path, text);
-  const stats = statSync(path);
-  known.set(path, { mtimeMs: stats.mtimeMs, size: stats.size, text });
+  remember(path, text, statSync(path));
 }

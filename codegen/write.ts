@@ -1,5 +1,5 @@
-import { mkdirSync, readdirSync, rmSync } from 'node:fs';
-import { readCached, writeCached } from './file-cache.js';
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { holdsText, readCached, writeCached } from './file-cache.js';
 import { dirname, join, relative } from 'node:path';
 import { GENERATED_HEADER } from './naming.js';
 
@@ -37,12 +37,11 @@ export function writeGeneratedFiles(directory: string, files: ReadonlyMap<string
   const result: WriteResult = { written: [], created: [], unchanged: [], removed: [] };
   for (const [name, content] of files) {
     const path = join(directory, name);
-    const previous = readIfExists(path);
-    if (previous === content) {
+    if (holdsText(path, content)) {
       result.unchanged.push(path);
       continue;
     }
-    if (previous === undefined) result.created.push(path);
+    if (!existsSync(path)) result.created.push(path);
     mkdirSync(dirname(path), { recursive: true });
     writeCached(path, content);
     result.written.push(path);
@@ -59,5 +58,5 @@ export function writeGeneratedFiles(directory: string, files: ReadonlyMap<string
 
 /** The generated files whose content on disk differs from what would be generated. */
 export function staleFiles(directory: string, files: ReadonlyMap<string, string>): string[] {
-  return [...files].filter(([name, content]) => readIfExists(join(directory, name)) !== content).map(([name]) => join(directory, name));
+  return [...files].filter(([name, content]) => !holdsText(join(directory, name), content)).map(([name]) => join(directory, name));
 }

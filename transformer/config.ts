@@ -75,6 +75,11 @@ function checkMode(entry: Record<string, unknown>, problems: string[]): 'server'
   return 'server';
 }
 
+/** The plugin entry's `generatedDir` as an absolute path (`<rootDir>/generated` by default). */
+export function resolveGeneratedDir(entry: Record<string, unknown>, projectDir: string, rootDir: string): string {
+  return typeof entry.generatedDir === 'string' && entry.generatedDir !== '' ? resolve(projectDir, entry.generatedDir) : resolve(rootDir, 'generated');
+}
+
 function checkDirectories(generatedDir: string, projectDir: string, settings: ProjectSettings, problems: string[]): void {
   const { rootDir, outDir } = settings;
   if (rootDir === undefined) {
@@ -117,7 +122,7 @@ export function resolveConfig(entry: Record<string, unknown>, settings: ProjectS
   const mode = checkMode(entry, problems);
   const projectDir = settings.configFilePath ? dirname(settings.configFilePath) : settings.currentDirectory;
   const rootDir = resolve(settings.rootDir ?? projectDir);
-  const generatedDir = typeof entry.generatedDir === 'string' && entry.generatedDir !== '' ? resolve(projectDir, entry.generatedDir) : resolve(rootDir, 'generated');
+  const generatedDir = resolveGeneratedDir(entry, projectDir, rootDir);
   checkDirectories(generatedDir, projectDir, settings, problems);
   if (problems.length > 0) throw new ConfigError(problems);
   return {

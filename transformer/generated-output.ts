@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative } from 'node:path';
 import type ts from 'typescript';
-import { readCached, writeCached } from '../codegen/file-cache.js';
+import { holdsText, writeCached } from '../codegen/file-cache.js';
 
 /** Where a build writes its output, as far as the generated client is concerned. */
 export interface OutputLayout {
@@ -82,7 +82,7 @@ export function generatedOutputs(tsApi: typeof ts, layout: OutputLayout, files: 
 /** Writes each output whose content differs from what is on disk. */
 export function writeOutputs(outputs: ReadonlyMap<string, string>): void {
   for (const [path, text] of outputs) {
-    if (readCached(path) === text) continue;
+    if (holdsText(path, text)) continue;
     mkdirSync(dirname(path), { recursive: true });
     writeCached(path, text);
   }
