@@ -64,7 +64,7 @@ app.use(createActionRouter().routes());
  * Writes a project of `actions` actions, ten per `'use server'` file, with two tsconfigs over the same
  * sources: `tsconfig.tsc.json` for plain `tsc` and `tsconfig.plugin.json` for `tspc` with actionwire. Each
  * side has a Koa app as its entry point, as every app serving the actions has (so Koa's typings are parsed
- * on both sides); the plugin's tsconfig is the README's (it includes the generated directory).
+ * on both sides); the plugin's tsconfig is the README's (it includes routes.ts, not the client's declarations).
  */
 export function writeSyntheticProject(directory, actions) {
   rmSync(directory, { recursive: true, force: true });
@@ -80,6 +80,6 @@ export function writeSyntheticProject(directory, actions) {
   const plugin = [{ transform: 'actionwire/transformer', transformProgram: true, generatedDir: 'src/generated' }];
   const config = (outDir, plugins, exclude) => JSON.stringify({ compilerOptions: compilerOptions(outDir, plugins), include: ['src'], exclude }, null, 2) + '\n';
   writeFileSync(join(directory, 'tsconfig.tsc.json'), config('dist-tsc', undefined, ['src/generated', 'src/server-actionwire.ts']));
-  writeFileSync(join(directory, 'tsconfig.plugin.json'), config('dist-plugin', plugin, ['src/server-koa.ts']));
+  writeFileSync(join(directory, 'tsconfig.plugin.json'), config('dist-plugin', plugin, ['src/server-koa.ts', 'src/generated/client']));
   return { files };
 }
