@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { dirname, resolve } from 'node:path';
-import { createRequire } from 'node:module';
+import * as nodeModule from 'node:module';
 import type * as TS from 'typescript';
 import { analyzeProgram, type AnalysisOptions, type ProgramAnalysis } from '../transformer/analyze.js';
 import { inlineUnavailable } from './project-typescript.js';
@@ -13,8 +13,10 @@ import { staleFiles, writeGeneratedFiles } from '../codegen/write.js';
 import { generatedDirFiles, generatedOutputs, writeOutputs, type OutputLayout } from '../transformer/generated-output.js';
 import { programWithGeneratedFiles } from '../transformer/program-with-generated.js';
 
+// Node ≥ 22.1 keeps compiled code between runs, as TypeScript's own tsc asks it to (≈ 0.1 s of loading TypeScript).
+(nodeModule as { enableCompileCache?: () => unknown }).enableCompileCache?.();
 // TypeScript is one 9 MB CommonJS file: require() skips the ES module loader's scan for its named exports (≈ 0.3 s).
-const ts = createRequire(import.meta.url)('typescript') as typeof TS;
+const ts = nodeModule.createRequire(import.meta.url)('typescript') as typeof TS;
 
 const USAGE = `usage: actionwire generate [-p tsconfig.json] [--check] [--watch]
 
