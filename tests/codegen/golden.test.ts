@@ -1,21 +1,14 @@
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { dirname, join } from 'node:path';
 import { generateClientScripts, generateFiles } from '../../codegen/generate.js';
-import { repoRoot, tmpRoot } from '../helpers/paths.js';
+import { expectGoldenText } from '../helpers/golden-json.js';
+import { tmpRoot } from '../helpers/paths.js';
 import { run } from '../helpers/project.js';
 import { usersModel } from './models.js';
 
-const goldenDir = join(repoRoot, 'tests', 'golden', 'users');
-const update = process.env.UPDATE_GOLDEN === '1';
-
 function expectGolden(name: string, content: string): void {
-  const path = join(goldenDir, name);
-  if (update) {
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, content);
-  }
-  expect(content).toBe(readFileSync(path, 'utf8'));
+  expectGoldenText(`users/${name}`, content);
 }
 
 describe('emitters, from a hand-written model (golden files; UPDATE_GOLDEN=1 rewrites them)', () => {

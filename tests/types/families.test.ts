@@ -1,12 +1,11 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expectGoldenText } from '../helpers/golden-json.js';
 import { repoRoot } from '../helpers/paths.js';
 import { tspc } from '../helpers/project.js';
 import { startServerProcess, type ServerProcess } from '../helpers/server-process.js';
 
 const fixture = join(repoRoot, 'tests', 'fixtures', 'types');
-const goldenDir = join(repoRoot, 'tests', 'golden', 'types');
-const update = process.env.UPDATE_GOLDEN === '1';
 type Client = typeof import('../fixtures/types/src/generated/client/index.js');
 type Echo = { value: unknown; seen: string };
 
@@ -32,12 +31,7 @@ async function raw(route: string, body: unknown): Promise<{ status: number; erro
 }
 
 function golden(name: string, content: string): void {
-  const path = join(goldenDir, name);
-  if (update) {
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, content);
-  }
-  expect(content).toBe(readFileSync(path, 'utf8'));
+  expectGoldenText(`types/${name}`, content);
 }
 
 /** The family's operations and every schema they reach, as the golden OpenAPI fragment. */
