@@ -123,6 +123,7 @@ function watch(project: string, entry: Record<string, unknown>, analysisOptions:
   const host = ts.createWatchCompilerHost(project, { noEmit: true }, ts.sys, ts.createSemanticDiagnosticsBuilderProgram, (diagnostic) => report([diagnostic]), (diagnostic) =>
     console.log(ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n')),
   );
+  host.jsDocParsingMode = ts.JSDocParsingMode.ParseForTypeErrors;
   // The program of the previous cycle, for reuse (a builder program's own accessor is internal).
   let previous: TS.Program | undefined;
   host.createProgram = (rootNames, options, compilerHost, oldBuilder, configFileParsingDiagnostics, projectReferences) => {
@@ -174,6 +175,8 @@ function main(): number | undefined {
   const generatedDir = resolveGeneratedDir(config, dirname(project), resolve(commandLine.options.rootDir ?? dirname(project)));
   const rootNames = commandLine.fileNames.filter((name) => !isWithin(generatedDir, resolve(name)));
   const host = withoutGeneratedFiles(ts.createCompilerHost(commandLine.options), generatedDir);
+  // as tsc reads them: JSDoc is read from the comments of the declarations that describe actions (doc-comments.ts)
+  host.jsDocParsingMode = ts.JSDocParsingMode.ParseForTypeErrors;
   const program = ts.createProgram({ rootNames, options: commandLine.options, host, projectReferences: commandLine.projectReferences });
   return runOnce(program, config, parsed.check, options, commandLine.options).code;
 }

@@ -6,6 +6,7 @@ import { errorCount, issueAt, type AnalysisIssue } from './issues.js';
 import { convertType, includesUndefined, isFormData } from './types/convert.js';
 import type { SchemaRegistry } from './types/schema-names.js';
 import type { TypeContext, ValuePlace } from './types/type-context.js';
+import { documentationOf } from './doc-comments.js';
 
 export interface ModuleAnalysis {
   ts: typeof ts;
@@ -101,7 +102,7 @@ export function analyzeActionModule(analysis: ModuleAnalysis, sourceFile: ts.Sou
       continue;
     }
     if (action) {
-      const description = tsApi.displayPartsToString(target.getDocumentationComment(checker)).trim();
+      const description = documentationOf(tsApi, target);
       if (description) action.description = description;
       actions.push(action);
     }

@@ -5,6 +5,7 @@ import { convertLibraryCollection, convertTuple } from './collections.js';
 import { convertObject } from './objects.js';
 import { declaredInLibrary, schemaNameFor } from './naming.js';
 import { pathText, unsupported, type TypeContext } from './type-context.js';
+import { documentationOf } from '../doc-comments.js';
 
 /** Does the type admit `undefined`? JSON cannot carry it, so such a property or parameter may be absent. */
 export function includesUndefined(context: TypeContext, type: ts.Type): boolean {
@@ -64,7 +65,7 @@ export function convertType(type: ts.Type, context: TypeContext, path: string): 
     const name = context.schemas.reserve(type, wanted);
     const body = convertStructure(type, context, path);
     const symbol = type.aliasSymbol ?? type.getSymbol();
-    const description = symbol ? tsApi.displayPartsToString(symbol.getDocumentationComment(checker)).trim() : '';
+    const description = documentationOf(tsApi, symbol);
     context.schemas.define(name, body, description || undefined);
     return { kind: 'ref', name };
   }

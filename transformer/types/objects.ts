@@ -4,6 +4,7 @@ import { convertType, includesUndefined } from './convert.js';
 import { convertActionReference, isActionPlace } from './action-reference.js';
 import { declaredInLibrary } from './naming.js';
 import { unsupported, type TypeContext } from './type-context.js';
+import { documentationOf } from '../doc-comments.js';
 
 function propertyPath(path: string, name: string): string {
   return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) ? `${path}.${name}` : `${path}[${JSON.stringify(name)}]`;
@@ -53,7 +54,7 @@ export function convertObject(type: ts.Type, context: TypeContext, path: string)
       }
       const optional = Boolean(property.flags & tsApi.SymbolFlags.Optional) || includesUndefined(context, propertyType);
       const converted: Property = { name, type: convertType(propertyType, context, inner), optional };
-      const description = tsApi.displayPartsToString(property.getDocumentationComment(checker)).trim();
+      const description = documentationOf(tsApi, property);
       if (description) converted.description = description;
       properties.push(converted);
     }
