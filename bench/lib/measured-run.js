@@ -6,12 +6,14 @@ import { benchDirectory } from '../paths.js';
 
 const MIB = 1024 * 1024;
 
-/** `node <args>` in a fresh process, in `directory`: wall time and peak RSS (reported by usage-reporter.js). */
+/** `node <args>` in a fresh process, in `directory`: wall time and its own peak RSS (reported by usage-reporter.js). */
 export function measuredRun(directory, label, args) {
   const usageFile = join(directory, `usage-${label}.json`);
   const reporter = pathToFileURL(join(benchDirectory, 'lib', 'usage-reporter.js')).href;
   const start = process.hrtime.bigint();
-  const result = spawnSync(process.execPath, ['--import', reporter, ...args], {
+  // Linux carries a process's peak RSS across exec, and a child forked from this process starts with this
+  // process's RSS (hundreds of MiB after the in-process sections): the measured node is forked from a shell.
+  const result = spawnSync('/bin/sh', ['-c', '"$@" & wait $!', 'sh', process.execPath, '--import', reporter, ...args], {
     cwd: directory,
     env: { ...process.env, ACTIONWIRE_USAGE_FILE: usageFile },
     encoding: 'utf8',
