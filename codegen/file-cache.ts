@@ -1,14 +1,15 @@
-import { createHash } from 'node:crypto';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 
 interface Known {
   mtimeMs: number;
   size: number;
-  hash: string;
-  /** kept for small files only: at 2,000 actions openapi.json alone is 5 MB, which no later step reads again */
-  text: string | undefined;
+  text: string;
 }
 
+/**
+ * A larger file read from disk is not kept (at 2,000 actions openapi.json alone is 5 MB): what is kept of it is
+ * the caller's own text once it matched, or was written (the generated files' map holds that text anyway).
+ */
 const RETAINED_TEXT_LIMIT = 256 * 1024;
 
 /**
@@ -18,12 +19,20 @@ const RETAINED_TEXT_LIMIT = 256 * 1024;
  */
 const known = new Map<string, Known>();
 
-function hashOf(text: string): string {
-  return createHash('sha1').update(text).digest('base64');
+function remember(path: string, text: string, stats: { mtimeMs: number; size: number }): void {
+  known.set(path, { mtimeMs: stats.mtimeMs, size: stats.size, text });
 }
 
-function remember(path: string, text: string, stats: { mtimeMs: number; size: number }): void {
-  known.set(path, { mtimeMs: stats.mtimeMs, size: stats.size, hash: hashOf(text), text: text.length <= RETAINED_TEXT_LIMIT ? text : undefined });
+function readText(path: string, stats: { mtimeMs: number; size: number }): string | undefined {
+  try {
+    const text = readFileSync(path, 'utf8');
+    if (text.length <= RETAINED_TEXT_LIMIT) remember(path, text, stats);
+    else known.delete(path);
+    return text;
+  } catch {
+    known.delete(path);
+    return undefined;
+  }
 }
 
 function statOf(path: string): { mtimeMs: number; size: number } | undefined {
@@ -44,15 +53,8 @@ export function readCached(path: string): string | undefined {
   const stats = statOf(path);
   if (!stats) return undefined;
   const cached = known.get(path);
-  if (unchanged(cached, stats) && cached.text !== undefined) return cached.text;
-  try {
-    const text = readFileSync(path, 'utf8');
-    remember(path, text, stats);
-    return text;
-  } catch {
-    known.delete(path);
-    return undefined;
-  }
+  if (unchanged(cached, stats)) return cached.text;
+  return readText(path, stats);
 }
 
 /** Does the file hold exactly `text`? (false when it does not exist) */
@@ -60,9 +62,11 @@ export function holdsText(path: string, text: string): boolean {
   const stats = statOf(path);
   if (!stats) return false;
   const cached = known.get(path);
-  if (unchanged(cached, stats)) return cached.hash === hashOf(text);
+  if (unchanged(cached, stats)) return cached.text === text;
   if (stats.size !== Buffer.byteLength(text)) return false;
-  return readCached(path) === text;
+  if (readText(path, stats) !== text) return false;
+  remember(path, text, stats);
+  return true;
 }
 
 export function writeCached(path: string, text: string): void {

@@ -67,6 +67,8 @@ export function scanDirectives(tsApi: typeof ts, sourceFile: ts.SourceFile): Dir
   };
 
   const visit = (node: ts.Node): void => {
+    // nothing in a type, an interface or an import holds a statement
+    if (tsApi.isTypeNode(node) || tsApi.isInterfaceDeclaration(node) || tsApi.isTypeAliasDeclaration(node) || tsApi.isImportDeclaration(node)) return;
     if (tsApi.isFunctionLike(node) && 'body' in node && node.body && tsApi.isBlock(node.body)) {
       visitStatements(node.body.statements, { kind: 'function', owner: node as ts.FunctionLikeDeclaration });
       node.body.statements.forEach(visit);
