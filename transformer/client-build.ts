@@ -9,7 +9,7 @@ import { emitWithBefore } from './emit-with-hoisting.js';
 import { generatedOutputs, withGeneratedOutputs, type OutputLayout } from './generated-output.js';
 import { stubServerModules, type ClientStub } from './client-stubs.js';
 import { issueAt, type AnalysisIssue } from './issues.js';
-import { isWithin, moduleIdOf, relativeImport } from './module-paths.js';
+import { isWithin, moduleIdOf, relativeImport, toPosix } from './module-paths.js';
 import { programWithGeneratedFiles } from './program-with-generated.js';
 
 export interface ClientBuild {
@@ -74,7 +74,7 @@ export function clientBuild(tsApi: typeof ts, program: ts.Program, host: ts.Comp
 
   const scripts = clientScripts(tsApi, config.generatedDir, [
     ...[...reach.serverModules].map((file) => `client/${moduleIdOfFile(file)}.js`),
-    ...[...reach.declarations].filter((file) => isWithin(join(config.generatedDir, 'client'), file.fileName)).map((file) => relative(config.generatedDir, file.fileName).split('\\').join('/').replace(/\.d\.ts$/, '.js')),
+    ...[...reach.declarations].filter((file) => isWithin(join(config.generatedDir, 'client'), file.fileName)).map((file) => toPosix(relative(config.generatedDir, file.fileName)).replace(/\.d\.ts$/, '.js')),
   ]);
   const layout: OutputLayout = { rootDir: config.rootDir, generatedDir: config.generatedDir, options: next.getCompilerOptions() };
   const outputs = generatedOutputs(tsApi, layout, scripts);

@@ -1,7 +1,7 @@
 import { dirname, join, relative, resolve } from 'node:path';
 import type ts from 'typescript';
 import { readCached } from '../codegen/file-cache.js';
-import { isWithin } from './module-paths.js';
+import { isWithin, toPosix } from './module-paths.js';
 
 /**
  * The generated client's scripts that a client build needs, with their declarations (by path relative to
@@ -21,7 +21,7 @@ export function clientScripts(tsApi: typeof ts, generatedDir: string, needed: It
     for (const imported of tsApi.preProcessFile(script, true, false).importedFiles) {
       if (!imported.fileName.startsWith('.')) continue;
       const path = resolve(dirname(join(generatedDir, name)), imported.fileName);
-      if (isWithin(generatedDir, path)) pending.push(relative(generatedDir, path).split('\\').join('/').replace(/(\.js)?$/, '.js'));
+      if (isWithin(generatedDir, path)) pending.push(toPosix(relative(generatedDir, path)).replace(/(\.js)?$/, '.js'));
     }
   }
   const types = readCached(join(generatedDir, 'client', '_types.d.ts'));

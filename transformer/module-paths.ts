@@ -1,7 +1,7 @@
 import type ts from 'typescript';
 import { relative, resolve, sep } from 'node:path';
 
-function toPosix(path: string): string {
+export function toPosix(path: string): string {
   return path.split(sep).join('/');
 }
 
