@@ -36,7 +36,9 @@ export function programWithGeneratedFiles(
 ): ts.Program {
   const inside = (path: string): boolean => isWithin(generatedDir, path);
   const roots = program.getRootFileNames();
-  const rootNames = roots.filter((name) => !inside(name) || tsApi.sys.fileExists(name));
+  // The client's scripts are not compiled: with allowJs a project's include would take them as inputs (and, without an
+  // outDir, refuse to overwrite them with their own output, TS5055); its imports of them resolve to the declarations.
+  const rootNames = roots.filter((name) => !inside(name) || (!/\.[cm]?js$/.test(name) && tsApi.sys.fileExists(name)));
   if (written.length === 0 && rootNames.length === roots.length && everyGeneratedFileParsed(tsApi, program, generatedDir, names, isRoot)) return program;
   const known = new Set(rootNames.map((name) => tsApi.sys.resolvePath(name)));
   for (const name of names) {

@@ -97,6 +97,17 @@ describe('the generated client: declarations and scripts, where each build runs 
     expect(consumer.status).toBe(0);
   });
 
+  it.each([
+    ['with an outDir', {}],
+    ['without an outDir', { outDir: undefined }],
+  ])('leaves the scripts out of the inputs of an allowJs project, %s', (_name, outDir) => {
+    const dir = writeProject(`output-allowjs-${outDir.outDir === undefined && 'outDir' in outDir ? 'in-place' : 'outdir'}`, { 'src/greetings.ts': greetings, 'src/main.ts': main }, { compilerOptions: { allowJs: true, ...outDir } });
+    expect(tspc(dir).output).toBe('');
+    // the second build finds the scripts among the files its include matches
+    expect(tspc(dir).output).toBe('');
+    expect(runs(dir, 'outDir' in outDir ? 'src/main.js' : 'dist/main.js')).toEqual(expected);
+  });
+
   it('writes no script when the build stops on errors (noEmitOnError)', () => {
     const dir = writeProject('output-no-emit-on-error', { 'src/greetings.ts': greetings, 'src/main.ts': `${main}\nexport const wrong: number = 'text';\n` }, { noEmitOnError: true });
     const result = tspc(dir);
