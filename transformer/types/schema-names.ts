@@ -1,5 +1,6 @@
 import type ts from 'typescript';
 import type { TypeNode } from '../../model/model.js';
+import { ACTION_REFERENCE_SCHEMA_NAME } from '../../codegen/json-schema.js';
 import { PROBLEM_SCHEMA_NAME } from '../../codegen/openapi.js';
 
 /**
@@ -10,7 +11,8 @@ export class SchemaRegistry {
   private readonly byType = new Map<ts.Type, string>();
   private readonly types = new Map<string, TypeNode>();
   private readonly descriptions = new Map<string, string>();
-  private readonly taken = new Set<string>([PROBLEM_SCHEMA_NAME]);
+  /** the names of the schemas the OpenAPI document adds itself */
+  private readonly taken = new Set<string>([PROBLEM_SCHEMA_NAME, ACTION_REFERENCE_SCHEMA_NAME]);
 
   nameOf(type: ts.Type): string | undefined {
     return this.byType.get(type);
