@@ -74,8 +74,8 @@ interface RunResult {
   generated?: { directory: string; names: string[]; written: string[] };
 }
 
-/** Analyzes and writes (or checks). Warnings never change the exit code unless `warningsAsErrors` is set. */
 /**
+ * Analyzes and writes (or checks). Warnings never change the exit code unless `warningsAsErrors` is set.
  * `outputOptions`: the project's compiler options as its own build (tsc) emits with them: the generated client's
  * scripts go to its outDir in the module format it emits there, since the build only compiles routes.ts.
  */

@@ -27,7 +27,7 @@ function docComment(description: string | undefined, indent: string): string {
   return description ? `${indent}/** ${description.replace(/\*\//g, '*\\/')} */\n` : '';
 }
 
-export function relativePrefix(moduleId: string): string {
+function relativePrefix(moduleId: string): string {
   const depth = moduleId.split('/').length - 1;
   return depth === 0 ? './' : '../'.repeat(depth);
 }

@@ -4,18 +4,18 @@ import { readCached } from '../codegen/file-cache.js';
 import { isWithin } from './module-paths.js';
 
 /**
- * The host for the program that adds the generated files. tsc's compiler host caches `fileExists`,
- * `directoryExists` and `readFile`, so files written after the first program was created would stay
- * missing: the generated directory is read from disk. Every other file is taken as the first
- * program parsed and bound it (nothing can have changed in between), so nothing is parsed twice.
- */
-/**
  * Generated files (and the library declaration files only they import) parsed by an earlier program of this
  * process, by name: a watch rebuild whose generated files did not change takes them as they are (parsed and
  * bound) instead of parsing 2 MB again.
  */
 const parsedGenerated = new Map<string, { text: string; settings: string; file: ts.SourceFile }>();
 
+/**
+ * The host for the program that adds the generated files. tsc's compiler host caches `fileExists`,
+ * `directoryExists` and `readFile`, so files written after the first program was created would stay
+ * missing: the generated directory is read from disk. Every other file is taken as the first
+ * program parsed and bound it (nothing can have changed in between), so nothing is parsed twice.
+ */
 export function hostSeeingGeneratedFiles(
   tsApi: typeof ts,
   host: ts.CompilerHost,

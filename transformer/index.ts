@@ -18,6 +18,9 @@ interface ProgramTransformerExtras {
   ts: typeof ts;
 }
 
+/** Watch rebuilds keep the previous analysis of a project while no edit can change an action. */
+let reuse: AnalysisReuse | undefined;
+
 /**
  * The ts-patch program transformer (`"transform": "actionwire/transformer", "transformProgram": true`).
  * It analyzes the 'use server' modules, writes the generated files when they changed, and returns a
@@ -29,9 +32,6 @@ interface ProgramTransformerExtras {
  *   { "transform": "actionwire/transformer", "transformProgram": true, "generatedDir": "src/generated" }
  * ] } }
  */
-/** Watch rebuilds keep the previous analysis of a project while no edit can change an action. */
-let reuse: AnalysisReuse | undefined;
-
 export default function actionwireTransformer(
   program: ts.Program,
   host: ts.CompilerHost | undefined,

@@ -7,7 +7,7 @@ import { isWithin } from './module-paths.js';
  * The generated files the program compiles (routes.ts). The client's declarations are not roots: a program
  * reads them only when the project's code imports the client.
  */
-export function isCompiledSource(name: string): boolean {
+function isCompiledSource(name: string): boolean {
   return name.endsWith('.ts') && !name.endsWith('.d.ts');
 }
 

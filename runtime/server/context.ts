@@ -18,11 +18,6 @@ export function runInActionContext<A extends unknown[], T>(ctx: Context, action:
   return storage.run({ ctx, writer, headers: undefined }, action, ...args);
 }
 
-/** The Koa context of the current action call; undefined outside one. */
-export function currentContext(): Context | undefined {
-  return storage.getStore()?.ctx;
-}
-
 /** The reference writer of the router serving the current action call; undefined outside one. */
 export function currentWriter(): ReferenceWriter | undefined {
   return storage.getStore()?.writer;
