@@ -11,8 +11,13 @@ export interface WriteResult {
   removed: string[];
 }
 
-function readIfExists(path: string): string | undefined {
-  return readCached(path);
+/** Writes `content` to `path` unless the file holds it already; says what it found. */
+export function writeIfChanged(path: string, content: string): 'unchanged' | 'created' | 'rewritten' {
+  if (holdsText(path, content)) return 'unchanged';
+  const existed = existsSync(path);
+  mkdirSync(dirname(path), { recursive: true });
+  writeCached(path, content);
+  return existed ? 'rewritten' : 'created';
 }
 
 function listFiles(directory: string): string[] {
@@ -37,18 +42,17 @@ export function writeGeneratedFiles(directory: string, files: ReadonlyMap<string
   const result: WriteResult = { written: [], created: [], unchanged: [], removed: [] };
   for (const [name, content] of files) {
     const path = join(directory, name);
-    if (holdsText(path, content)) {
+    const outcome = writeIfChanged(path, content);
+    if (outcome === 'unchanged') {
       result.unchanged.push(path);
       continue;
     }
-    if (!existsSync(path)) result.created.push(path);
-    mkdirSync(dirname(path), { recursive: true });
-    writeCached(path, content);
+    if (outcome === 'created') result.created.push(path);
     result.written.push(path);
   }
   for (const path of listFiles(join(directory, 'client'))) {
     const name = relative(directory, path).split('\\').join('/');
-    if (!files.has(name) && /\.(ts|js)$/.test(name) && (readIfExists(path) ?? '').startsWith(GENERATED_HEADER)) {
+    if (!files.has(name) && /\.(ts|js)$/.test(name) && (readCached(path) ?? '').startsWith(GENERATED_HEADER)) {
       rmSync(path);
       result.removed.push(path);
     }

@@ -1,7 +1,6 @@
-import { mkdirSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative } from 'node:path';
+import { isAbsolute, join, relative } from 'node:path';
 import type ts from 'typescript';
-import { holdsText, writeCached } from '../codegen/file-cache.js';
+import { writeIfChanged } from '../codegen/write.js';
 
 /** Where a build writes its output, as far as the generated client is concerned. */
 export interface OutputLayout {
@@ -81,11 +80,7 @@ export function generatedOutputs(tsApi: typeof ts, layout: OutputLayout, files: 
 
 /** Writes each output whose content differs from what is on disk. */
 export function writeOutputs(outputs: ReadonlyMap<string, string>): void {
-  for (const [path, text] of outputs) {
-    if (holdsText(path, text)) continue;
-    mkdirSync(dirname(path), { recursive: true });
-    writeCached(path, text);
-  }
+  for (const [path, text] of outputs) writeIfChanged(path, text);
 }
 
 /**
