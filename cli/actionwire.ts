@@ -7,10 +7,8 @@ import { inlineUnavailable } from './project-typescript.js';
 import { ConfigError, resolveGeneratedDir } from '../transformer/config.js';
 import { isWithin } from '../transformer/module-paths.js';
 import { configDiagnostic, toDiagnostic } from '../transformer/issues.js';
-import { generateClientScripts, generateFiles } from '../codegen/generate.js';
-import { once } from '../model/once.js';
 import { staleFiles, writeGeneratedFiles } from '../codegen/write.js';
-import { generatedDirFiles, generatedOutputs, writeOutputs, type OutputLayout } from '../transformer/generated-output.js';
+import { generatedDirFiles, generatedOutputs, serverLayout, writeOutputs } from '../transformer/generated-output.js';
 import { programWithGeneratedFiles } from '../transformer/program-with-generated.js';
 
 // Node ≥ 22.1 keeps compiled code between runs, as TypeScript's own tsc asks it to (≈ 0.1 s of loading TypeScript).
@@ -96,9 +94,8 @@ function runOnce(program: TS.Program, entry: Record<string, unknown>, check: boo
   report(analysis.issues.map((issue) => toDiagnostic(ts, asErrors ? { ...issue, severity: 'error' } : issue, program.getSourceFile(issue.fileName))));
   if (analysis.issues.some((issue) => asErrors || issue.severity === 'error')) return { code: 1 };
   const directory = analysis.config.generatedDir;
-  const model = analysis.model;
-  const layout: OutputLayout = { rootDir: analysis.config.rootDir, generatedDir: directory, options: outputOptions, commonJsScripts: once(() => generateClientScripts(model, 'cjs')) };
-  const files = generatedDirFiles(ts, layout, generateFiles(analysis.model));
+  const layout = serverLayout(analysis.config.rootDir, directory, outputOptions, analysis.model);
+  const files = generatedDirFiles(ts, layout, analysis.model);
   if (check) {
     const stale = staleFiles(directory, files);
     stale.forEach((file) => console.error(`stale: ${file}`));

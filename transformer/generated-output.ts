@@ -1,6 +1,9 @@
 import { isAbsolute, join, relative } from 'node:path';
 import type ts from 'typescript';
+import { generateClientScripts, generateFiles } from '../codegen/generate.js';
 import { writeIfChanged } from '../codegen/write.js';
+import type { Model } from '../model/model.js';
+import { once } from '../model/once.js';
 
 /** Where a build writes its output, as far as the generated client is concerned. */
 export interface OutputLayout {
@@ -41,16 +44,19 @@ function outputPath(directory: string | undefined, layout: OutputLayout, source:
   return join(directory, inside);
 }
 
+/** A server build's output layout: its scripts in CommonJS made from `model` when the build emits CommonJS somewhere. */
+export function serverLayout(rootDir: string, generatedDir: string, options: ts.CompilerOptions, model: Model): OutputLayout {
+  return { rootDir, generatedDir, options, commonJsScripts: once(() => generateClientScripts(model, 'cjs')) };
+}
+
 /**
- * The generated files as written into the generated directory: scripts are ES modules, unless the build
+ * Every generated file as written into the generated directory: scripts are ES modules, unless the build
  * emits beside its sources (no `outDir`): there they are its output, in the format it emits.
  */
-export function generatedDirFiles(tsApi: typeof ts, layout: OutputLayout, files: ReadonlyMap<string, string>): ReadonlyMap<string, string> {
+export function generatedDirFiles(tsApi: typeof ts, layout: OutputLayout, model: Model): Map<string, string> {
   const { options } = layout;
-  if (options.outDir !== undefined || options.noEmit || options.emitDeclarationOnly) return files;
-  const inFormat = new Map<string, string>();
-  for (const [name, text] of files) inFormat.set(name, name.endsWith('.js') ? scriptAt(tsApi, layout, name, join(layout.generatedDir, name), text) : text);
-  return inFormat;
+  const inPlace = options.outDir === undefined && !options.noEmit && !options.emitDeclarationOnly;
+  return generateFiles(model, inPlace && emitsCommonJs(tsApi, options, join(layout.generatedDir, 'client', 'index.js')) ? 'cjs' : 'esm');
 }
 
 /**

@@ -1,13 +1,11 @@
 import type ts from 'typescript';
-import { generateClientScripts, generateFiles } from '../codegen/generate.js';
-import { once } from '../model/once.js';
 import { writeGeneratedFiles } from '../codegen/write.js';
 import { analyzeProgram } from './analyze.js';
 import { ConfigError, type PluginConfig } from './config.js';
 import { AnalysisReuse } from './analysis-reuse.js';
 import { clientBuild } from './client-build.js';
 import { withInlineHoisting } from './emit-with-hoisting.js';
-import { generatedDirFiles, generatedOutputs, withGeneratedOutputs, type OutputLayout } from './generated-output.js';
+import { generatedDirFiles, generatedOutputs, serverLayout, withGeneratedOutputs } from './generated-output.js';
 import { programWithGeneratedFiles } from './program-with-generated.js';
 import { withConfigErrors, withDiagnostics } from './program-diagnostics.js';
 import { asSourceTransformer, isSourceTransformerCall, type SourceTransformerExtras } from './source-transformer-misuse.js';
@@ -65,9 +63,8 @@ export default function actionwireTransformer(
     const client = clientBuild(tsApi, program, host, analysis);
     return withDiagnostics(tsApi, client.program, [...analysis.issues, ...client.issues], analysis.config.warningsAsErrors);
   }
-  const model = analysis.model;
-  const layout: OutputLayout = { rootDir: analysis.config.rootDir, generatedDir: analysis.config.generatedDir, options, commonJsScripts: once(() => generateClientScripts(model, 'cjs')) };
-  const files = reused?.generated ?? generatedDirFiles(tsApi, layout, generateFiles(analysis.model));
+  const layout = serverLayout(analysis.config.rootDir, analysis.config.generatedDir, options, analysis.model);
+  const files = reused?.generated ?? generatedDirFiles(tsApi, layout, analysis.model);
   const written = writeGeneratedFiles(analysis.config.generatedDir, files);
   // A rebuild that changed no action keeps this program: it already holds the generated files as they are on disk.
   const next = programWithGeneratedFiles(tsApi, program, host, analysis.config.generatedDir, [...files.keys()], written.written);
