@@ -2,11 +2,7 @@ import { CLIENT_REFERENCES_MODULE, CLIENT_TYPES_MODULE } from '../model/client-l
 import { usesActionReferences, type Model } from '../model/model.js';
 import type { ClientFilePair } from './client.js';
 import { ModuleScript } from './module-script.js';
-import { GENERATED_HEADER, singleQuoted } from './naming.js';
-
-function withoutDoubleBlankLines(lines: readonly string[]): string {
-  return lines.filter((line, index) => line !== '' || lines[index - 1] !== '').join('\n') + '\n';
-}
+import { GENERATED_HEADER, joinedLines, singleQuoted } from './naming.js';
 
 /** `client/index.d.ts` and `client/index.js`: each module as a namespace, and `createClient(options)`. */
 export function emitClientIndex(model: Model): ClientFilePair {
@@ -44,5 +40,5 @@ export function emitClientIndex(model: Model): ClientFilePair {
       'createClient',
       [`function createClient(options = {}) {`, `  const call = createCaller(options);`, `  return {`, ...modules.map((module) => `    ${module.name}: ${module.name}.bind(call),`), `  };`, `}`].join('\n'),
     );
-  return { declarations: withoutDoubleBlankLines(declarations), script };
+  return { declarations: joinedLines(declarations), script };
 }

@@ -1,4 +1,4 @@
-import { GENERATED_HEADER, moduleExportName, propertyAccess, singleQuoted } from './naming.js';
+import { GENERATED_HEADER, joinedLines, moduleExportName, propertyAccess, singleQuoted } from './naming.js';
 
 /** The module format a generated script is written in: what the build emits where it lands. */
 export type ScriptFormat = 'esm' | 'cjs';
@@ -78,7 +78,7 @@ export class ModuleScript {
     const body = this.statements.map((statement) => statement(format));
     const prologue = format === 'cjs' ? ['"use strict";', 'Object.defineProperty(exports, "__esModule", { value: true });'] : [];
     const lines = [...prologue, ...body];
-    return GENERATED_HEADER + '\n' + lines.filter((line, index) => line !== '' || (index > 0 && lines[index - 1] !== '')).join('\n') + '\n';
+    return `${GENERATED_HEADER}\n${joinedLines(lines)}`;
   }
 
   private add(statement: Statement): this {
