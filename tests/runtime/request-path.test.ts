@@ -17,6 +17,13 @@ async function listen(app: Koa): Promise<{ base: string; server: Server }> {
   return { base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
 }
 
+/** A Koa app serving one action, `m/echo`, that returns its input, with the router built with `options`. */
+function listenEcho(options: Parameters<typeof buildActionRouter>[2]): Promise<{ base: string; server: Server }> {
+  const app = new Koa();
+  app.use(buildActionRouter([action('m/echo', (input: never) => input)], '/actions', options).routes());
+  return listen(app);
+}
+
 const post = (url: string, body = '{}', extra: Record<string, string> = {}): Promise<Response> =>
   fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...extra }, body });
 
@@ -128,10 +135,7 @@ describe('JSON bodies near the depth limit', () => {
   let base: string;
 
   beforeAll(async () => {
-    const app = new Koa();
-    const router = buildActionRouter([action('m/echo', (input: never) => input)], '/actions', { maxDepth: 3 });
-    app.use(router.routes());
-    ({ server, base } = await listen(app));
+    ({ server, base } = await listenEcho({ maxDepth: 3 }));
   });
   afterAll(() => new Promise((resolve) => server.close(resolve)));
 
@@ -148,10 +152,7 @@ describe('bodies that arrive with their headers (read from the buffer in one go)
   let port: number;
 
   beforeAll(async () => {
-    const app = new Koa();
-    const router = buildActionRouter([action('m/echo', (input: never) => input)], '/actions', { bodyLimit: 64 });
-    app.use(router.routes());
-    ({ server } = await listen(app));
+    ({ server } = await listenEcho({ bodyLimit: 64 }));
     port = (server.address() as AddressInfo).port;
   });
   afterAll(() => new Promise((resolve) => server.close(resolve)));
