@@ -77,6 +77,20 @@ export class BodyReadBeforeError extends Error {
   }
 }
 
+/**
+ * Why a body cannot be read at all, decided from its headers before any byte is: it was read already (by a
+ * middleware before the router), or it declares more than `limit` bytes (then it is left unread).
+ */
+export function refusalBeforeReading(request: IncomingMessage, limit: number): Error | undefined {
+  const declared = Number(request.headers['content-length']);
+  if (request.readableEnded && (declared > 0 || request.headers['transfer-encoding'] !== undefined)) return new BodyReadBeforeError();
+  if (Number.isFinite(declared) && declared > limit) {
+    stopReading(request);
+    return new BodyTooLargeError(limit);
+  }
+  return undefined;
+}
+
 function asText(text: string): string {
   return text;
 }
@@ -97,12 +111,8 @@ function asText(text: string): string {
 export function readBody(request: IncomingMessage, limit: number, timeout?: number): Promise<string>;
 export function readBody<T>(request: IncomingMessage, limit: number, timeout: number, parse: (text: string) => T): Promise<T>;
 export function readBody<T>(request: IncomingMessage, limit: number, timeout = 0, parse: (text: string) => T | string = asText): Promise<T | string> {
-  const declared = Number(request.headers['content-length']);
-  if (request.readableEnded && (declared > 0 || request.headers['transfer-encoding'] !== undefined)) return Promise.reject(new BodyReadBeforeError());
-  if (Number.isFinite(declared) && declared > limit) {
-    stopReading(request);
-    return Promise.reject(new BodyTooLargeError(limit));
-  }
+  const refusal = refusalBeforeReading(request, limit);
+  if (refusal) return Promise.reject(refusal);
   // An IncomingMessage keeps an error nobody listens to to itself; another stream would throw it before we look.
   const stream: NodeJS.EventEmitter = request;
   if (!(stream instanceof IncomingMessage)) stream.on('error', ignore);

@@ -1,7 +1,7 @@
 import { finished, Readable, Transform, type TransformCallback } from 'node:stream';
 import type { Context } from 'koa';
 import { ActionError } from './action-error.js';
-import { BodyReadBeforeError, BodyTimeoutError, BodyTooLargeError, bodyReadFailure, bodyTimer, readBody, refuseBody, stopReading } from './body.js';
+import { BodyTimeoutError, BodyTooLargeError, bodyReadFailure, bodyTimer, readBody, refusalBeforeReading, refuseBody, stopReading } from './body.js';
 import { fieldCounter, type FieldCounter } from './form-fields.js';
 import { exceedsDepth } from './json-depth.js';
 import { DEFAULT_MAX_DEPTH, type ResolvedLimits } from './options.js';
@@ -107,12 +107,8 @@ export async function readFormArguments(ctx: Context, limits: ResolvedLimits): P
   if (!hasBody(ctx)) return new FormData();
   const type = mediaType(ctx);
   if (!FORM_TYPES.has(type)) refuse(ctx, 415, 'This action takes a form: send multipart/form-data or application/x-www-form-urlencoded');
-  const declared = Number(ctx.get('content-length'));
-  if (ctx.req.readableEnded) throw new BodyReadBeforeError();
-  if (Number.isFinite(declared) && declared > limits.bodyLimit) {
-    stopReading(ctx.req);
-    throw new BodyTooLargeError(limits.bodyLimit);
-  }
+  const refusal = refusalBeforeReading(ctx.req, limits.bodyLimit);
+  if (refusal) throw refusal;
   const guard = new FormGuard(limits, fieldCounter(ctx.get('content-type')));
   const timer = bodyTimer(ctx.req, limits.bodyTimeout, () => guard.stop(new BodyTimeoutError(limits.bodyTimeout)));
   // pipe() does not pass on the request's end by error or close: without this, a client that goes away mid-upload would leave the parse waiting forever.
