@@ -28,22 +28,28 @@ interface CliOptions {
   watch: boolean;
 }
 
-function parseArguments(args: string[]): CliOptions | string {
-  if (args[0] !== 'generate') return USAGE;
+/** What the command line asks for: a run, the usage text (exit 0), or a usage error (exit 2). */
+type ParsedArguments = { kind: 'run'; options: CliOptions } | { kind: 'help' } | { kind: 'error'; message: string };
+
+const usageError = (message: string): ParsedArguments => ({ kind: 'error', message: message === '' ? USAGE : `${message}\n\n${USAGE}` });
+
+function parseArguments(args: string[]): ParsedArguments {
+  if (args.length === 1 && (args[0] === '-h' || args[0] === '--help')) return { kind: 'help' };
+  if (args[0] !== 'generate') return usageError(args.length === 0 ? '' : `unknown command ${args[0]}`);
   const options: CliOptions = { project: 'tsconfig.json', check: false, watch: false };
   for (let index = 1; index < args.length; index++) {
     const arg = args[index];
     if (arg === '-p' || arg === '--project') {
       const value = args[++index];
-      if (!value) return `${arg} needs a path\n\n${USAGE}`;
+      if (!value) return usageError(`${arg} needs a path`);
       options.project = value;
     } else if (arg === '--check') options.check = true;
     else if (arg === '--watch' || arg === '-w') options.watch = true;
-    else if (arg === '-h' || arg === '--help') return USAGE;
-    else return `unknown option ${arg}\n\n${USAGE}`;
+    else if (arg === '-h' || arg === '--help') return { kind: 'help' };
+    else return usageError(`unknown option ${arg}`);
   }
-  if (options.check && options.watch) return `--check and --watch do not go together\n\n${USAGE}`;
-  return options;
+  if (options.check && options.watch) return usageError('--check and --watch do not go together');
+  return { kind: 'run', options };
 }
 
 const formatHost: TS.FormatDiagnosticsHost = {
@@ -150,11 +156,16 @@ function withoutGeneratedFiles(host: TS.CompilerHost, generatedDir: string): TS.
 }
 
 function main(): number | undefined {
-  const parsed = parseArguments(process.argv.slice(2));
-  if (typeof parsed === 'string') {
-    console.error(parsed);
-    return parsed === USAGE && process.argv.includes('--help') ? 0 : 2;
+  const command = parseArguments(process.argv.slice(2));
+  if (command.kind === 'help') {
+    console.log(USAGE);
+    return 0;
   }
+  if (command.kind === 'error') {
+    console.error(command.message);
+    return 2;
+  }
+  const parsed = command.options;
   const project = resolve(parsed.project);
   const commandLine = ts.getParsedCommandLineOfConfigFile(project, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: (diagnostic) => report([diagnostic]) });
   if (!commandLine) return 1;

@@ -27,7 +27,7 @@ export const CLIENT_MODULE_SCOPE: ReadonlySet<string> = new Set([
   'Infinity',
 ]);
 
-/** The names client/index.ts binds or exports besides the module namespaces; a namespace never takes one. */
+/** The names client/index.js binds or exports besides the module namespaces; a namespace never takes one. */
 export const CLIENT_INDEX_SCOPE: ReadonlySet<string> = new Set([
   'createClient',
   'configureClient',

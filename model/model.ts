@@ -110,7 +110,7 @@ export interface ActionModule {
   /** import specifier of the server module, relative to the generated directory */
   importPath: string;
   /**
-   * The module's namespace in the generated client/index.ts and its key in `createClient()`
+   * The module's namespace in the generated client/index.js (and index.d.ts) and its key in `createClient()`
    * (`app/users` → `appUsers`): an identifier, unique among the modules, decided by the analysis.
    */
   namespace: string;

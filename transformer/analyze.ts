@@ -125,7 +125,7 @@ export function analyzeProgram(tsApi: typeof ts, program: ts.Program, pluginEntr
         issueAt(
           file.statements[0],
           'actionwire/name-collision',
-          `The 'use server' modules '${takenBy}' and '${moduleId}' would both be the namespace '${namespace}' of the generated client (client/index.ts); rename one of the files`,
+          `The 'use server' modules '${takenBy}' and '${moduleId}' would both be the namespace '${namespace}' of the generated client (client/index.js); rename one of the files`,
         ),
       );
       continue;

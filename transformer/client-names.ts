@@ -7,8 +7,8 @@ import { referencedSchemaNames } from '../model/type-refs.js';
 const SEPARATORS = /(?:[^\p{ID_Continue}]|_)+/u;
 
 /**
- * The identifier a module id becomes in the generated client/index.ts: its words camel-cased, Unicode letters
- * kept; a reserved word or a name index.ts uses itself gets a trailing `_`.
+ * The identifier a module id becomes in the generated client/index.js: its words camel-cased, Unicode letters
+ * kept; a reserved word or a name index.js uses itself gets a trailing `_`.
  *
  * @example
  * namespaceIdentifier('app/user-actions'); // 'appUserActions'

@@ -21,7 +21,7 @@ const registry = new Map<string, RegisteredAction>();
 
 /**
  * Makes actions callable from references (`fromReference`, revival plan 'R'); the generated
- * `client/_references.ts` calls it at import. Several calls merge; a route registered again is replaced.
+ * `client/_references.js` calls it at import. Several calls merge; a route registered again is replaced.
  *
  * @example
  * registerActions('/actions', { 'todos/remove': { p: ['id'] }, 'todos/load': { p: [], r: ['r', 'Todo'] } }, plans);

@@ -28,7 +28,7 @@ export function bindReference(reference: ActionReference, caller: Caller): (...a
   const action = registeredAction(route);
   if (action === undefined) {
     throw new TypeError(
-      `actionwire: this client knows no action at '${route}'; import the generated client (client/index.ts) before calling fromReference, or generate it again`,
+      `actionwire: this client knows no action at '${route}'; import the generated client (client/index.js) before calling fromReference, or generate it again`,
     );
   }
   const { basePath, shape, plans } = action;

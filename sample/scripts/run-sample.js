@@ -11,7 +11,7 @@ const serve = process.argv.includes('--serve');
 console.log('$ tspc -p sample/tsconfig.json');
 const compile = spawnSync(process.execPath, [tspc, '-p', join(sample, 'tsconfig.json')], { stdio: 'inherit' });
 if (compile.status !== 0) process.exit(compile.status ?? 1);
-console.log('generated: sample/generated/openapi.json, routes.ts, client/*.ts');
+console.log('generated: sample/generated/openapi.json, routes.ts, client/*.d.ts + *.js');
 
 const web = spawnSync(process.execPath, [join(sample, 'scripts', 'build-web.js')], { stdio: 'inherit' });
 if (web.status !== 0) process.exit(web.status ?? 1);

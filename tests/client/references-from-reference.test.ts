@@ -46,7 +46,7 @@ describe('fromReference: which references it takes', () => {
   it('refuses a route this client has not registered, saying what to do', () => {
     expect(() => fromReference({ $action: 'unit/nowhere' })).toThrow(
       new TypeError(
-        "actionwire: this client knows no action at 'unit/nowhere'; import the generated client (client/index.ts) before calling fromReference, or generate it again",
+        "actionwire: this client knows no action at 'unit/nowhere'; import the generated client (client/index.js) before calling fromReference, or generate it again",
       ),
     );
     // the route is looked up as it is, below the base path: the full path is not a route

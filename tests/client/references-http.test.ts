@@ -30,7 +30,7 @@ async function readBody(ctx: Context): Promise<unknown> {
   return raw.length === 0 ? undefined : JSON.parse(raw.toString('utf8'));
 }
 
-// the registration the generated client/_references.ts would make
+// the registration the generated client/_references.js would make
 registerActions(
   '/actions',
   {
