@@ -4,12 +4,14 @@ import { lstatSync, mkdirSync, rmSync, symlinkSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const link = join(root, 'node_modules', 'actionwire');
-mkdirSync(dirname(link), { recursive: true });
-try {
-  if (lstatSync(link).isSymbolicLink()) rmSync(link);
-} catch {
-  // not there yet
+export function linkSelf() {
+  const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+  const link = join(root, 'node_modules', 'actionwire');
+  mkdirSync(dirname(link), { recursive: true });
+  try {
+    if (lstatSync(link).isSymbolicLink()) rmSync(link);
+  } catch {
+    // not there yet
+  }
+  symlinkSync('..', link, 'dir');
 }
-symlinkSync('..', link, 'dir');
