@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import ts from 'typescript';
 import { repoRoot } from './paths.js';
 
@@ -47,18 +47,31 @@ function words(line: string): string[] {
 
 let packed: string | undefined;
 
-/** `npm pack` of this repository (already built by `npm test`), once per test file. */
+/**
+ * The tarball `npm pack` makes of this repository (already built by `npm test`), once per test file: its
+ * package.json is the one users install (scripts/installed-manifest.js, which prepack and postpack run).
+ */
 export function packedTarball(): string {
   if (packed) return packed;
   const destination = mkdtempSync(join(tmpdir(), 'actionwire-pack-'));
-  const result = spawnSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', destination], { cwd: repoRoot, encoding: 'utf8' });
-  if (result.status !== 0) throw new Error(`npm pack failed:\n${result.stdout}${result.stderr}`);
-  const [info] = JSON.parse(result.stdout) as [{ filename: string }];
-  packed = join(destination, info.filename);
+  const manifest = (step: 'strip' | 'restore'): void => {
+    const result = spawnSync(process.execPath, [join(repoRoot, 'scripts', 'installed-manifest.js'), step], { cwd: repoRoot, encoding: 'utf8' });
+    if (result.status !== 0) throw new Error(`installed-manifest.js ${step} failed:\n${result.stdout}${result.stderr}`);
+  };
+  manifest('strip');
+  try {
+    const result = spawnSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', destination], { cwd: repoRoot, encoding: 'utf8' });
+    if (result.status !== 0) throw new Error(`npm pack failed:\n${result.stdout}${result.stderr}`);
+    const [info] = JSON.parse(result.stdout) as [{ filename: string }];
+    packed = join(destination, info.filename);
+  } finally {
+    manifest('restore');
+  }
   return packed;
 }
 
-function runIn(dir: string, command: string, args: string[], node?: string): { status: number; output: string } {
+/** Runs `command` in a user's project directory (or `node command` with the given Node binary). */
+export function runIn(dir: string, command: string, args: string[], node?: string): { status: number; output: string } {
   // Without the npm_* variables `npm test` sets for its scripts: the project is a user's, not this package's.
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^npm_/i.test(name)));
   const env: NodeJS.ProcessEnv = { ...inherited, NODE_OPTIONS: '', npm_config_audit: 'false', npm_config_fund: 'false', npm_config_prefer_offline: 'true' };
@@ -69,18 +82,21 @@ function runIn(dir: string, command: string, args: string[], node?: string): { s
 }
 
 /**
- * Creates the project in the system's temporary directory, runs the README's install block (with
- * `actionwire` replaced by the tarball's path), writes the README's tsconfig.json and the app of
+ * Creates the project in the system's temporary directory with the packed tarball in it, runs the README's
+ * install block word for word, writes the README's tsconfig.json and the app of
  * tests/fixtures/user-app. Throws with npm's output when a command fails or prints an npm error.
  */
 export function createUserProject(installKey: string): UserProject {
   const dir = mkdtempSync(join(tmpdir(), `actionwire-user-${installKey}-`));
   writeFileSync(join(dir, 'package.json'), `${JSON.stringify({ name: 'user-app', version: '1.0.0', private: true }, null, 2)}\n`);
+  // beside package.json, where the README's install line expects it (a README naming another version fails to install)
   const tarball = packedTarball();
+  copyFileSync(tarball, join(dir, basename(tarball)));
   for (const line of readmeInstallCommands(installKey)) {
     const [command, ...args] = words(line);
-    const result = runIn(dir, command, args.map((arg) => (arg === 'actionwire' ? tarball : arg)));
+    const result = runIn(dir, command, args);
     if (result.status !== 0 || /^npm (error|ERR!)/m.test(result.output)) throw new Error(`\`${line}\` failed in ${dir}:\n${result.output}`);
+    if (/^npm warn install-scripts/m.test(result.output)) throw new Error(`\`${line}\` warned about install scripts in ${dir}:\n${result.output}`);
   }
   writeFileSync(join(dir, 'tsconfig.json'), `${JSON.stringify(readmeTsconfig(), null, 2)}\n`);
   cpSync(join(repoRoot, 'tests', 'fixtures', 'user-app', 'src'), join(dir, 'src'), { recursive: true });
