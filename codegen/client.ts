@@ -71,6 +71,7 @@ function clientModuleDeclarations(model: Model, moduleId: string, actions: reado
 function clientModuleScript(model: Model, moduleId: string, actions: readonly Action[], planner: RevivalPlanner): ModuleScript {
   const plans = actions.map((action) => (action.returns ? planner.plan(action.returns) : undefined));
   const shape = {
+    version: model.version,
     actions: Object.fromEntries(
       actions.map((action, index) => [
         action.exportName,
@@ -82,7 +83,7 @@ function clientModuleScript(model: Model, moduleId: string, actions: readonly Ac
   const script = new ModuleScript().importNamed(['bindActions', 'defaultCaller'], 'actionwire/client');
   if (usesActionReferences(model)) script.importForEffect(`${relativePrefix(moduleId)}${CLIENT_REFERENCES_MODULE}${model.importExtension}`);
   script.blank().code(
-    `/** Each action's path, parameter names, form (1, or 2 when optional) and result revival (Dates, bigints, Maps…), then the named plans. */`,
+    `/** The data's format, then each action's path, parameter names, form (1, or 2 when optional) and result revival (Dates, bigints, Maps…), then the named plans. */`,
     `const actionShapes = JSON.parse(String.raw\`${rawTemplateText(JSON.stringify(shape))}\`);`,
     '',
     `/** This module's actions, calling through \`call\` (see \`createClient\`). */`,

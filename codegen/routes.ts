@@ -5,6 +5,7 @@ import { GENERATED_HEADER, rawTemplateText } from './naming.js';
 /** The part of the model the server runtime compiles validators and serializers from. */
 export function routesModel(model: Model): RoutesModel {
   return {
+    version: model.version,
     schemas: model.schemas,
     actions: model.actions.map((action) => ({
       route: action.route,

@@ -1,9 +1,11 @@
 /**
  * The plain-data model that the analysis produces and every emitter consumes.
- * It is JSON-serializable and versioned; emitters never see `typescript`.
+ * It is JSON-serializable and versioned (model/version.ts: the generated files carry the version and the
+ * runtime checks it); emitters never see `typescript`.
  */
+import type { MODEL_VERSION } from './version.js';
 
-export const MODEL_VERSION = 3;
+export { MODEL_VERSION } from './version.js';
 
 export type TypeNode =
   | { kind: 'string' }

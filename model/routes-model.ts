@@ -6,6 +6,8 @@ import type { NamedSchema, Parameter, TypeNode } from './model.js';
  * and serializer from it on the action's first call.
  */
 export interface RoutesModel {
+  /** MODEL_VERSION of the actionwire that generated it */
+  version: number;
   schemas: NamedSchema[];
   actions: RouteShape[];
 }

@@ -1,3 +1,4 @@
+import { assertGeneratedVersion } from '../../model/version.js';
 import type { Caller } from './caller.js';
 import { namedArguments } from './named-arguments.js';
 import type { RevivalPlan, RevivalPlans } from './revive.js';
@@ -11,6 +12,8 @@ export type ActionEntry = readonly [path: string, parameters: readonly string[],
 
 /** A generated client module's actions by export name, and the named revival plans they refer to. */
 export interface ClientModuleShape {
+  /** MODEL_VERSION of the actionwire that generated it */
+  readonly version: number;
   readonly actions: { readonly [exportName: string]: ActionEntry };
   readonly plans: RevivalPlans;
 }
@@ -24,11 +27,13 @@ type ActionCall = (...args: unknown[]) => Promise<unknown>;
  *
  * @example
  * const actions = bindActions<{ greet: (name: string) => Promise<string> }>(defaultCaller, {
+ *   version: MODEL_VERSION,
  *   actions: { greet: ['/actions/app/greet', ['name'], 0, 0] },
  *   plans: {},
  * });
  */
 export function bindActions<T>(call: Caller, shape: ClientModuleShape): T {
+  assertGeneratedVersion(shape.version, `the generated client module of ${Object.values(shape.actions)[0]?.[0] ?? 'no action'}`, 'actionwire/client');
   const bound: { [exportName: string]: ActionCall } = {};
   for (const [exportName, [path, parameters, form, plan]] of Object.entries(shape.actions)) {
     const revival = plan === 0 ? undefined : plan;

@@ -1,4 +1,5 @@
 import type { RoutesModel } from '../../model/routes-model.js';
+import { assertGeneratedVersion } from '../../model/version.js';
 import { inlineAction } from './references.js';
 import { defineActionRoutes, type ActionFunction } from './route-functions.js';
 import type { RouteDefinition } from './router.js';
@@ -18,7 +19,7 @@ export interface ActionExport {
 /**
  * The route table of a generated `routes.ts` from its modules' namespaces: each action is looked up by
  * export name at start-up, so the compiler checks one identifier per module instead of one element access
- * per action. A missing export (a stale routes.ts, or inline actions compiled without the transformer) stops
+ * per action. Generated data of another format (model/version.ts) or a missing export (a stale routes.ts, or inline actions compiled without the transformer) stops
  * the server with a message saying which. The namespaces are separate arguments: as an array literal, the
  * compiler would reduce the union of all their types (hundreds of them) to type the array.
  *
@@ -26,6 +27,7 @@ export interface ActionExport {
  * export const actionRoutes = defineModuleRoutes(model, exports, users, posts);
  */
 export function defineModuleRoutes(model: RoutesModel, exports: readonly ActionExport[], ...modules: readonly object[]): RouteDefinition[] {
+  assertGeneratedVersion(model.version, 'routes.ts', 'actionwire/server');
   return defineActionRoutes(
     model,
     exports.map((entry) => exportedAction(modules[entry.module], entry)),

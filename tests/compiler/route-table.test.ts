@@ -1,3 +1,4 @@
+import { MODEL_VERSION } from '../../model/version.js';
 import { rawTemplateText } from '../../codegen/naming.js';
 import { compileRoutes, defineActionRoutes, IssueList, type RoutesModel } from '../../runtime/server/index.js';
 
@@ -22,6 +23,7 @@ describe('String.raw carriage of generated JavaScript and JSON', () => {
 
 describe('a route table from its model', () => {
   const model: RoutesModel = {
+    version: MODEL_VERSION,
     schemas: [],
     actions: [{ route: 'm/f', params: [{ name: 'a', type: { kind: 'number' }, optional: false }], returns: { kind: 'string' }, form: false, mayReturnNothing: false }],
   };

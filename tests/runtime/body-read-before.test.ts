@@ -1,3 +1,4 @@
+import { MODEL_VERSION } from '../../model/version.js';
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { bodyParser } from '@koa/bodyparser';
@@ -5,6 +6,7 @@ import Koa from 'koa';
 import { buildActionRouter, defineActionRoutes, type RoutesModel } from '../../runtime/server/index.js';
 
 const model: RoutesModel = {
+  version: MODEL_VERSION,
   schemas: [],
   actions: [
     { route: 'm/echo', params: [{ name: 'text', type: { kind: 'string' }, optional: false }], returns: { kind: 'string' }, form: false, mayReturnNothing: false },

@@ -1,8 +1,10 @@
+import { MODEL_VERSION } from '../../model/version.js';
 import { compileRoutes, IssueList, type RoutesModel, type TypeNode } from '../../runtime/server/index.js';
 
 const shape = (properties: Array<[string, TypeNode]>): TypeNode => ({ kind: 'object', properties: properties.map(([name, type]) => ({ name, type, optional: false })) });
 
 const model: RoutesModel = {
+  version: MODEL_VERSION,
   schemas: [],
   actions: [
     {

@@ -1,3 +1,4 @@
+import { MODEL_VERSION } from '../../model/version.js';
 import type { Parameter, RoutesModel, TypeNode } from '../../runtime/server/index.js';
 import { bindAction, defineActionRoutes, toReference, type ActionRouterOptions, type RouteDefinition } from '../../runtime/server/index.js';
 import { serveRoutes, type InProcessServer } from './in-process-server.js';
@@ -18,6 +19,7 @@ export const NO_CAPTURE = 'app/page/Page.noCapture';
 export const FORM = 'app/page/Page.form';
 
 export const model: RoutesModel = {
+  version: MODEL_VERSION,
   schemas: [{ name: 'Post', type: { kind: 'object', properties: [param('title', str), param('at', { kind: 'date' })] } }],
   actions: [
     {

@@ -1,3 +1,4 @@
+import { MODEL_VERSION } from '../../model/version.js';
 import { jest } from '@jest/globals';
 import { bindAction, buildActionRouter, defineActionRoutes, inlineAction, NotAnActionError, toReference, type ActionReference, type ErrorReport, type RoutesModel } from '../../runtime/server/index.js';
 import type { ActionReference as ClientReference } from '../../runtime/client/reference.js';
@@ -163,7 +164,7 @@ describe('the seal key at router creation', () => {
   });
 
   it('needs no secret when no inline action captures values (none at all, or only ones without captures)', () => {
-    const withoutCaptures: RoutesModel = { schemas: model.schemas, actions: model.actions.filter((action) => action.route === NO_CAPTURE || action.route === 'app/actions/ping') };
+    const withoutCaptures: RoutesModel = { version: MODEL_VERSION, schemas: model.schemas, actions: model.actions.filter((action) => action.route === NO_CAPTURE || action.route === 'app/actions/ping') };
     const routes = defineActionRoutes(withoutCaptures, [async () => 'no capture', async () => 'pong']);
     expect(() => buildActionRouter(routes, '/actions')).not.toThrow();
     expect(() => buildActionRouter(routes.slice(1), '/actions')).not.toThrow();
@@ -172,7 +173,7 @@ describe('the seal key at router creation', () => {
 
 describe('an action reference among the parameters', () => {
   it('is refused as a problem, not a crash', async () => {
-    const odd: RoutesModel = { schemas: [], actions: [{ route: 'odd/take', params: [{ name: 'f', type: { kind: 'action', params: [] }, optional: false }], returns: { kind: 'string' }, form: false, mayReturnNothing: false }] };
+    const odd: RoutesModel = { version: MODEL_VERSION, schemas: [], actions: [{ route: 'odd/take', params: [{ name: 'f', type: { kind: 'action', params: [] }, optional: false }], returns: { kind: 'string' }, form: false, mayReturnNothing: false }] };
     const action = jest.fn(async () => 'ran');
     const server = await serveRoutes(defineActionRoutes(odd, [action]));
     try {
