@@ -209,7 +209,7 @@ export function mutated(value: unknown, extraKeys: readonly string[]): fc.Arbitr
   });
 }
 
-/** Does the type hold a kind whose rules go beyond what its JSON Schema can say (the README lists them)? */
+/** Does the type hold a kind whose rules go beyond what its JSON Schema can say (docs/types.md lists them)? */
 export function hasRulesBeyondSchema(type: TypeNode, schemas: ReadonlyMap<string, TypeNode>, seen = new Set<string>()): boolean {
   switch (type.kind) {
     case 'bytes':

@@ -75,7 +75,7 @@ const cases = generatedTypes().chain((generated) => {
 });
 
 describe('compiled validators and serializers, differentially against ajv on the emitted schema', () => {
-  it('accept exactly what ajv accepts (stricter only where the README says: bytes, Map keys, Set instants, unknown)', () => {
+  it('accept exactly what ajv accepts (stricter only where docs/types.md says: bytes, Map keys, Set instants, unknown)', () => {
     fc.assert(
       fc.property(cases, ({ generated, valid, hostile }) => {
         fc.pre(!containsSkip(valid));

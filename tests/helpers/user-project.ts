@@ -17,19 +17,23 @@ export interface UserProject {
   remove: () => void;
 }
 
-const readme = (): string => readFileSync(join(repoRoot, 'README.md'), 'utf8');
+/** README.md and the pages of docs/, where the install blocks and the tsconfig.json users copy are written. */
+function documentation(): string {
+  const pages = readdirSync(join(repoRoot, 'docs')).filter((name) => name.endsWith('.md')).sort();
+  return [join(repoRoot, 'README.md'), ...pages.map((name) => join(repoRoot, 'docs', name))].map((path) => readFileSync(path, 'utf8')).join('\n');
+}
 
-/** The fenced block that follows `<!-- marker …-->` in the README. */
+/** The fenced block that follows `<!-- marker …-->` in the README or a page of docs/. */
 function readmeBlock(marker: string): string {
-  const text = readme();
+  const text = documentation();
   const at = text.indexOf(`<!-- ${marker}`);
-  if (at < 0) throw new Error(`README.md has no <!-- ${marker} --> block`);
+  if (at < 0) throw new Error(`neither README.md nor docs/ has a <!-- ${marker} --> block`);
   const match = /```[a-z]*\n([\s\S]*?)```/.exec(text.slice(at));
-  if (!match) throw new Error(`README.md: no code block after <!-- ${marker} -->`);
+  if (!match) throw new Error(`no code block after <!-- ${marker} -->`);
   return match[1];
 }
 
-/** The commands of one README install block (`typescript-6`, `typescript-5.9`, `typescript-7`). */
+/** The commands of one install block of the documentation (`typescript-6`, `typescript-5.9`, `typescript-7`). */
 export function readmeInstallCommands(key: string): string[] {
   return readmeBlock(`install:${key} `).split('\n').map((line) => line.trim()).filter((line) => line !== '' && !line.startsWith('#'));
 }

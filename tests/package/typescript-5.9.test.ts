@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { createUserProject, type UserProject } from '../helpers/user-project.js';
 import { EXPECTED_CALLS, serveAndCall } from './app-checks.js';
 
-describe('a TypeScript 5.9 project (ts-patch 3.3) set up as the README says', () => {
+describe('a TypeScript 5.9 project (ts-patch 3.3) set up as docs/typescript-versions.md says', () => {
   let project: UserProject;
   beforeAll(() => {
     project = createUserProject('typescript-5.9');

@@ -19,9 +19,9 @@ describe('the package as npm packs it', () => {
     for (const script of ['preinstall', 'install', 'postinstall']) expect(manifest.scripts[script]).toBeUndefined();
   });
 
-  it('ships the license, the README and compiled code, and no repository-only files', () => {
-    expect(paths).toEqual(expect.arrayContaining(['LICENSE', 'README.md', 'package.json', 'dist/transformer/index.js', 'dist/cli/actionwire.js', 'dist/runtime/server/index.d.ts']));
-    expect(paths.filter((path) => /^(scripts|tests|sample|bench)\//.test(path))).toEqual([]);
+  it('ships the license, the README and the docs it links to, compiled code, and no repository-only files', () => {
+    expect(paths).toEqual(expect.arrayContaining(['LICENSE', 'README.md', 'docs/protocol.md', 'docs/typescript-versions.md', 'package.json', 'dist/transformer/index.js', 'dist/cli/actionwire.js', 'dist/runtime/server/index.d.ts']));
+    expect(paths.filter((path) => /^(scripts|tests|sample|bench)\//.test(path) || path.endsWith('.png'))).toEqual([]);
   });
 
   it('ships the source of every source map', () => {

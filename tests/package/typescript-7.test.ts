@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { createUserProject, type UserProject } from '../helpers/user-project.js';
 import { EXPECTED_CALLS, serveAndCall } from './app-checks.js';
 
-describe('a TypeScript 7 project set up as the README says (actionwire generate, then tsc)', () => {
+describe('a TypeScript 7 project set up as docs/typescript-versions.md says (actionwire generate, then tsc)', () => {
   let project: UserProject;
   beforeAll(() => {
     project = createUserProject('typescript-7');
@@ -62,7 +62,7 @@ describe('a TypeScript 7 project set up as the README says (actionwire generate,
     expect(await serveAndCall(project)).toEqual(EXPECTED_CALLS);
   });
 
-  it("fails in tspc as the README says, if ts-patch is installed anyway (ts-patch cannot load TypeScript 7)", () => {
+  it("fails in tspc as docs/typescript-versions.md says, if ts-patch is installed anyway (ts-patch cannot load TypeScript 7)", () => {
     const install = project.run('npm', ['install', '-D', 'ts-patch@4']);
     expect(install.status).toBe(0);
     const result = project.run('npx', ['tspc']);
