@@ -1,7 +1,7 @@
 import { isFormAction, parameterNames, type Model } from '../model/model.js';
+import { embeddedJson } from './embedded-json.js';
 import { RevivalPlanner, type RevivalPlan } from '../model/revival.js';
 import { ModuleScript } from './module-script.js';
-import { rawTemplateText } from './naming.js';
 
 /** What actionwire/client needs to call an action it only knows by route (`ActionShape` there). */
 interface ActionShape {
@@ -32,6 +32,6 @@ export function emitClientReferences(model: Model, planner = new RevivalPlanner(
     .blank()
     .code(
       `/** Every action's parameter names and how its result is revived, by route, then the named types those plans refer to. */`,
-      `registerActions(${JSON.stringify(model.basePath)}, JSON.parse(String.raw\`${rawTemplateText(JSON.stringify(shapes))}\`), JSON.parse(String.raw\`${rawTemplateText(JSON.stringify(shared))}\`));`,
+      `registerActions(${JSON.stringify(model.basePath)}, ${embeddedJson(shapes)}, ${embeddedJson(shared)});`,
     );
 }

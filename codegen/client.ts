@@ -1,6 +1,7 @@
 import { CLIENT_REFERENCES_MODULE, CLIENT_TYPES_MODULE } from '../model/client-layout.js';
+import { embeddedJson } from './embedded-json.js';
 import { clientActions, isFormAction, parameterNames, usesActionReferences, type Action, type Model } from '../model/model.js';
-import { GENERATED_HEADER, moduleExportName, propertyAccess, propertyKey, rawTemplateText, singleQuoted } from './naming.js';
+import { GENERATED_HEADER, moduleExportName, propertyAccess, propertyKey, singleQuoted } from './naming.js';
 import { RevivalPlanner } from '../model/revival.js';
 import { referencedSchemaNames } from '../model/type-refs.js';
 import { ModuleScript } from './module-script.js';
@@ -84,7 +85,7 @@ function clientModuleScript(model: Model, moduleId: string, actions: readonly Ac
   if (usesActionReferences(model)) script.importForEffect(`${relativePrefix(moduleId)}${CLIENT_REFERENCES_MODULE}${model.importExtension}`);
   script.blank().code(
     `/** The data's format, then each action's path, parameter names, form (1, or 2 when optional) and result revival (Dates, bigints, Maps…), then the named plans. */`,
-    `const actionShapes = JSON.parse(String.raw\`${rawTemplateText(JSON.stringify(shape))}\`);`,
+    `const actionShapes = ${embeddedJson(shape)};`,
     '',
     `/** This module's actions, calling through \`call\` (see \`createClient\`). */`,
   );

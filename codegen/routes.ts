@@ -1,6 +1,7 @@
 import { isFormAction, type Model } from '../model/model.js';
+import { embeddedJson } from './embedded-json.js';
 import type { RoutesModel } from '../model/routes-model.js';
-import { GENERATED_HEADER, rawTemplateText } from './naming.js';
+import { GENERATED_HEADER } from './naming.js';
 
 /** The part of the model the server runtime compiles validators and serializers from. */
 export function routesModel(model: Model): RoutesModel {
@@ -34,10 +35,10 @@ export function emitRoutes(model: Model): string {
     ...imported.map((module, index) => `import * as m${index} from ${JSON.stringify(module.importPath)};`),
     '',
     `/** Every action's route and parameter and return types, as data: actionwire/server compiles each action's validator and serializer from them on its first call. */`,
-    `const model: RoutesModel = JSON.parse(String.raw\`${rawTemplateText(JSON.stringify(routesModel(model)))}\`);`,
+    `const model: RoutesModel = ${embeddedJson(routesModel(model))};`,
     '',
     `/** Where each action lives: its module below, and its export (a hoisted one for an inline action). */`,
-    `const actionExports: readonly ActionExport[] = JSON.parse(String.raw\`${rawTemplateText(JSON.stringify(exports))}\`);`,
+    `const actionExports: readonly ActionExport[] = ${embeddedJson(exports)};`,
     '',
     `/** Every action's route, validator, serializer and function: what createActionRouter mounts. */`,
     `export const actionRoutes: readonly RouteDefinition[] = defineModuleRoutes(model, actionExports${imported.map((_module, index) => `, m${index}`).join('')});`,

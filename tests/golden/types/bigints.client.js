@@ -3,7 +3,17 @@
 import { bindActions, defaultCaller } from 'actionwire/client';
 
 /** The data's format, then each action's path, parameter names, form (1, or 2 when optional) and result revival (Dates, bigints, Maps…), then the named plans. */
-const actionShapes = JSON.parse(String.raw`{"version":4,"actions":{"ledger":["/actions/families/bigints/ledger",["value"],0,["r","Echo_Ledger"]],"double":["/actions/families/bigints/double",["n"],0,"b"]},"plans":{"Echo_Ledger":["o",{"value":["r","Ledger"]}],"Ledger":["o",{"id":"b","entries":["a","b"],"note":"b"}]}}`);
+const actionShapes = JSON.parse(String.raw`{
+"version":4,
+"actions":{
+"ledger":["/actions/families/bigints/ledger",["value"],0,["r","Echo_Ledger"]],
+"double":["/actions/families/bigints/double",["n"],0,"b"]
+},
+"plans":{
+"Echo_Ledger":["o",{"value":["r","Ledger"]}],
+"Ledger":["o",{"id":"b","entries":["a","b"],"note":"b"}]
+}
+}`);
 
 /** This module's actions, calling through `call` (see `createClient`). */
 export function bind(call) {

@@ -3,7 +3,17 @@
 import { bindActions, defaultCaller } from 'actionwire/client';
 
 /** The data's format, then each action's path, parameter names, form (1, or 2 when optional) and result revival (Dates, bigints, Maps…), then the named plans. */
-const actionShapes = JSON.parse(String.raw`{"version":4,"actions":{"bytes":["/actions/families/bytes/bytes",["value"],0,["r","Echo_Blob8"]],"reversed":["/actions/families/bytes/reversed",["data"],0,"y"]},"plans":{"Blob8":["o",{"data":"y"}],"Echo_Blob8":["o",{"value":["r","Blob8"]}]}}`);
+const actionShapes = JSON.parse(String.raw`{
+"version":4,
+"actions":{
+"bytes":["/actions/families/bytes/bytes",["value"],0,["r","Echo_Blob8"]],
+"reversed":["/actions/families/bytes/reversed",["data"],0,"y"]
+},
+"plans":{
+"Blob8":["o",{"data":"y"}],
+"Echo_Blob8":["o",{"value":["r","Blob8"]}]
+}
+}`);
 
 /** This module's actions, calling through `call` (see `createClient`). */
 export function bind(call) {

@@ -3,7 +3,16 @@
 import { bindActions, defaultCaller } from 'actionwire/client';
 
 /** The data's format, then each action's path, parameter names, form (1, or 2 when optional) and result revival (Dates, bigints, Maps…), then the named plans. */
-const actionShapes = JSON.parse(String.raw`{"version":4,"actions":{"collections":["/actions/families/collections/collections",["value"],0,["r","Echo_Collections"]]},"plans":{"Collections":["o",{"counts":["M",0,0],"byId":["M","b","d"],"tags":["S",0],"frozen":["S",0]}],"Echo_Collections":["o",{"value":["r","Collections"]}]}}`);
+const actionShapes = JSON.parse(String.raw`{
+"version":4,
+"actions":{
+"collections":["/actions/families/collections/collections",["value"],0,["r","Echo_Collections"]]
+},
+"plans":{
+"Collections":["o",{"counts":["M",0,0],"byId":["M","b","d"],"tags":["S",0],"frozen":["S",0]}],
+"Echo_Collections":["o",{"value":["r","Collections"]}]
+}
+}`);
 
 /** This module's actions, calling through `call` (see `createClient`). */
 export function bind(call) {

@@ -3,7 +3,17 @@
 import { bindActions, defaultCaller } from 'actionwire/client';
 
 /** The data's format, then each action's path, parameter names, form (1, or 2 when optional) and result revival (Dates, bigints, Maps…), then the named plans. */
-const actionShapes = JSON.parse(String.raw`{"version":4,"actions":{"dated":["/actions/families/dates/dated",["value"],0,["r","Echo_Dated"]],"now":["/actions/families/dates/now",[],0,"d"]},"plans":{"Dated":["o",{"at":"d","maybe":"d","orNull":"d","history":["a","d"]}],"Echo_Dated":["o",{"value":["r","Dated"]}]}}`);
+const actionShapes = JSON.parse(String.raw`{
+"version":4,
+"actions":{
+"dated":["/actions/families/dates/dated",["value"],0,["r","Echo_Dated"]],
+"now":["/actions/families/dates/now",[],0,"d"]
+},
+"plans":{
+"Dated":["o",{"at":"d","maybe":"d","orNull":"d","history":["a","d"]}],
+"Echo_Dated":["o",{"value":["r","Dated"]}]
+}
+}`);
 
 /** This module's actions, calling through `call` (see `createClient`). */
 export function bind(call) {

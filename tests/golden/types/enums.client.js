@@ -3,7 +3,13 @@
 import { bindActions, defaultCaller } from 'actionwire/client';
 
 /** The data's format, then each action's path, parameter names, form (1, or 2 when optional) and result revival (Dates, bigints, Maps…), then the named plans. */
-const actionShapes = JSON.parse(String.raw`{"version":4,"actions":{"enums":["/actions/families/enums/enums",["value"],0,0]},"plans":{}}`);
+const actionShapes = JSON.parse(String.raw`{
+"version":4,
+"actions":{
+"enums":["/actions/families/enums/enums",["value"],0,0]
+},
+"plans":{}
+}`);
 
 /** This module's actions, calling through `call` (see `createClient`). */
 export function bind(call) {

@@ -3,7 +3,16 @@
 import { bindActions, defaultCaller } from 'actionwire/client';
 
 /** The data's format, then each action's path, parameter names, form (1, or 2 when optional) and result revival (Dates, bigints, Maps…), then the named plans. */
-const actionShapes = JSON.parse(String.raw`{"version":4,"actions":{"records":["/actions/families/records/records",["value"],0,["r","Echo_Records"]]},"plans":{"Echo_Records":["o",{"value":["r","Records"]}],"Records":["o",{"nested":["m",["o",{"at":"d"}]]}]}}`);
+const actionShapes = JSON.parse(String.raw`{
+"version":4,
+"actions":{
+"records":["/actions/families/records/records",["value"],0,["r","Echo_Records"]]
+},
+"plans":{
+"Echo_Records":["o",{"value":["r","Records"]}],
+"Records":["o",{"nested":["m",["o",{"at":"d"}]]}]
+}
+}`);
 
 /** This module's actions, calling through `call` (see `createClient`). */
 export function bind(call) {

@@ -6,10 +6,28 @@ import * as m0 from "../app/users.js";
 import * as m1 from "../misc.js";
 
 /** Every action's route and parameter and return types, as data: actionwire/server compiles each action's validator and serializer from them on its first call. */
-const model: RoutesModel = JSON.parse(String.raw`{"version":4,"schemas":[{"name":"Role","type":{"kind":"union","members":[{"kind":"literal","value":"admin"},{"kind":"literal","value":"member"}]}},{"name":"Shape","type":{"kind":"union","members":[{"kind":"object","properties":[{"name":"kind","type":{"kind":"literal","value":"circle"},"optional":false},{"name":"radius","type":{"kind":"number"},"optional":false}]},{"kind":"object","properties":[{"name":"kind","type":{"kind":"literal","value":"square"},"optional":false},{"name":"side","type":{"kind":"number"},"optional":false},{"name":"at","type":{"kind":"date"},"optional":true}]}]}},{"name":"User","type":{"kind":"object","properties":[{"name":"id","type":{"kind":"number","integer":true},"optional":false},{"name":"name","type":{"kind":"string"},"optional":false,"description":"display name"},{"name":"email","type":{"kind":"union","members":[{"kind":"string"},{"kind":"null"}]},"optional":false},{"name":"role","type":{"kind":"ref","name":"Role"},"optional":true},{"name":"joinedAt","type":{"kind":"date"},"optional":false},{"name":"friends","type":{"kind":"array","items":{"kind":"ref","name":"User"}},"optional":true}]},"description":"A user as clients see it"}],"actions":[{"route":"app/users/createUser","params":[{"name":"data","optional":false,"type":{"kind":"object","properties":[{"name":"name","type":{"kind":"string"},"optional":false},{"name":"tags","type":{"kind":"array","items":{"kind":"string"}},"optional":true},{"name":"since","type":{"kind":"date"},"optional":true}]}},{"name":"notify","optional":true,"type":{"kind":"boolean"}}],"returns":{"kind":"ref","name":"User"},"form":false,"mayReturnNothing":false},{"route":"app/users/listUsers","params":[],"returns":{"kind":"array","items":{"kind":"ref","name":"User"}},"form":false,"mayReturnNothing":false},{"route":"misc/default","params":[{"name":"settings","optional":false,"type":{"kind":"object","properties":[],"additional":{"kind":"number"}}}],"form":false,"mayReturnNothing":false},{"route":"misc/shape","params":[{"name":"input","optional":false,"type":{"kind":"ref","name":"Shape"}}],"returns":{"kind":"ref","name":"Shape"},"form":false,"mayReturnNothing":false}]}`);
+const model: RoutesModel = JSON.parse(String.raw`{
+"version":4,
+"schemas":[
+{"name":"Role","type":{"kind":"union","members":[{"kind":"literal","value":"admin"},{"kind":"literal","value":"member"}]}},
+{"name":"Shape","type":{"kind":"union","members":[{"kind":"object","properties":[{"name":"kind","type":{"kind":"literal","value":"circle"},"optional":false},{"name":"radius","type":{"kind":"number"},"optional":false}]},{"kind":"object","properties":[{"name":"kind","type":{"kind":"literal","value":"square"},"optional":false},{"name":"side","type":{"kind":"number"},"optional":false},{"name":"at","type":{"kind":"date"},"optional":true}]}]}},
+{"name":"User","type":{"kind":"object","properties":[{"name":"id","type":{"kind":"number","integer":true},"optional":false},{"name":"name","type":{"kind":"string"},"optional":false,"description":"display name"},{"name":"email","type":{"kind":"union","members":[{"kind":"string"},{"kind":"null"}]},"optional":false},{"name":"role","type":{"kind":"ref","name":"Role"},"optional":true},{"name":"joinedAt","type":{"kind":"date"},"optional":false},{"name":"friends","type":{"kind":"array","items":{"kind":"ref","name":"User"}},"optional":true}]},"description":"A user as clients see it"}
+],
+"actions":[
+{"route":"app/users/createUser","params":[{"name":"data","optional":false,"type":{"kind":"object","properties":[{"name":"name","type":{"kind":"string"},"optional":false},{"name":"tags","type":{"kind":"array","items":{"kind":"string"}},"optional":true},{"name":"since","type":{"kind":"date"},"optional":true}]}},{"name":"notify","optional":true,"type":{"kind":"boolean"}}],"returns":{"kind":"ref","name":"User"},"form":false,"mayReturnNothing":false},
+{"route":"app/users/listUsers","params":[],"returns":{"kind":"array","items":{"kind":"ref","name":"User"}},"form":false,"mayReturnNothing":false},
+{"route":"misc/default","params":[{"name":"settings","optional":false,"type":{"kind":"object","properties":[],"additional":{"kind":"number"}}}],"form":false,"mayReturnNothing":false},
+{"route":"misc/shape","params":[{"name":"input","optional":false,"type":{"kind":"ref","name":"Shape"}}],"returns":{"kind":"ref","name":"Shape"},"form":false,"mayReturnNothing":false}
+]
+}`);
 
 /** Where each action lives: its module below, and its export (a hoisted one for an inline action). */
-const actionExports: readonly ActionExport[] = JSON.parse(String.raw`[{"module":0,"name":"createUser","moduleId":"app/users"},{"module":0,"name":"listUsers","moduleId":"app/users"},{"module":1,"name":"default","moduleId":"misc"},{"module":1,"name":"shape","moduleId":"misc"}]`);
+const actionExports: readonly ActionExport[] = JSON.parse(String.raw`[
+{"module":0,"name":"createUser","moduleId":"app/users"},
+{"module":0,"name":"listUsers","moduleId":"app/users"},
+{"module":1,"name":"default","moduleId":"misc"},
+{"module":1,"name":"shape","moduleId":"misc"}
+]`);
 
 /** Every action's route, validator, serializer and function: what createActionRouter mounts. */
 export const actionRoutes: readonly RouteDefinition[] = defineModuleRoutes(model, actionExports, m0, m1);

@@ -5,7 +5,16 @@ Object.defineProperty(exports, "__esModule", { value: true });
 const { bindActions, defaultCaller } = require('actionwire/client');
 
 /** The data's format, then each action's path, parameter names, form (1, or 2 when optional) and result revival (Dates, bigints, Maps…), then the named plans. */
-const actionShapes = JSON.parse(String.raw`{"version":4,"actions":{"default":["/actions/misc/default",["settings"],0,0],"shape":["/actions/misc/shape",["input"],0,["r","Shape"]]},"plans":{"Shape":["D","kind",{"square":["o",{"at":"d"}]}]}}`);
+const actionShapes = JSON.parse(String.raw`{
+"version":4,
+"actions":{
+"default":["/actions/misc/default",["settings"],0,0],
+"shape":["/actions/misc/shape",["input"],0,["r","Shape"]]
+},
+"plans":{
+"Shape":["D","kind",{"square":["o",{"at":"d"}]}]
+}
+}`);
 
 /** This module's actions, calling through `call` (see `createClient`). */
 function bind(call) {

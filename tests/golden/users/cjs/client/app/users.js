@@ -5,7 +5,16 @@ Object.defineProperty(exports, "__esModule", { value: true });
 const { bindActions, defaultCaller } = require('actionwire/client');
 
 /** The data's format, then each action's path, parameter names, form (1, or 2 when optional) and result revival (Dates, bigints, Maps…), then the named plans. */
-const actionShapes = JSON.parse(String.raw`{"version":4,"actions":{"createUser":["/actions/app/users/createUser",["data","notify"],0,["r","User"]],"listUsers":["/actions/app/users/listUsers",[],0,["a",["r","User"]]]},"plans":{"User":["o",{"joinedAt":"d","friends":["a",["r","User"]]}]}}`);
+const actionShapes = JSON.parse(String.raw`{
+"version":4,
+"actions":{
+"createUser":["/actions/app/users/createUser",["data","notify"],0,["r","User"]],
+"listUsers":["/actions/app/users/listUsers",[],0,["a",["r","User"]]]
+},
+"plans":{
+"User":["o",{"joinedAt":"d","friends":["a",["r","User"]]}]
+}
+}`);
 
 /** This module's actions, calling through `call` (see `createClient`). */
 function bind(call) {
