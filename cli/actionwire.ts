@@ -7,7 +7,7 @@ import { inlineUnavailable } from './project-typescript.js';
 import { ConfigError, resolveGeneratedDir } from '../transformer/config.js';
 import { isWithin } from '../transformer/module-paths.js';
 import { configDiagnostic, toDiagnostic } from '../transformer/issues.js';
-import { staleFiles, writeGeneratedFiles } from '../codegen/write.js';
+import { staleFiles, writeGeneratedFiles } from '../transformer/output/write.js';
 import { generatedDirFiles, generatedOutputs, serverLayout, writeOutputs } from '../transformer/generated-output.js';
 import { programWithGeneratedFiles } from '../transformer/program-with-generated.js';
 

@@ -1,4 +1,5 @@
 import { NUMERIC_KEY_PATTERN, RESERVED_KEYS } from '../model/keys.js';
+import { ACTION_REFERENCE_SCHEMA_NAME } from '../model/reserved-schema-names.js';
 import { findDiscriminator } from '../model/discriminator.js';
 import { assertNever, type NamedSchema, type TypeNode } from '../model/model.js';
 
@@ -7,8 +8,6 @@ export type JsonSchema = { [key: string]: unknown };
 export const SCHEMA_REF_PREFIX = '#/components/schemas/';
 
 /** The components/schemas entry every action reference in a return value points to. */
-export const ACTION_REFERENCE_SCHEMA_NAME = 'ActionReference';
-
 export const actionReferenceSchema: JsonSchema = {
   type: 'object',
   description:

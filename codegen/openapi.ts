@@ -1,10 +1,10 @@
-import { ACTION_REFERENCE_SCHEMA_NAME, actionReferenceSchema, toJsonSchema, SCHEMA_REF_PREFIX, type JsonSchema } from './json-schema.js';
+import { ACTION_REFERENCE_SCHEMA_NAME, PROBLEM_SCHEMA_NAME } from '../model/reserved-schema-names.js';
+import { actionReferenceSchema, toJsonSchema, SCHEMA_REF_PREFIX, type JsonSchema } from './json-schema.js';
 import { BOUND_KEY, isFormAction, usesActionReferences, type Action, type Model } from '../model/model.js';
 
 export const FORM_MEDIA_TYPES = ['multipart/form-data', 'application/x-www-form-urlencoded'];
 import { operationId } from './naming.js';
 
-export const PROBLEM_SCHEMA_NAME = 'ActionwireProblem';
 
 const problemSchema: JsonSchema = {
   type: 'object',

@@ -1,6 +1,6 @@
 import { dirname, join, relative, resolve } from 'node:path';
 import type ts from 'typescript';
-import { readCached } from '../codegen/file-cache.js';
+import { readCached } from './output/file-cache.js';
 import { isWithin, toPosix } from './module-paths.js';
 
 /**

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type ts from 'typescript';
-import { readCached } from '../codegen/file-cache.js';
+import { readCached } from './output/file-cache.js';
 import { isWithin } from './module-paths.js';
 
 /**

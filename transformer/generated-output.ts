@@ -1,7 +1,7 @@
 import { isAbsolute, join, relative } from 'node:path';
 import type ts from 'typescript';
 import { generateClientScripts, generateFiles } from '../codegen/generate.js';
-import { writeIfChanged } from '../codegen/write.js';
+import { writeIfChanged } from './output/write.js';
 import type { Model } from '../model/model.js';
 import { once } from '../model/once.js';
 

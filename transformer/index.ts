@@ -1,5 +1,5 @@
 import type ts from 'typescript';
-import { writeGeneratedFiles } from '../codegen/write.js';
+import { writeGeneratedFiles } from './output/write.js';
 import { analyzeProgram } from './analyze.js';
 import { ConfigError, type PluginConfig } from './config.js';
 import { AnalysisReuse } from './analysis-reuse.js';

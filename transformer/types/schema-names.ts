@@ -1,7 +1,6 @@
 import type ts from 'typescript';
 import type { TypeNode } from '../../model/model.js';
-import { ACTION_REFERENCE_SCHEMA_NAME } from '../../codegen/json-schema.js';
-import { PROBLEM_SCHEMA_NAME } from '../../codegen/openapi.js';
+import { RESERVED_SCHEMA_NAMES } from '../../model/reserved-schema-names.js';
 
 /**
  * The named schemas found so far: one name per TypeScript type (the checker's types are
@@ -12,7 +11,7 @@ export class SchemaRegistry {
   private readonly types = new Map<string, TypeNode>();
   private readonly descriptions = new Map<string, string>();
   /** the names of the schemas the OpenAPI document adds itself */
-  private readonly taken = new Set<string>([PROBLEM_SCHEMA_NAME, ACTION_REFERENCE_SCHEMA_NAME]);
+  private readonly taken = new Set<string>(RESERVED_SCHEMA_NAMES);
 
   nameOf(type: ts.Type): string | undefined {
     return this.byType.get(type);

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { holdsText, readCached, writeCached } from './file-cache.js';
 import { dirname, join, relative } from 'node:path';
-import { GENERATED_HEADER } from './naming.js';
+import { GENERATED_HEADER } from '../../codegen/naming.js';
 
 export interface WriteResult {
   written: string[];
