@@ -36,7 +36,7 @@ function generatedClient(actions) {
 /** Bytes the generated client adds per action, beyond ky, in a minified and gzipped browser bundle. */
 export async function benchClientSize({ log }) {
   const ky = await bundledBytes(`export { default } from 'ky';`, rootDirectory);
-  const runtime = await bundledBytes(`export * from 'actionwire/client';`, rootDirectory);
+  const runtime = await bundledBytes(`export * from 'actionwire/client'; export * from 'actionwire/internal/client';`, rootDirectory);
   const sizes = {};
   for (const actions of [200, 2000]) {
     sizes[actions] = await bundledBytes(`export * from './index.js';`, generatedClient(actions));

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
-import { DEFAULT_MAX_PROBLEMS, IssueList } from 'actionwire/server';
+import { DEFAULT_MAX_PROBLEMS, IssueList } from 'actionwire/internal/server';
 import { fixtureRoute } from './lib/fixture-route.js';
 import { timingLoop } from './lib/ops.js';
 import { alternate, grouped, median, round } from './lib/stats.js';

@@ -27,7 +27,7 @@ export function emitClientIndex(model: Model): ClientFilePair {
     ...modules.map((module) => `  ${module.name}: ReturnType<typeof ${module.name}.bind>;`),
     `};`,
   ];
-  const script = new ModuleScript().importNamed(['createCaller'], 'actionwire/client');
+  const script = new ModuleScript().importNamed(['createCaller'], 'actionwire/internal/client');
   for (const module of modules) script.importNamespace(module.name, `./${module.id}${model.importExtension}`);
   if (references) script.importForEffect(`./${CLIENT_REFERENCES_MODULE}${model.importExtension}`);
   script

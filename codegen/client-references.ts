@@ -28,7 +28,7 @@ export function emitClientReferences(model: Model, planner = new RevivalPlanner(
   }
   const shared = Object.fromEntries(planner.referencedPlans(plans));
   return new ModuleScript()
-    .importNamed(['registerActions'], 'actionwire/client')
+    .importNamed(['registerActions'], 'actionwire/internal/client')
     .blank()
     .code(
       `/** Every action's parameter names and how its result is revived, by route, then the named types those plans refer to. */`,

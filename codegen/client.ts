@@ -53,7 +53,7 @@ function clientModuleDeclarations(model: Model, moduleId: string, actions: reado
   const exportNames = new Set(actions.map((action) => action.exportName));
   const reexported = typeNames.filter((name) => !exportNames.has(name));
   const typesPath = `${relativePrefix(moduleId)}${CLIENT_TYPES_MODULE}${model.importExtension}`;
-  const lines = [GENERATED_HEADER, `import type { Caller } from 'actionwire/client';`];
+  const lines = [GENERATED_HEADER, `import type { Caller } from 'actionwire/internal/client';`];
   if (typeNames.length > 0) lines.push(`import type { ${typeNames.join(', ')} } from ${singleQuoted(typesPath)};`);
   if (reexported.length > 0) lines.push(`export type { ${reexported.join(', ')} } from ${singleQuoted(typesPath)};`);
   lines.push('', `/** This module's actions, calling through \`call\` (see \`createClient\`). */`, `export declare function bind(call: Caller): {`);
@@ -81,7 +81,7 @@ function clientModuleScript(model: Model, moduleId: string, actions: readonly Ac
     ),
     plans: Object.fromEntries(planner.referencedPlans(plans)),
   };
-  const script = new ModuleScript().importNamed(['bindActions', 'defaultCaller'], 'actionwire/client');
+  const script = new ModuleScript().importNamed(['bindActions', 'defaultCaller'], 'actionwire/internal/client');
   if (usesActionReferences(model)) script.importForEffect(`${relativePrefix(moduleId)}${CLIENT_REFERENCES_MODULE}${model.importExtension}`);
   script.blank().code(
     `/** The data's format, then each action's path, parameter names, form (1, or 2 when optional) and result revival (Dates, bigints, Maps…), then the named plans. */`,

@@ -30,8 +30,8 @@ export function emitRoutes(model: Model): string {
   }));
   const lines = [
     GENERATED_HEADER,
-    `import type { ActionExport, ActionRouter, ActionRouterOptions, RouteDefinition, RoutesModel } from 'actionwire/server';`,
-    `import { buildActionRouter, defineModuleRoutes } from 'actionwire/server';`,
+    `import type { ActionExport, ActionRouter, ActionRouterOptions, RouteDefinition, RoutesModel } from 'actionwire/internal/server';`,
+    `import { buildActionRouter, defineModuleRoutes } from 'actionwire/internal/server';`,
     ...imported.map((module, index) => `import * as m${index} from ${JSON.stringify(module.importPath)};`),
     '',
     `/** Every action's route and parameter and return types, as data: actionwire/server compiles each action's validator and serializer from them on its first call. */`,

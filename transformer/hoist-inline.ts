@@ -3,7 +3,7 @@ import { DIRECTIVE } from './directives.js';
 import type { InlineHoist } from './inline-actions.js';
 import type { InlineFunction } from './inline-names.js';
 
-/** The namespace the hoisted code reaches actionwire/server through, and the parameter that receives the bound values. */
+/** The namespace the hoisted code reaches actionwire/internal/server through, and the parameter that receives the bound values. */
 const SERVER = '__actionwire_server';
 const BOUND = '__actionwire_bound';
 
@@ -41,7 +41,7 @@ class FileHoister {
     const importServer = factory.createImportDeclaration(
       undefined,
       factory.createImportClause(false, undefined, factory.createNamespaceImport(factory.createIdentifier(SERVER))),
-      factory.createStringLiteral('actionwire/server'),
+      factory.createStringLiteral('actionwire/internal/server'),
     );
     const prologue = statements.findIndex((statement) => !this.isPrologueDirective(statement));
     const at = prologue === -1 ? statements.length : prologue;

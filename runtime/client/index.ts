@@ -1,5 +1,6 @@
 /**
- * actionwire/client: what the generated client calls, and how to configure it.
+ * actionwire/client: how to configure the generated client, its errors, and action references.
+ * (The generated scripts call actionwire/internal/client.)
  *
  * @example
  * import { configureClient, ActionError } from 'actionwire/client';
@@ -10,9 +11,6 @@
  * const save = fromReference<(title: string) => Promise<void>>(reference); // a `{"$action", "bound"}` from the server
  */
 export { ActionError, type ProblemIssue } from './action-error.js';
-export { configureClient, createCaller, defaultCaller, type Caller, type ClientOptions } from './caller.js';
-export { revive, type RevivalPlan, type RevivalPlans } from './revive.js';
+export { configureClient, type ClientOptions } from './caller.js';
 export { fromReference } from './from-reference.js';
-export { registerActions, type ActionShape } from './action-registry.js';
-export { isActionReference, type ActionReference, type ReferenceResolver } from './reference.js';
-export { bindActions, type ActionEntry, type ClientModuleShape } from './bind-actions.js';
+export { isActionReference, type ActionReference } from './reference.js';

@@ -1,5 +1,6 @@
 /**
- * actionwire/server: what actions use while they run, and what the generated routes call.
+ * actionwire/server: what actions use while they run, and the types of the router's options.
+ * (Generated code calls actionwire/internal/server.)
  *
  * @example
  * import { cookies, ActionError } from 'actionwire/server';
@@ -12,16 +13,8 @@
 export { ActionError, type ActionErrorOptions } from './action-error.js';
 export { getContext, headers } from './context.js';
 export { cookies, type CookieOptions, type RequestCookies } from './cookies.js';
-export { buildActionRouter, type ActionRouter, type BoundValues, type RouteDefinition } from './router.js';
-export { defineModuleRoutes, type ActionExport } from './module-routes.js';
-export { defineActionRoutes, type ActionFunction, type BoundDecoder, type Decoder, type Encoder } from './route-functions.js';
-export { bindAction, inlineAction, type HoistedAction } from './references.js';
 export { toReference } from './reference-scope.js';
 export { NotAnActionError, type ActionReference } from './reference-writer.js';
-export { compileRoutes, type CompiledAction, type RouteFunctions } from './compiler/compile-routes.js';
-export type { RoutesModel, RouteShape } from '../../model/routes-model.js';
-export type { NamedSchema, Parameter, TypeNode } from '../../model/model.js';
-export { IssueList } from './issue-list.js';
-export { DEFAULT_BODY_LIMIT, DEFAULT_BODY_TIMEOUT, DEFAULT_CORS_MAX_AGE, DEFAULT_MAX_DEPTH, DEFAULT_MAX_FIELDS, DEFAULT_MAX_PROBLEMS, type ActionRouterOptions, type BodyLimits, type ErrorReport } from './options.js';
-export type { Issue, Problem } from './problem.js';
 export { OutputMismatchError } from './encode-helpers.js';
+export type { ActionRouter } from './router.js';
+export type { ActionRouterOptions, BodyLimits, ErrorReport } from './options.js';

@@ -31,7 +31,7 @@ console.log(`$ esbuild sample/dist/web/web/main.js --bundle --minify → sample/
 // same export names, so the page's own code stays and only the generated client, the runtime and ky go.
 const clientRuntime = realpathSync(join(root, 'node_modules', 'actionwire', 'dist', 'runtime', 'client'));
 const stubs = join(compiled, 'app') + sep;
-const isReplaced = (path) => path.startsWith(stubs) || path === join(clientRuntime, 'index.js');
+const isReplaced = (path) => path.startsWith(stubs) || path === join(clientRuntime, 'index.js') || path === join(clientRuntime, 'internal.js');
 const exportsOf = async (path) => {
   const alone = await build({ entryPoints: [path], bundle: true, format: 'esm', platform: 'browser', write: false, metafile: true, logLevel: 'silent' });
   return Object.values(alone.metafile.outputs)[0].exports;

@@ -1,5 +1,5 @@
 import { MODEL_VERSION } from '../../model/version.js';
-import { bindActions, type Caller, type ClientModuleShape } from 'actionwire/client';
+import { bindActions, type Caller, type ClientModuleShape } from 'actionwire/internal/client';
 
 interface Call {
   path: string;

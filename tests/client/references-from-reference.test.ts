@@ -1,6 +1,7 @@
 import { registerActions } from '../../runtime/client/action-registry.js';
 import type { Caller } from '../../runtime/client/caller.js';
-import { fromReference, type ActionReference, type RevivalPlan, type RevivalPlans } from '../../runtime/client/index.js';
+import { fromReference, type ActionReference } from '../../runtime/client/index.js';
+import { type RevivalPlan, type RevivalPlans } from '../../runtime/client/internal.js';
 
 interface Call {
   route: string;

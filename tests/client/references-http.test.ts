@@ -4,7 +4,8 @@ import type { AddressInfo } from 'node:net';
 import Router from '@koa/router';
 import Koa, { type Context } from 'koa';
 import { registerActions } from '../../runtime/client/action-registry.js';
-import { configureClient, createCaller, defaultCaller, fromReference } from '../../runtime/client/index.js';
+import { configureClient, fromReference } from '../../runtime/client/index.js';
+import { createCaller, defaultCaller } from '../../runtime/client/internal.js';
 
 /** What one request to the server carried. */
 interface Received {

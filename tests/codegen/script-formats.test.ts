@@ -59,7 +59,7 @@ const clientModel = fc
     };
   });
 
-/** A stand-in for actionwire/client whose functions leave a trace of what they were given. */
+/** A stand-in for actionwire/client and actionwire/internal/client whose functions leave a trace of what they were given. */
 const runtime = {
   bindActions: (_call: unknown, shape: { actions: Record<string, [string]> }) => Object.fromEntries(Object.entries(shape.actions).map(([name, [path]]) => [name, `action ${path}`])),
   defaultCaller: 'default caller',
@@ -81,7 +81,7 @@ function loadAll(scripts: ReadonlyMap<string, string>): Record<string, unknown> 
     const exports: Exports = {};
     cache.set(name, exports);
     const requireFrom = (specifier: string): unknown => {
-      if (specifier === 'actionwire/client') return runtime;
+      if (specifier === 'actionwire/client' || specifier === 'actionwire/internal/client') return runtime;
       const directory = name.split('/').slice(0, -1);
       for (const part of specifier.split('/')) {
         if (part === '..') directory.pop();

@@ -1,6 +1,6 @@
 import { MODEL_VERSION } from '../../model/version.js';
 import { rawTemplateText } from '../../codegen/naming.js';
-import { compileRoutes, defineActionRoutes, IssueList, type RoutesModel } from '../../runtime/server/index.js';
+import { compileRoutes, defineActionRoutes, IssueList, type RoutesModel } from '../../runtime/server/internal.js';
 
 /** What a generated file does with the text: carry it in a String.raw template, then evaluate or parse it. */
 function throughTemplate(text: string): string {

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
-import type { RouteDefinition } from 'actionwire/server';
+import type { RouteDefinition } from 'actionwire/internal/server';
 import { compileInline, inlineDir, KEY_1, postAction, startInline } from '../helpers/inline-servers.js';
 import { repoRoot } from '../helpers/paths.js';
 import type { ServerProcess } from '../helpers/server-process.js';

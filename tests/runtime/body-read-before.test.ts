@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { bodyParser } from '@koa/bodyparser';
 import Koa from 'koa';
-import { buildActionRouter, defineActionRoutes, type RoutesModel } from '../../runtime/server/index.js';
+import { buildActionRouter, defineActionRoutes, type RoutesModel } from '../../runtime/server/internal.js';
 
 const model: RoutesModel = {
   version: MODEL_VERSION,

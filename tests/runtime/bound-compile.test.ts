@@ -1,5 +1,5 @@
 import { MODEL_VERSION } from '../../model/version.js';
-import { compileRoutes, IssueList, type RoutesModel, type TypeNode } from '../../runtime/server/index.js';
+import { compileRoutes, IssueList, type RoutesModel, type TypeNode } from '../../runtime/server/internal.js';
 
 const shape = (properties: Array<[string, TypeNode]>): TypeNode => ({ kind: 'object', properties: properties.map(([name, type]) => ({ name, type, optional: false })) });
 

@@ -2,7 +2,8 @@ import { once, EventEmitter } from 'node:events';
 import type { Server } from 'node:http';
 import { connect, type AddressInfo, type Socket } from 'node:net';
 import Koa from 'koa';
-import { buildActionRouter, type ActionRouterOptions, type RouteDefinition } from '../../runtime/server/index.js';
+import { type ActionRouterOptions } from '../../runtime/server/index.js';
+import { buildActionRouter, type RouteDefinition } from '../../runtime/server/internal.js';
 
 /** What the server did with one request, reported once its middleware chain has finished. */
 export interface Settled {

@@ -1,5 +1,5 @@
 import { MODEL_VERSION } from '../../model/version.js';
-import { defineModuleRoutes, type RoutesModel } from 'actionwire/server';
+import { defineModuleRoutes, type RoutesModel } from 'actionwire/internal/server';
 
 const model: RoutesModel = {
   version: MODEL_VERSION,

@@ -1,6 +1,7 @@
 import { MODEL_VERSION } from '../../model/version.js';
-import type { Parameter, RoutesModel, TypeNode } from '../../runtime/server/index.js';
-import { bindAction, defineActionRoutes, toReference, type ActionRouterOptions, type RouteDefinition } from '../../runtime/server/index.js';
+import type { Parameter, RoutesModel, TypeNode } from '../../runtime/server/internal.js';
+import { toReference, type ActionRouterOptions } from '../../runtime/server/index.js';
+import { bindAction, defineActionRoutes, type RouteDefinition } from '../../runtime/server/internal.js';
 import { serveRoutes, type InProcessServer } from './in-process-server.js';
 
 /** A hand-written routes model with inline actions (some capturing values) and file-level actions that return actions. */

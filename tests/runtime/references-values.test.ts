@@ -1,6 +1,7 @@
 import { MODEL_VERSION } from '../../model/version.js';
 import { jest } from '@jest/globals';
-import { bindAction, buildActionRouter, defineActionRoutes, inlineAction, NotAnActionError, toReference, type ActionReference, type ErrorReport, type RoutesModel } from '../../runtime/server/index.js';
+import { NotAnActionError, toReference, type ActionReference, type ErrorReport } from '../../runtime/server/index.js';
+import { bindAction, buildActionRouter, defineActionRoutes, inlineAction, type RoutesModel } from '../../runtime/server/internal.js';
 import type { ActionReference as ClientReference } from '../../runtime/client/reference.js';
 import { serveRoutes } from './in-process-server.js';
 import { fixture, model, NEW, NO_CAPTURE, OTHER, UPDATE, references, serve, type Served } from './references-fixtures.js';

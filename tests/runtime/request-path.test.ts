@@ -2,7 +2,8 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import Router from '@koa/router';
 import Koa from 'koa';
-import { buildActionRouter, cookies, headers, toReference, type RouteDefinition } from '../../runtime/server/index.js';
+import { cookies, headers, toReference } from '../../runtime/server/index.js';
+import { buildActionRouter, type RouteDefinition } from '../../runtime/server/internal.js';
 import { RawConnection, requestHead } from './in-process-server.js';
 
 /** The request path of issue 12: routes() serves the action mount itself; what Koa and @koa/router users rely on must hold. */

@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import Koa from 'koa';
-import { buildActionRouter, type RouteDefinition } from '../../runtime/server/index.js';
+import { buildActionRouter, type RouteDefinition } from '../../runtime/server/internal.js';
 import { RawConnection, requestHead, route, serveRoutes, type InProcessServer, type RawResponse } from './in-process-server.js';
 
 /** 2,000 routes answering their own index: one map lookup must find each of them. */

@@ -47,7 +47,7 @@ exports.__actionwire$makeCounter$action$2 = __actionwire$makeCounter$action$2;
 exports.__actionwire$makeCounter$countdown = __actionwire$makeCounter$countdown;
 exports.__actionwire$standalone = __actionwire$standalone;
 exports.__actionwire$scaled = __actionwire$scaled;
-const __actionwire_server = __importStar(require("actionwire/server"));
+const __actionwire_server = __importStar(require("actionwire/internal/server"));
 exports.standalone = __actionwire_server.bindAction(__actionwire$standalone, "posts/page/standalone", {});
 const store_js_1 = require("../store.js");
 async function PostPage(params, version) {

@@ -1,4 +1,4 @@
-import * as __actionwire_server from "actionwire/server";
+import * as __actionwire_server from "actionwire/internal/server";
 export const standalone = __actionwire_server.bindAction(__actionwire$standalone, "posts/page/standalone", {});
 import { save } from '../store.js';
 export default async function PostPage(params, version) {

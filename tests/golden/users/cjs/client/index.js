@@ -2,7 +2,7 @@
 
 "use strict";
 Object.defineProperty(exports, "__esModule", { value: true });
-const { createCaller } = require('actionwire/client');
+const { createCaller } = require('actionwire/internal/client');
 const appUsers = require('./app/users.js');
 const misc = require('./misc.js');
 

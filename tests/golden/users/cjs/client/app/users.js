@@ -2,7 +2,7 @@
 
 "use strict";
 Object.defineProperty(exports, "__esModule", { value: true });
-const { bindActions, defaultCaller } = require('actionwire/client');
+const { bindActions, defaultCaller } = require('actionwire/internal/client');
 
 /** The data's format, then each action's path, parameter names, form (1, or 2 when optional) and result revival (Dates, bigints, Maps…), then the named plans. */
 const actionShapes = JSON.parse(String.raw`{
