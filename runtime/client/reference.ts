@@ -1,15 +1,6 @@
-/**
- * A server action as a value, as it crosses the wire: `{"$action": "<route below basePath>", "bound": "<seal>"}`.
- * `__action` is a phantom: it carries the action's signature for `fromReference` and is never set.
- *
- * @example
- * const ref: ActionReference<(id: string) => Promise<void>> = { $action: 'todos/remove' };
- */
-export interface ActionReference<F = unknown> {
-  readonly $action: string;
-  readonly bound?: string;
-  readonly __action?: F;
-}
+import type { ActionReference } from '../../model/action-reference.js';
+
+export type { ActionReference };
 
 /** A function that calls the action a reference names (what revival plan 'R' turns a reference into). */
 export type ReferenceResolver = (reference: ActionReference) => (...args: unknown[]) => Promise<unknown>;

@@ -2,20 +2,9 @@ import { OutputMismatchError } from './encode-helpers.js';
 import { boundTarget, type BoundTarget } from './references.js';
 import type { RouteDefinition } from './router.js';
 import type { Sealer } from './seal.js';
+import type { ActionReference } from '../../model/action-reference.js';
 
-/**
- * A server action as the client receives it: its route and, for an inline action that captured values,
- * those values sealed. The generated client (or `fromReference`) turns it back into a callable function.
- *
- * @example
- * const onSave: ActionReference<typeof savePost> = toReference(savePost); // { $action: 'app/page/Page.savePost', bound: 'v1.…' }
- */
-export interface ActionReference<F = unknown> {
-  readonly $action: string;
-  readonly bound?: string;
-  /** type only, never present: the action's function type, which the client's `fromReference` gives back (the same phantom as its ActionReference) */
-  readonly __action?: F;
-}
+export type { ActionReference };
 
 /**
  * A value in an action's place that is no action this router serves (a plain function, an inline action of
