@@ -16,12 +16,26 @@ export class OutputMismatchError extends Error {
   }
 }
 
+/** The value that broke the type, as a log line should name it: bounded in length, NaN as NaN. */
 function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
-  if (value instanceof Date) return 'a Date';
-  return typeof value === 'object' ? 'an object' : `${typeof value}${typeof value === 'string' || typeof value === 'number' ? ` ${JSON.stringify(value)}` : ''}`;
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? 'an invalid Date' : 'a Date';
+  switch (typeof value) {
+    case 'number':
+      return `number ${String(value)}`;
+    case 'bigint':
+      return `bigint ${String(value)}n`;
+    case 'string':
+      return value.length <= SHOWN_CHARACTERS ? `string ${JSON.stringify(value)}` : `string ${JSON.stringify(value.slice(0, SHOWN_CHARACTERS)).slice(0, -1)}…" (${value.length} characters)`;
+    case 'object':
+      return 'an object';
+    default:
+      return typeof value;
+  }
 }
+
+const SHOWN_CHARACTERS = 80;
 
 export function mismatch(where: string, expected: string, actual: unknown): never {
   throw new OutputMismatchError(where, expected, actual);

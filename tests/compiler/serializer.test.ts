@@ -37,6 +37,26 @@ describe('generated serializers', () => {
     expect(encodeWith({ kind: 'array', items: { kind: 'string' } }, strings)).toBe(JSON.stringify(strings));
   });
 
+  it('names the value that broke the declared type as it is (NaN, Infinity, an invalid Date, a bigint), and shortens a long string', () => {
+    const failure = (type: TypeNode, value: unknown): string => {
+      try {
+        encodeWith(type, value);
+      } catch (error) {
+        return (error as Error).message;
+      }
+      throw new Error('no mismatch');
+    };
+    const at = "the action's value does not match its declared return type at return value:";
+    expect(failure({ kind: 'number' }, Number.NaN)).toBe(`${at} expected a finite number, got number NaN`);
+    expect(failure({ kind: 'number' }, Number.NEGATIVE_INFINITY)).toBe(`${at} expected a finite number, got number -Infinity`);
+    expect(failure({ kind: 'number', integer: true }, 1.5)).toBe(`${at} expected an integer, got number 1.5`);
+    expect(failure({ kind: 'string' }, 10n)).toBe(`${at} expected a string, got bigint 10n`);
+    expect(failure({ kind: 'date' }, new Date(Number.NaN))).toMatch(/got an invalid Date$/);
+    const long = failure({ kind: 'number' }, 'x'.repeat(100_000));
+    expect(long.length).toBeLessThan(300);
+    expect(long).toMatch(/got string "x{20,}…" \(100000 characters\)$/);
+  });
+
   it('handles optional properties in any position', () => {
     const type: TypeNode = {
       kind: 'object',
