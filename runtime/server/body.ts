@@ -66,6 +66,32 @@ export function bodyTimer(request: IncomingMessage, timeout: number, expire: () 
   return timeout > 0 && timeout <= LONGEST_TIMER && !request.complete ? setTimeout(expire, timeout) : undefined;
 }
 
+/**
+ * For a body whose length the headers do not say (chunked): whether it ends before its first byte. Reads
+ * no further than the first chunk, so one with content can still be refused unread beyond it.
+ */
+export function endsEmpty(request: IncomingMessage, timeout: number): Promise<boolean> {
+  return new Promise((resolve, reject) => {
+    const finish = (outcome: () => void): void => {
+      clearTimeout(timer);
+      request.off('data', onData).off('end', onEnd).off('close', onClose);
+      outcome();
+    };
+    const onData = (chunk: Buffer): void => {
+      if (chunk.length === 0) return;
+      request.pause();
+      finish(() => resolve(false));
+    };
+    const onEnd = (): void => finish(() => resolve(true));
+    const onClose = (): void => finish(() => reject(bodyReadFailure(undefined)));
+    const timer = bodyTimer(request, timeout, () => {
+      stopReading(request);
+      finish(() => reject(new BodyTimeoutError(timeout)));
+    });
+    request.on('data', onData).once('end', onEnd).once('close', onClose);
+  });
+}
+
 function ignore(): void {}
 
 /** The body was consumed before the action router ran: a server error, with a log line saying so. */

@@ -1,7 +1,7 @@
 import { finished, Readable, Transform, type TransformCallback } from 'node:stream';
 import type { Context } from 'koa';
 import { ActionError } from './action-error.js';
-import { BodyTimeoutError, BodyTooLargeError, bodyReadFailure, bodyTimer, readBody, refusalBeforeReading, refuseBody, stopReading } from './body.js';
+import { BodyTimeoutError, BodyTooLargeError, bodyReadFailure, bodyTimer, endsEmpty, readBody, refusalBeforeReading, refuseBody, stopReading } from './body.js';
 import { fieldCounter, type FieldCounter } from './form-fields.js';
 import { exceedsDepth } from './json-depth.js';
 import { DEFAULT_MAX_DEPTH, type ResolvedLimits } from './options.js';
@@ -31,6 +31,15 @@ function refuse(ctx: Context, status: number, message: string): never {
 }
 
 /**
+ * A body of a media type the action does not take: `empty` when it turns out to have no content (a chunked
+ * body's length is known only at its end: an empty one is a bare POST too), else a 415 with `message`.
+ */
+function unlessEmpty<T>(ctx: Context, limits: ResolvedLimits, message: string, empty: () => T): Promise<T> {
+  if (ctx.req.headers['content-length'] !== undefined) refuse(ctx, 415, message);
+  return endsEmpty(ctx.req, limits.bodyTimeout).then((isEmpty) => (isEmpty ? empty() : refuse(ctx, 415, message)));
+}
+
+/**
  * The JSON arguments object of a call; an empty body is `{}`. Not an async function: reading, parsing and
  * the depth check resolve one promise (the body's).
  */
@@ -38,7 +47,7 @@ export function readJsonArguments(ctx: Context, limits: ResolvedLimits): Promise
   if (!hasBody(ctx)) return {};
   const type = mediaType(ctx);
   if (!isJsonType(type)) {
-    refuse(ctx, 415, FORM_TYPES.has(type) ? 'This action takes its arguments as application/json, not as a form' : 'Send the arguments as application/json');
+    return unlessEmpty(ctx, limits, FORM_TYPES.has(type) ? 'This action takes its arguments as application/json, not as a form' : 'Send the arguments as application/json', () => ({}));
   }
   return readBody(ctx.req, limits.bodyLimit, limits.bodyTimeout, limits.maxDepth === DEFAULT_MAX_DEPTH ? parseArguments : (text) => parseJsonArguments(text, limits.maxDepth));
 }
@@ -106,7 +115,7 @@ class FormGuard extends Transform {
 export async function readFormArguments(ctx: Context, limits: ResolvedLimits): Promise<FormData> {
   if (!hasBody(ctx)) return new FormData();
   const type = mediaType(ctx);
-  if (!FORM_TYPES.has(type)) refuse(ctx, 415, 'This action takes a form: send multipart/form-data or application/x-www-form-urlencoded');
+  if (!FORM_TYPES.has(type)) return unlessEmpty(ctx, limits, 'This action takes a form: send multipart/form-data or application/x-www-form-urlencoded', () => new FormData());
   const refusal = refusalBeforeReading(ctx.req, limits.bodyLimit);
   if (refusal) throw refusal;
   const guard = new FormGuard(limits, fieldCounter(ctx.get('content-type')));

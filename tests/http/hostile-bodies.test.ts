@@ -98,6 +98,18 @@ describe('hostile and tricky request bodies', () => {
     expect((await post('text/plain', '{}')).status).toBe(415);
   });
 
+  it('takes an empty chunked body (length not declared) with no or any Content-Type, and refuses one with content unread', async () => {
+    const chunked = (action: string, headers: Record<string, string>, pieces: string[]): Promise<RawResponse> =>
+      rawRequest(`${server.url}actions/${action}`, { headers: { 'transfer-encoding': 'chunked', ...headers }, body: pieces });
+    expect((await chunked('hostile/fuller', {}, [])).status).toBe(200);
+    expect((await chunked('hostile/fuller', { 'content-type': 'text/plain' }, [''])).status).toBe(200);
+    expect((await chunked('actions/upload', {}, [])).json()).toEqual({ fields: {}, files: [] });
+    const withContent = await chunked('hostile/fuller', {}, ['{', '}']);
+    expect(withContent.status).toBe(415);
+    expect(withContent.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect((await chunked('actions/upload', { 'content-type': 'text/plain' }, ['a=1'])).status).toBe(415);
+  });
+
   it('writes the union member that declares the most of the returned value', async () => {
     expect((await call('fuller', '{}')).json()).toEqual({ a: 'x', b: 1 });
   });

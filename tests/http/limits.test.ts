@@ -157,6 +157,15 @@ describe('bodyTimeout through the generated router', () => {
     await connection.ended;
   });
 
+  it('408 for a chunked body of another media type whose first byte does not arrive in time (an empty one would have been a bare POST)', async () => {
+    const connection = await RawConnection.open(Number(new URL(slow.url).port));
+    await connection.write(requestHead('POST', '/actions/hostile/fuller', { 'transfer-encoding': 'chunked' }));
+    const response = await connection.response();
+    expect(response.status).toBe(408);
+    expect(response.headers.get('connection')).toBe('close');
+    await connection.ended;
+  });
+
   it('no time limit for an action given bodyTimeout: 0', async () => {
     const connection = await RawConnection.open(Number(new URL(slow.url).port));
     await connection.write(requestHead('POST', '/actions/actions/upload', { 'content-type': 'application/x-www-form-urlencoded', 'content-length': 7 }) + 'a=1');
