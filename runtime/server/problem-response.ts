@@ -24,13 +24,13 @@ function reportError(ctx: Context, route: string, error: unknown, onError: OnErr
 }
 
 /** Why Node would refuse to send one of these headers, checked before any is set so that the answer is not left half-written. */
-function headerProblem(error: ActionError): Error | undefined {
-  for (const [name, value] of Object.entries(error.headers)) {
+function headerProblem(status: number, headers: Record<string, string>): Error | undefined {
+  for (const [name, value] of Object.entries(headers)) {
     try {
       validateHeaderName(name);
       validateHeaderValue(name, value);
     } catch (invalid) {
-      return new Error(`actionwire: an ActionError (${error.status}) carries a header that cannot be sent: ${JSON.stringify(name)}`, { cause: invalid });
+      return new Error(`actionwire: an ActionError (${status}) carries a header that cannot be sent: ${JSON.stringify(name)}`, { cause: invalid });
     }
   }
   return undefined;
@@ -41,34 +41,68 @@ function headerProblem(error: ActionError): Error | undefined {
  * connection, whose rest is unread), the status and message of an ActionError, and, for anything
  * else, 500 with an error id — its message only outside production. An ActionError of 500 or more
  * is a server error too: it gets an error id and goes to `onError`, its message shown only when it
- * says `expose`.
+ * says `expose`. A thrown value whose own traps or getters throw when it is looked at (a hostile Proxy)
+ * is a server error as well.
  */
 export function sendFailure(ctx: Context, route: string, error: unknown, onError: OnError): void {
-  if (error instanceof BodyTooLargeError) {
-    sendProblem(ctx, problem(413, { detail: `The request body is larger than ${error.limit} bytes` }), { Connection: 'close' });
+  let answer: KnownFailure | undefined;
+  try {
+    answer = knownFailure(error);
+  } catch (unreadable) {
+    sendServerError(ctx, route, new Error('actionwire: the action threw a value that throws when it is looked at (a Proxy trap or a getter)', { cause: unreadable }), onError);
     return;
+  }
+  if (answer === undefined) {
+    sendServerError(ctx, route, error, onError);
+    return;
+  }
+  if (answer.unsendable !== undefined) {
+    sendServerError(ctx, route, answer.unsendable, onError);
+    return;
+  }
+  const errorId = answer.serverError ? reportError(ctx, route, error, onError) : undefined;
+  sendProblem(ctx, problem(answer.status, { ...answer.fields, ...(errorId ? { errorId } : {}) }), answer.headers);
+}
+
+/** The answer to a failure actionwire knows, read from the thrown value once, before anything is sent or reported. */
+interface KnownFailure {
+  status: number;
+  fields: { detail?: string; code?: string };
+  headers: Record<string, string>;
+  serverError: boolean;
+  /** an ActionError whose headers Node would refuse */
+  unsendable?: Error;
+}
+
+function knownFailure(error: unknown): KnownFailure | undefined {
+  if (error instanceof BodyTooLargeError) {
+    return { status: 413, fields: { detail: `The request body is larger than ${error.limit} bytes` }, headers: { Connection: 'close' }, serverError: false };
   }
   if (error instanceof BodyTimeoutError) {
-    sendProblem(ctx, problem(408, { detail: `The request body did not arrive within ${error.timeout} ms` }), { Connection: 'close' });
-    return;
+    return { status: 408, fields: { detail: `The request body did not arrive within ${error.timeout} ms` }, headers: { Connection: 'close' }, serverError: false };
   }
-  if (ActionError.is(error)) {
-    const unsendable = headerProblem(error);
-    if (unsendable !== undefined) {
-      sendServerError(ctx, route, unsendable, onError);
-      return;
-    }
-    const errorId = error.status >= 500 ? reportError(ctx, route, error, onError) : undefined;
-    const fields = { ...(error.expose && error.message ? { detail: error.message } : {}), ...(error.code ? { code: error.code } : {}), ...(errorId ? { errorId } : {}) };
-    sendProblem(ctx, problem(error.status, fields), error.headers);
-    return;
-  }
-  sendServerError(ctx, route, error, onError);
+  if (!ActionError.is(error)) return undefined;
+  const { status, expose, message, code, headers } = error;
+  return {
+    status,
+    fields: { ...(expose && message ? { detail: message } : {}), ...(code ? { code } : {}) },
+    headers: { ...headers },
+    serverError: status >= 500,
+    unsendable: headerProblem(status, headers),
+  };
 }
 
 function sendServerError(ctx: Context, route: string, error: unknown, onError: OnError): void {
+  const detail = process.env.NODE_ENV === 'production' ? undefined : messageOf(error);
   const errorId = reportError(ctx, route, error, onError);
-  const production = process.env.NODE_ENV === 'production';
-  const detail = !production && error instanceof Error ? error.message : undefined;
   sendProblem(ctx, problem(500, { errorId, ...(detail ? { detail } : {}) }));
+}
+
+/** An Error's message, or undefined for anything else, and for an Error whose message cannot be read. */
+function messageOf(error: unknown): string | undefined {
+  try {
+    return error instanceof Error && typeof error.message === 'string' ? error.message : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -71,3 +71,48 @@ describe('an ActionError carrying a header that cannot be sent', () => {
     expect(report?.errorId).toBe(body.errorId);
   });
 });
+
+describe('whatever an action throws, the answer is problem+json with an errorId and onError hears of it', () => {
+  const trap = (): never => {
+    throw new Error('trap');
+  };
+  const revoked = Proxy.revocable({}, {});
+  revoked.revoke();
+  const hostile: Array<[string, () => unknown]> = [
+    ['a Proxy whose every trap throws', () => new Proxy({}, { get: trap, getPrototypeOf: trap, has: trap, ownKeys: trap, getOwnPropertyDescriptor: trap })],
+    ['a Proxy whose prototype trap throws, posing as an ActionError', () => new Proxy(new ActionError(409, 'x'), { getPrototypeOf: trap })],
+    ['a revoked Proxy', () => revoked.proxy],
+    ['an Error whose message getter throws', () => Object.defineProperty(new Error('x'), 'message', { get: trap })],
+    ['an ActionError whose headers getter throws', () => Object.defineProperty(new ActionError(503, 'x'), 'headers', { get: trap })],
+    ['null', () => null],
+    ['undefined', () => undefined],
+    ['a symbol', () => Symbol('thrown')],
+    ['a string', () => 'plain string'],
+  ];
+  let hostileServer: InProcessServer;
+  const hooked = jest.fn<(error: unknown, report: ErrorReport) => void>(() => {
+    throw new Error('and the hook throws too');
+  });
+  beforeAll(async () => {
+    hostileServer = await serveRoutes(
+      hostile.map(([, make], index) =>
+        route(`hostile/${index}`, false, () => {
+          throw make();
+        }),
+      ),
+      { onError: hooked },
+    );
+  });
+  afterAll(() => hostileServer.close());
+
+  it.each(hostile.map(([what], index) => [what, index] as const))('%s', async (_what, index) => {
+    hooked.mockClear();
+    const response = await fetch(hostileServer.url(`/actions/hostile/${index}`), { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    expect(response.status).toBe(500);
+    expect(response.headers.get('content-type')).toBe('application/problem+json');
+    const body = (await response.json()) as Record<string, unknown>;
+    expect(body).toMatchObject({ type: 'about:blank', title: 'Internal Server Error', status: 500, errorId: expect.any(String) });
+    expect(hooked).toHaveBeenCalledTimes(1);
+    expect(hooked.mock.calls[0]?.[1]).toMatchObject({ errorId: body.errorId, route: `hostile/${index}` });
+  });
+});
