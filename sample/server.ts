@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import Koa from 'koa';
 import { closeDatabase, openDatabase, posts, users } from './lib/db.js';
 import { hashPassword } from './lib/passwords.js';
+import { logUnhandledRejections } from './lib/unhandled-rejections.js';
 import { createActionRouter } from './generated/routes.js';
 import { assets } from './assets.js';
 import { homePage } from './home.js';
@@ -57,9 +58,15 @@ export async function startServer(port = 0, before: Koa.Middleware[] = []): Prom
   };
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const port = Number(process.env['PORT'] ?? 3000);
-  const running = await startServer(port);
+/** What `node sample/dist/server.js` does: the sample on `port`, with unhandled rejections logged instead of ending the process. */
+export async function serve(port: number, before: Koa.Middleware[] = []): Promise<RunningServer> {
+  logUnhandledRejections();
+  const running = await startServer(port, before);
   console.log(`actionwire sample listening on ${running.url} (sign in as ${ADMIN.email} / ${ADMIN.password})`);
   console.log(`  the web page: ${running.url}   the API reference: ${running.url}docs`);
+  return running;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  await serve(Number(process.env['PORT'] ?? 3000));
 }
