@@ -76,6 +76,11 @@ function abandoned(url: string, body: string): Promise<void> {
   });
 }
 
+/** The statuses a JSON body may get from the fuzzed routes: an answer, a problem with the arguments, a refusal of its size. */
+const ANSWERED = [200, 204, 400, 413];
+/** Actions that throw an ActionError of their own, by route, and its status. */
+const THROWN: Record<string, number> = { '/actions/actions/teapot': 418 };
+
 async function probe(server: ServerProcess): Promise<{ heapUsed: number; polluted: string[] }> {
   return (await rawRequest(`${server.url}__probe`, { method: 'GET' })).json() as { heapUsed: number; polluted: string[] };
 }
@@ -111,8 +116,7 @@ describe.each([
             throw error;
           });
           if (response === undefined) return;
-          expect({ route, body: body.slice(0, 200), status: response.status }).toEqual({ route, body: body.slice(0, 200), status: expect.any(Number) });
-          expect(response.status).toBeLessThan(500);
+          if (!ANSWERED.includes(response.status) && THROWN[route] !== response.status) throw new Error(`${route} answered ${response.status} to ${body.slice(0, 200)}: ${response.text.slice(0, 300)}`);
           if (response.status >= 400) {
             expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
             expect(response.text.length).toBeLessThan(8 * 1024);
