@@ -20,8 +20,25 @@ export function propertyAccess(object: string, name: string): string {
   return isIdentifier(name) ? `${object}.${name}` : `${object}[${JSON.stringify(name)}]`;
 }
 
+/** Punctuation an operation id spells as `$` and itself; any other character is `$` and four hex digits. */
+const SPELLED_PUNCTUATION = /[_.\-~$]/;
+
+/**
+ * An action's operation id: `app/users/createUser` → `app_users_createUser`. Letters and digits stay, each
+ * `/` is `_`, and every other UTF-16 unit is `$` followed by itself (`_ . - ~ $`) or by four hex digits
+ * (`c_d` → `c$_d`, `f.g` → `f$.g`, `ü` → `$00FC`). No escape starts with a letter, a digit or `_`, so the
+ * id spells its route back unambiguously: distinct routes never share an id, whichever other actions exist.
+ */
 export function operationId(route: string): string {
-  return route.replace(/[^A-Za-z0-9]+/g, '_');
+  let id = '';
+  for (let index = 0; index < route.length; index++) {
+    const character = route[index] as string;
+    if (/[A-Za-z0-9]/.test(character)) id += character;
+    else if (character === '/') id += '_';
+    else if (SPELLED_PUNCTUATION.test(character)) id += `$${character}`;
+    else id += `$${route.charCodeAt(index).toString(16).toUpperCase().padStart(4, '0')}`;
+  }
+  return id;
 }
 
 /** Lines as a file's text: no blank line first, none twice in a row, a newline at the end. */

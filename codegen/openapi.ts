@@ -4,6 +4,7 @@ import { BOUND_KEY, isFormAction, usesActionReferences, type Action, type Model 
 
 export const FORM_MEDIA_TYPES = ['multipart/form-data', 'application/x-www-form-urlencoded'];
 import { operationId } from './naming.js';
+import { urlPath } from '../model/url-path.js';
 
 
 const problemSchema: JsonSchema = {
@@ -90,7 +91,7 @@ function operation(action: Action, schemas: Model['schemas']): JsonSchema {
 export function emitOpenApi(model: Model): string {
   const paths: JsonSchema = {};
   for (const action of model.actions) {
-    paths[`${model.basePath}/${action.route}`] = { post: operation(action, model.schemas) };
+    paths[urlPath(`${model.basePath}/${action.route}`)] = { post: operation(action, model.schemas) };
   }
   const schemas: JsonSchema = {};
   for (const schema of model.schemas) {

@@ -2,6 +2,7 @@ import type ts from 'typescript';
 import { isBindingIdentifier } from '../codegen/naming.js';
 import type { Action, Parameter } from '../model/model.js';
 import { clientExportNameProblem } from './client-names.js';
+import { unroutableNameProblem } from './route-names.js';
 import { errorCount, issueAt, type AnalysisIssue } from './issues.js';
 import { convertType, includesUndefined, isFormData } from './types/convert.js';
 import type { SchemaRegistry } from './types/schema-names.js';
@@ -99,6 +100,11 @@ export function analyzeActionModule(analysis: ModuleAnalysis, sourceFile: ts.Sou
     const nameProblem = clientExportNameProblem(exportName);
     if (nameProblem) {
       analysis.issues.push(issueAt(at, 'actionwire/name-collision', nameProblem));
+      continue;
+    }
+    const routeProblem = unroutableNameProblem(exportName);
+    if (routeProblem) {
+      analysis.issues.push(issueAt(at, 'actionwire/unroutable-name', routeProblem));
       continue;
     }
     if (action) {

@@ -31,16 +31,17 @@ export class AnalysisReuse {
     const generatedDir = previous.analysis.config.generatedDir;
     const files = program.getSourceFiles();
     // The generated files, and the declaration files only they import (ky's, Koa's), come and go with the
-    // watcher noticing generatedDir: only the user's own sources must be the same set.
-    const ownSources = (list: Iterable<ts.SourceFile>): number => [...list].filter((file) => !file.isDeclarationFile && !isWithin(generatedDir, file.fileName)).length;
+    // watcher noticing generatedDir: only the user's own sources, their declaration files included (a
+    // `.d.ts` may add members to an action's types), must be the same set.
+    const isOwn = (file: ts.SourceFile): boolean => !isWithin(generatedDir, file.fileName) && !isPackageFile(program, file);
+    const ownSources = (list: Iterable<ts.SourceFile>): number => [...list].filter(isOwn).length;
     if (ownSources(files) !== ownSources(previous.files.values())) return undefined;
     const issueFiles = new Set(previous.analysis.issues.map((issue) => issue.fileName));
     for (const file of files) {
       const before = previous.files.get(file.fileName);
       if (before === file || before?.text === file.text) continue;
       // a generated file edited or removed by hand is written again from the kept content
-      if (file.isDeclarationFile && !before) continue;
-      if (isWithin(generatedDir, file.fileName)) continue;
+      if (!isOwn(file)) continue;
       // inline actions are hoisted by their position in the file
       if (!before || issueFiles.has(file.fileName) || previous.analysis.hoists.has(file.fileName)) return undefined;
       if (this.fingerprint(previous, before) !== typeFingerprint(this.tsApi, file)) return undefined;
@@ -63,4 +64,9 @@ export class AnalysisReuse {
     }
     return fingerprint;
   }
+}
+
+/** A file of TypeScript's own libraries or of a package (found in node_modules), not of the project. */
+function isPackageFile(program: ts.Program, file: ts.SourceFile): boolean {
+  return program.isSourceFileDefaultLibrary(file) || program.isSourceFileFromExternalLibrary(file) || /[\\/]node_modules[\\/]/.test(file.fileName);
 }

@@ -8,6 +8,7 @@ import { decideClientNames, NamespaceAllocator } from './client-names.js';
 import { resolveConfig, type ResolvedConfig } from './config.js';
 import { scanDirectives } from './directives.js';
 import { analyzeInlineActions, type InlineAnalysis, type InlineHoist } from './inline-actions.js';
+import { unimportableCharacters } from './importable-paths.js';
 import { issueAt, type AnalysisIssue } from './issues.js';
 import { importExtension, isWithin, moduleIdOf, projectRelativePath, relativeImport } from './module-paths.js';
 import { SchemaRegistry } from './types/schema-names.js';
@@ -94,9 +95,23 @@ export function analyzeProgram(tsApi: typeof ts, program: ts.Program, pluginEntr
       issues.push(issueAt(scan.fileLevel ? file.statements[0] : scan.inline[0], 'actionwire/reserved-module-id', `${what} is outside the root directory ${root}; set rootDir to a directory that contains it`));
       continue;
     }
+    const importPath = relativeImport(config.generatedDir, file.fileName, extension);
+    const unimportable = unimportableCharacters(importPath);
+    if (unimportable.length > 0) {
+      const what = scan.fileLevel ? `This 'use server' module` : `This module, which has inline 'use server' functions,`;
+      const characters = unimportable.map((character) => JSON.stringify(character).replace(/^"|"$/g, "'")).join(', ');
+      issues.push(
+        issueAt(
+          scan.fileLevel ? file.statements[0] : scan.inline[0],
+          'actionwire/unimportable-file-name',
+          `${what} cannot be imported by Node's ES module loader: its path from the generated files (${importPath}) holds ${characters}, which the loader reads as URL syntax where TypeScript reads a file name; rename the file or folder (avoid %, #, ?, \\, tabs and line breaks)`,
+        ),
+      );
+      continue;
+    }
     if (!scan.fileLevel) {
       const inline = inlineActionsOf(file, scan.inline, moduleId, false, new Set());
-      if (inline.actions.length > 0) inlineModules.push({ moduleId, importPath: relativeImport(config.generatedDir, file.fileName, extension) });
+      if (inline.actions.length > 0) inlineModules.push({ moduleId, importPath });
       addActions(file, inline.actions);
       continue;
     }
@@ -131,7 +146,7 @@ export function analyzeProgram(tsApi: typeof ts, program: ts.Program, pluginEntr
       continue;
     }
     decideClientNames(found);
-    const module: ActionModule = { moduleId, importPath: relativeImport(config.generatedDir, file.fileName, extension), namespace };
+    const module: ActionModule = { moduleId, importPath, namespace };
     modules.push(module);
     addActions(file, found);
     addActions(file, inlineActionsOf(file, scan.inline, moduleId, true, new Set(found.map((action) => action.route))).actions);

@@ -45,7 +45,13 @@ export function clientBuild(tsApi: typeof ts, program: ts.Program, host: ts.Comp
   }
   const next = programWithGeneratedFiles(tsApi, program, host, config.generatedDir, clientFiles, [], () => true);
   const inGenerated = (file: ts.SourceFile): boolean => isWithin(config.generatedDir, file.fileName);
-  const reach = clientReach(tsApi, next, (file) => moduleIdOfFile(file) !== undefined, (file) => inGenerated(file) && !isWithin(join(config.generatedDir, 'client'), file.fileName));
+  const reach = clientReach(
+    tsApi,
+    next,
+    (file) => moduleIdOfFile(file) !== undefined,
+    (file) => inGenerated(file) && !isWithin(join(config.generatedDir, 'client'), file.fileName),
+    (file) => inlineModuleOf(model, config.rootDir, file.fileName) !== undefined,
+  );
 
   const stubs = new Map<string, ClientStub>();
   const checker = next.getTypeChecker();
@@ -63,13 +69,13 @@ export function clientBuild(tsApi: typeof ts, program: ts.Program, host: ts.Comp
     }
     stubs.set(file.fileName, { clientModule: relativeImport(dirname(file.fileName), join(config.generatedDir, 'client', `${moduleId}.ts`), model.importExtension), exportNames });
   }
-  for (const file of reach.client) {
-    const inline = inlineModuleOf(model, config.rootDir, file.fileName);
-    if (inline) {
-      issues.push(
-        issueAtFile(file, `Client code imports this module, which holds inline server actions (${inline}): it is server code. Hand its actions to the client as values (return them from an action) instead of importing the module`),
-      );
-    }
+  for (const file of reach.serverCode) {
+    issues.push(
+      issueAtFile(
+        file,
+        `Client code imports this module, which holds inline server actions (${inlineModuleOf(model, config.rootDir, file.fileName)}): it is server code. Hand its actions to the client as values (return them from an action) instead of importing the module`,
+      ),
+    );
   }
 
   const scripts = clientScripts(tsApi, config.generatedDir, [

@@ -64,28 +64,42 @@ export interface ClientReach {
   serverModules: Set<ts.SourceFile>;
   /** declaration files of the project (not of a package) that client code imports values from, such as the generated client's */
   declarations: Set<ts.SourceFile>;
+  /** modules client code imports that are server code all the same (they hold inline actions): an error, and never emitted */
+  serverCode: Set<ts.SourceFile>;
 }
 
 /**
  * What a client build emits: the files its roots need at run time, following value imports only, and
  * stopping at 'use server' modules (which become stubs). A file reached only through a server module or a
  * type-only import is server code and stays out of the client output, as do `isServerOnly` files (routes.ts).
+ * An `isServerCode` file that client code imports is collected and not followed: neither it nor what it
+ * imports is client code, whether or not the build stops on the error that follows.
  */
-export function clientReach(tsApi: typeof ts, program: ts.Program, isServerModule: (file: ts.SourceFile) => boolean, isServerOnly: (file: ts.SourceFile) => boolean): ClientReach {
+export function clientReach(
+  tsApi: typeof ts,
+  program: ts.Program,
+  isServerModule: (file: ts.SourceFile) => boolean,
+  isServerOnly: (file: ts.SourceFile) => boolean,
+  isServerCode: (file: ts.SourceFile) => boolean,
+): ClientReach {
   const checker = program.getTypeChecker();
-  const reach: ClientReach = { client: new Set(), serverModules: new Set(), declarations: new Set() };
+  const reach: ClientReach = { client: new Set(), serverModules: new Set(), declarations: new Set(), serverCode: new Set() };
   const pending = program
     .getRootFileNames()
     .map((name) => program.getSourceFile(name))
     .filter((file): file is ts.SourceFile => file !== undefined);
   for (let file = pending.pop(); file !== undefined; file = pending.pop()) {
-    if (program.isSourceFileFromExternalLibrary(file) || isServerOnly(file) || reach.client.has(file) || reach.serverModules.has(file)) continue;
+    if (program.isSourceFileFromExternalLibrary(file) || isServerOnly(file) || reach.client.has(file) || reach.serverModules.has(file) || reach.serverCode.has(file)) continue;
     if (file.isDeclarationFile) {
       reach.declarations.add(file);
       continue;
     }
     if (isServerModule(file)) {
       reach.serverModules.add(file);
+      continue;
+    }
+    if (isServerCode(file)) {
+      reach.serverCode.add(file);
       continue;
     }
     reach.client.add(file);

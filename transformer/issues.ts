@@ -17,6 +17,8 @@ export const ISSUE_CODES = {
   'actionwire/inline-capture': 93013,
   'actionwire/needs-transformer': 93014,
   'actionwire/client-mode': 93015,
+  'actionwire/unroutable-name': 93016,
+  'actionwire/unimportable-file-name': 93017,
 } as const;
 
 export type IssueCode = keyof typeof ISSUE_CODES;

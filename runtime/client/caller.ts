@@ -1,4 +1,5 @@
 import ky, { isHTTPError, type KyInstance, type Options } from 'ky';
+import { urlPath } from '../../model/url-path.js';
 import { ActionError } from './action-error.js';
 import { bindReference } from './bind-reference.js';
 import { stringifyArguments } from './encode.js';
@@ -12,7 +13,7 @@ export interface ClientOptions extends Omit<Options, 'json' | 'body' | 'method' 
   ky?: KyInstance;
 }
 
-/** What generated client functions call: `route` is the action's path, `body` its arguments by name. */
+/** What generated client functions call: `route` is the action's path as the server's table spells it (not yet percent-encoded), `body` its arguments by name. */
 export type Caller = <T>(route: string, body: Record<string, unknown> | FormData, plan?: RevivalPlan, plans?: RevivalPlans) => Promise<T>;
 
 function resolveBase(baseUrl: string | URL | undefined): string {
@@ -35,7 +36,7 @@ function callerOver(options: ClientOptions, references: ReferenceResolver): Call
   const { ky: parent, baseUrl, ...kyOptions } = options;
   const instance = (parent ?? ky).extend({ retry: 0, stringifyJson: stringifyArguments, ...kyOptions });
   return async <T>(route: string, body: Record<string, unknown> | FormData, plan?: RevivalPlan, plans?: RevivalPlans): Promise<T> => {
-    const url = new URL(route.replace(/^\/+/, ''), resolveBase(baseUrl));
+    const url = new URL(urlPath(route).replace(/^\/+/, ''), resolveBase(baseUrl));
     let response: Response;
     try {
       response = await instance.post(url, body instanceof FormData ? { body } : { json: body });

@@ -1,11 +1,10 @@
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import type { RouteDefinition } from 'actionwire/internal/server';
 import { compileInline, inlineDir, KEY_1, postAction, startInline } from '../helpers/inline-servers.js';
-import { repoRoot } from '../helpers/paths.js';
+import { redoclyLint } from '../helpers/redocly.js';
 import type { ServerProcess } from '../helpers/server-process.js';
 
 /**
@@ -121,11 +120,8 @@ describe('the inline fixture’s OpenAPI document', () => {
   });
 
   it('passes @redocly/cli lint (struct, no-unresolved-refs, operation-operationId-unique) without a warning', () => {
-    const result = spawnSync(join(repoRoot, 'node_modules', '.bin', 'redocly'), ['lint', '--config', join(repoRoot, 'tests', 'interop', 'redocly.yaml'), '--format', 'summary', specPath], {
-      encoding: 'utf8',
-      env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true', NODE_OPTIONS: '' },
-    });
-    const output = `${result.stdout}${result.stderr}`;
+    const result = redoclyLint(specPath);
+    const output = result.output;
     expect(output).toMatch(/Your API description is valid/);
     expect(output).not.toMatch(/You have \d+ warning/);
     expect(result.status).toBe(0);

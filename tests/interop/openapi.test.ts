@@ -3,19 +3,12 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot, tmpRoot } from '../helpers/paths.js';
 import { tspc } from '../helpers/project.js';
+import { redoclyLint } from '../helpers/redocly.js';
 
 const sampleDir = join(repoRoot, 'sample');
 const specPath = join(sampleDir, 'generated', 'openapi.json');
 const workDir = join(tmpRoot, 'interop');
 const bin = (name: string): string => join(repoRoot, 'node_modules', '.bin', name);
-
-function lint(path: string): { status: number; output: string } {
-  const result = spawnSync(bin('redocly'), ['lint', '--config', join(repoRoot, 'tests', 'interop', 'redocly.yaml'), '--format', 'summary', path], {
-    encoding: 'utf8',
-    env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true', NODE_OPTIONS: '' },
-  });
-  return { status: result.status ?? 1, output: `${result.stdout}${result.stderr}` };
-}
 
 beforeAll(() => {
   const compiled = tspc(sampleDir);
@@ -25,7 +18,7 @@ beforeAll(() => {
 
 describe('the sample spec in standard OpenAPI tools', () => {
   it('passes @redocly/cli lint (struct, no-unresolved-refs, operation-operationId-unique, path-parameters-defined) without a warning', () => {
-    const result = lint(specPath);
+    const result = redoclyLint(specPath);
     expect(result.output).toMatch(/Your API description is valid/);
     expect(result.output).not.toMatch(/You have \d+ warning/);
     expect(result.status).toBe(0);
@@ -35,7 +28,7 @@ describe('the sample spec in standard OpenAPI tools', () => {
     const fixture = join(repoRoot, 'tests', 'fixtures', 'types');
     const compiled = tspc(fixture);
     expect(compiled.status).toBe(0);
-    const result = lint(join(fixture, 'src', 'generated', 'openapi.json'));
+    const result = redoclyLint(join(fixture, 'src', 'generated', 'openapi.json'));
     expect(result.output).toMatch(/Your API description is valid/);
     expect(result.output).not.toMatch(/You have \d+ warning/);
     expect(result.status).toBe(0);
@@ -47,7 +40,7 @@ describe('the sample spec in standard OpenAPI tools', () => {
     spec.paths['/actions/app/session/signIn'].post.operationId = spec.paths['/actions/app/actions/fetchUsers'].post.operationId;
     const broken = join(workDir, 'broken.json');
     writeFileSync(broken, JSON.stringify(spec));
-    const result = lint(broken);
+    const result = redoclyLint(broken);
     expect(result.status).not.toBe(0);
     expect(result.output).toMatch(/no-unresolved-refs/);
     expect(result.output).toMatch(/operation-operationId-unique/);

@@ -41,6 +41,7 @@ describe('watch rebuilds keep the analysis only when no action can have changed'
     ['an inline action added in a typed body', { 'src/types.ts': types.replace("return 'a';", "const save = async (): Promise<void> => {\n    'use server';\n  };\n  void save;\n  return 'a';") }, false],
     ['a string statement (maybe a misspelled directive) in a typed body', { 'src/types.ts': types.replace("return 'a';", "'use sever';\n  return 'a';") }, false],
     ['a new file', { 'src/more.ts': 'export const x = 1;\n' }, false],
+    ['a new declaration file (it may add members to an interface an action uses)', { 'src/more.d.ts': 'interface Window { extra: string }\n' }, false],
   ])('%s → reused: %s', (_what, changes, reused) => {
     expect(reusedFor(changes)).toBe(reused);
   });

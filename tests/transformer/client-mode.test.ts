@@ -146,4 +146,28 @@ describe('client mode problems', () => {
     expect(result.status).not.toBe(0);
     expect(result.output).toMatch(/src\/page\.ts\(1,1\): error TS93015: \[actionwire\/client-mode\] Client code imports this module, which holds inline server actions \(page\.save\)/);
   });
+
+  it('writes no server code when it reports such a module, even with noEmitOnError off', () => {
+    const page = `import { secret } from './lib/db.js';
+const key = '${MARKER}-page';
+export async function page(id: string) {
+  async function save(): Promise<string> {
+    'use server';
+    return id + key + secret;
+  }
+  return { save };
+}
+`;
+    const dir = writeProject('client-mode-inline-emit', { ...sources('.js'), 'src/page.ts': page, 'src/web/main.ts': `import { page } from '../page.js';
+export const view = page('1');
+` });
+    writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ ...JSON.parse(readFileSync(join(dir, 'tsconfig.json'), 'utf8')), exclude: ['src/web'] }, null, 2));
+    expect(tspc(dir).status).toBe(0);
+    clientTsconfig(dir, { module: 'nodenext', moduleResolution: 'nodenext', noEmitOnError: false });
+    const result = run([join(dir, '..', '..', '..', 'node_modules', 'ts-patch', 'bin', 'tspc.js'), '-p', 'tsconfig.web.json'], dir);
+    expect(result.output).toMatch(/src\/page\.ts\(1,1\): error TS93015: \[actionwire\/client-mode\] Client code imports this module, which holds inline server actions/);
+    const written = filesUnder(join(dir, 'dist-web'));
+    expect(written.map((path) => path.slice(dir.length + 1))).toContain('dist-web/web/main.js');
+    for (const path of written) expect(readFileSync(path, 'utf8')).not.toContain(MARKER);
+  });
 });

@@ -80,6 +80,34 @@ describe('tspc --watch rebuilds that keep the analysis', () => {
   });
 });
 
+describe('tspc --watch and declaration files that augment an action\'s types', () => {
+  const takesShape = `'use server';\nexport async function take(shape: Shape): Promise<string> { return Object.keys(shape).join(); }\n`;
+  it('regenerates when such a .d.ts changes, and when a new one is added', async () => {
+    const dir = writeProject('tspc-watch-augment', {
+      'src/actions.ts': takesShape,
+      'src/shape.d.ts': `interface Shape { first: string }\n`,
+      'src/more-shape.d.ts': `interface Shape { second: number }\n`,
+    });
+    const watch = new WatchProcess([tspcBin, '-p', 'tsconfig.json', '--watch', '--preserveWatchOutput'], dir);
+    const spec = reader(join(dir, 'src', 'generated', 'openapi.json'));
+    const clientTypes = reader(join(dir, 'src', 'generated', 'client', '_types.d.ts'));
+    try {
+      await waitFor(() => watch.output(), /Found 0 errors/, 'the first build');
+      expect(spec()).toMatch(/"second"/);
+      await watch.settleAfter(() => writeFileSync(join(dir, 'src', 'more-shape.d.ts'), `interface Shape { changed: boolean }\n`));
+      expect(spec()).toMatch(/"changed"/);
+      expect(spec()).not.toMatch(/"second"/);
+      expect(clientTypes()).toMatch(/changed: boolean/);
+      await watch.settleAfter(() => writeFileSync(join(dir, 'src', 'added-shape.d.ts'), `interface Shape { added: string[] }\n`));
+      expect(spec()).toMatch(/"added"/);
+      expect(clientTypes()).toMatch(/added: string\[\]/);
+      expect(watch.output()).not.toMatch(/error TS/);
+    } finally {
+      watch.stop();
+    }
+  });
+});
+
 const oneAndTwo = `'use server';\nexport async function one(): Promise<number> { return 1; }\nexport async function two(): Promise<string> { return '2'; }\n`;
 const onlyOne = `'use server';\nexport async function one(): Promise<number> { return 1; }\n`;
 const usesOne = `import { one } from './generated/client/actions.js';\nexport const first: Promise<number> = one();\n`;

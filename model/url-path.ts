@@ -1,0 +1,8 @@
+/**
+ * An action's path as a URL spells it: each `/`-separated segment percent-encoded on its own
+ * (`/actions/odd/get?x=1` → `/actions/odd/get%3Fx%3D1`), so that a `?`, `#` or `%` in a name is part of
+ * the name; the server decodes each segment back (runtime/server/route-path.ts).
+ */
+export function urlPath(path: string): string {
+  return path.split('/').map(encodeURIComponent).join('/');
+}
