@@ -27,7 +27,7 @@ export interface ActionRouterOptions extends BodyLimits {
   actions?: { readonly [route: string]: BodyLimits };
   /** origins (besides the request's own) allowed to call actions: `https://app.example.com`, `https://*.example.com`, `null` */
   allowedOrigins?: readonly string[];
-  /** CORS for `allowedOrigins`: also send `Access-Control-Allow-Credentials: true`, so that their pages may call with cookies (`credentials: 'include'`); default false */
+  /** CORS for `allowedOrigins`: also send `Access-Control-Allow-Credentials: true`, so that their pages may call with cookies (`credentials: 'include'`); default false: their calls neither read nor set cookies */
   corsCredentials?: boolean;
   /** CORS for `allowedOrigins`: how long, in seconds, a browser may reuse an answered preflight (`Access-Control-Max-Age`, default 600) */
   corsMaxAge?: number;
