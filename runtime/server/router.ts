@@ -9,6 +9,7 @@ import { IssueList } from './issue-list.js';
 import type { BoundDecoder, Decoder, Encoder } from './route-functions.js';
 import { allowOrigin, answerPreflight, isPreflight, resolveCors } from './cors.js';
 import { originAccess } from './origin.js';
+import { parseAllowedOrigins } from './allowed-origins.js';
 import { CookielessCalls } from './cross-origin-cookies.js';
 import { problem, sendProblem } from './problem.js';
 import { defaultOnError, sendFailure } from './problem-response.js';
@@ -85,7 +86,7 @@ export function buildActionRouter(routes: readonly RouteDefinition[], basePath: 
   registerRouter(references);
   const handlers = new Map<string, Handler>(routes.map((definition) => [`${prefix}${basePath}/${definition.route}`, actionHandler(definition, options, references, sealer)]));
 
-  const allowedOrigins = options.allowedOrigins ?? [];
+  const allowedOrigins = parseAllowedOrigins(options.allowedOrigins ?? []);
   const trustProxy = options.trustProxy ?? false;
   const cors = resolveCors(options);
   const cookieless = cors.credentials ? undefined : new CookielessCalls();
