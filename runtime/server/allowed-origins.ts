@@ -65,7 +65,8 @@ function checkEntry(entry: unknown): Checked {
     if (wildcard !== undefined) return problem(wildcard);
   }
   if (portScheme !== undefined) {
-    return problem(`has the default port of ${portScheme}, which browsers leave out of Origin: write "${prefix}${url.hostname}" (or, for ${portScheme === 'https' ? 'http' : 'https'} on that port, "${portScheme === 'https' ? 'http' : 'https'}://${url.host}")`);
+    const otherScheme = portScheme === 'https' ? 'http' : 'https';
+    return problem(`has the default port of ${portScheme}, which browsers leave out of Origin: write "${prefix}${url.hostname}" (or, for ${otherScheme} on that port, "${otherScheme}://${url.host}")`);
   }
   const written = `${prefix}${url.host}`;
   if (entry !== written) return problem(`is not written as browsers send Origin (${spellingDifferences(entry, scheme, url).join('; ')}): write ${JSON.stringify(written)}`);
