@@ -5,6 +5,7 @@ import { BOUND_KEY, isFormAction, usesActionReferences, type Action, type Model 
 export const FORM_MEDIA_TYPES = ['multipart/form-data', 'application/x-www-form-urlencoded'];
 import { operationId } from './naming.js';
 import { urlPath } from '../model/url-path.js';
+import { securityDeclaration } from './openapi-security.js';
 
 
 const problemSchema: JsonSchema = {
@@ -73,8 +74,6 @@ function operation(action: Action, schemas: Model['schemas']): JsonSchema {
     summary: action.description?.split('\n', 1)[0] || `${action.moduleId} ${action.inline?.path ?? action.exportName}`,
     tags: [action.moduleId],
     ...(description ? { description } : {}),
-    // The routes authenticate nothing themselves: each action reads cookies or headers and decides.
-    security: [],
     requestBody: isFormAction(action)
       ? { required: true, content: Object.fromEntries(FORM_MEDIA_TYPES.map((type) => [type, { schema: formSchema }])) }
       : { required: hasRequiredParam, content: { 'application/json': { schema: requestBodySchema(action, schemas) } } },
@@ -100,10 +99,13 @@ export function emitOpenApi(model: Model): string {
   }
   schemas[PROBLEM_SCHEMA_NAME] = problemSchema;
   if (usesActionReferences(model)) schemas[ACTION_REFERENCE_SCHEMA_NAME] = actionReferenceSchema;
+  // without the security option the document declares no requirement: it knows nothing, and claims nothing
+  const security = model.security === undefined ? undefined : securityDeclaration(model.security);
   const document = {
     openapi: '3.1.0',
     info: { title: model.title, version: '1.0.0' },
     servers: [{ url: '/', description: 'the server that mounts the generated router' }],
+    ...(security === undefined ? {} : { security: security.requirement }),
     paths,
     // one copy of the problem answers for every operation (a copy in each was 0.8 of 6 MB at 2,000 actions)
     components: {
@@ -112,6 +114,7 @@ export function emitOpenApi(model: Model): string {
         [BAD_REQUEST_RESPONSE]: problemResponse('The request body is not valid for this action'),
         [ERROR_RESPONSE]: problemResponse('An error'),
       },
+      ...(security === undefined ? {} : { securitySchemes: security.schemes }),
     },
   };
   return JSON.stringify(document, null, 2) + '\n';

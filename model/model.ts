@@ -118,10 +118,22 @@ export interface ActionModule {
   namespace: string;
 }
 
+/**
+ * How callers authenticate, from the plugin option `security`: declared in the OpenAPI document, never
+ * enforced by the routes (each action reads the cookie or header and decides). `required: false`: an
+ * action may also be called without it.
+ */
+export type ApiSecurity =
+  | { kind: 'cookie'; name: string; required: boolean }
+  | { kind: 'header'; name: string; required: boolean }
+  | { kind: 'http'; scheme: string; required: boolean };
+
 export interface Model {
   version: typeof MODEL_VERSION;
   basePath: string;
   title: string;
+  /** absent: the document says nothing about authentication */
+  security?: ApiSecurity;
   /** what relative imports between generated files end with: `.js` for Node16/NodeNext resolution, '' otherwise */
   importExtension: '.js' | '';
   modules: ActionModule[];

@@ -1,6 +1,8 @@
 import { dirname, relative, resolve } from 'node:path';
 import { closest } from './edit-distance.js';
 import { isWithin } from './module-paths.js';
+import { checkSecurityOption } from './security-option.js';
+import type { ApiSecurity } from '../model/model.js';
 
 /** The plugin entry of tsconfig.json, as written by the user. */
 export interface PluginConfig {
@@ -11,6 +13,8 @@ export interface PluginConfig {
   title?: string;
   /** report actionwire's warnings as errors (they fail the build); default false */
   warningsAsErrors?: boolean;
+  /** how callers authenticate, declared in the OpenAPI document: `{ "cookie": "session" }`, `{ "header": "Authorization", "scheme": "bearer" }` */
+  security?: { cookie?: string; header?: string; scheme?: string; required?: boolean };
 }
 
 export interface ResolvedConfig {
@@ -20,6 +24,7 @@ export interface ResolvedConfig {
   mode: 'server' | 'client';
   title: string | undefined;
   warningsAsErrors: boolean;
+  security: ApiSecurity | undefined;
   /** the directory of tsconfig.json (or the working directory) */
   projectDir: string;
   /** absolute: compilerOptions.rootDir, which every route is relative to */
@@ -41,7 +46,7 @@ export class ConfigError extends Error {
   }
 }
 
-const OWN_OPTIONS = ['generatedDir', 'basePath', 'mode', 'title', 'warningsAsErrors'] as const;
+const OWN_OPTIONS = ['generatedDir', 'basePath', 'mode', 'title', 'warningsAsErrors', 'security'] as const;
 /** The keys ts-patch itself reads from a plugin entry. */
 const TS_PATCH_OPTIONS = ['transform', 'transformProgram', 'type', 'import', 'isEsm', 'after', 'afterDeclarations', 'resolvePathAliases', 'tsConfig', 'name'];
 
@@ -120,6 +125,7 @@ export function resolveConfig(entry: Record<string, unknown>, settings: ProjectS
   }
   const basePath = checkBasePath(entry, problems);
   const mode = checkMode(entry, problems);
+  const security = checkSecurityOption(entry.security, problems);
   const projectDir = settings.configFilePath ? dirname(settings.configFilePath) : settings.currentDirectory;
   const rootDir = resolve(settings.rootDir ?? projectDir);
   const generatedDir = resolveGeneratedDir(entry, projectDir, rootDir);
@@ -131,6 +137,7 @@ export function resolveConfig(entry: Record<string, unknown>, settings: ProjectS
     mode,
     title: typeof entry.title === 'string' ? entry.title : undefined,
     warningsAsErrors: entry.warningsAsErrors === true,
+    security,
     projectDir,
     rootDir,
   };

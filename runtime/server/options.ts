@@ -25,9 +25,12 @@ export interface ActionRouterOptions extends BodyLimits {
   prefix?: string;
   /** per action, by route (`app/actions/upload`): limits that differ from the router's */
   actions?: { readonly [route: string]: BodyLimits };
-  /** origins (besides the request's own) allowed to call actions: `https://app.example.com`, `https://*.example.com`, `null` */
+  /**
+   * origins (besides the request's own) allowed to call actions: `https://app.example.com`, `https://*.example.com`, `null`;
+   * checked when the router is built (written as browsers send `Origin`; a `*` only as the first label, below a registrable domain)
+   */
   allowedOrigins?: readonly string[];
-  /** CORS for `allowedOrigins`: also send `Access-Control-Allow-Credentials: true`, so that their pages may call with cookies (`credentials: 'include'`); default false */
+  /** CORS for `allowedOrigins`: also send `Access-Control-Allow-Credentials: true`, so that their pages may call with cookies (`credentials: 'include'`); default false: their calls neither read nor set cookies */
   corsCredentials?: boolean;
   /** CORS for `allowedOrigins`: how long, in seconds, a browser may reuse an answered preflight (`Access-Control-Max-Age`, default 600) */
   corsMaxAge?: number;

@@ -1,3 +1,5 @@
+import type { AllowedOrigins, OriginPattern } from './allowed-origins.js';
+
 /**
  * Where a request's `Origin` stands: `none` (no Origin: not a browser, or a same-origin navigation of
  * an old one), `same` (its host is the request's Host), `allowed` (another origin that `allowedOrigins`
@@ -6,13 +8,13 @@
 export type OriginAccess = 'none' | 'same' | 'allowed' | 'refused';
 
 /** Classifies an `Origin` header against the request's host and the router's `allowedOrigins`. */
-export function originAccess(origin: string | undefined, host: string | undefined, allowedOrigins: readonly string[]): OriginAccess {
+export function originAccess(origin: string | undefined, host: string | undefined, allowedOrigins: AllowedOrigins): OriginAccess {
   if (origin === undefined || origin === '') return 'none';
-  if (origin === 'null') return allowedOrigins.includes('null') ? 'allowed' : 'refused';
+  if (origin === 'null') return allowedOrigins.opaque ? 'allowed' : 'refused';
   const parsed = parseOrigin(origin);
   if (parsed === undefined) return 'refused';
   if (host !== undefined && parsed.host === host.toLowerCase()) return 'same';
-  return allowedOrigins.some((pattern) => matchesOrigin(pattern, parsed)) ? 'allowed' : 'refused';
+  return allowedOrigins.patterns.some((pattern) => matchesOrigin(pattern, parsed)) ? 'allowed' : 'refused';
 }
 
 /**
@@ -21,7 +23,7 @@ export function originAccess(origin: string | undefined, host: string | undefine
  * come from non-browser clients (curl, servers) or same-origin navigations of old browsers and are
  * allowed: a browser cannot be made to omit it on a cross-site fetch or form post.
  */
-export function originAllowed(origin: string | undefined, host: string | undefined, allowedOrigins: readonly string[]): boolean {
+export function originAllowed(origin: string | undefined, host: string | undefined, allowedOrigins: AllowedOrigins): boolean {
   return originAccess(origin, host, allowedOrigins) !== 'refused';
 }
 
@@ -51,13 +53,7 @@ function parseOrigin(origin: string): ParsedOrigin | undefined {
   return parsed;
 }
 
-/** `https://app.example.com`, `https://*.example.com`, `app.example.com` or `*.example.com` */
-function matchesOrigin(pattern: string, origin: ParsedOrigin): boolean {
-  const hasScheme = pattern.includes('://');
-  const [scheme, hostPattern] = hasScheme ? pattern.split('://', 2) : [undefined, pattern];
-  if (scheme !== undefined && `${scheme}:` !== origin.protocol) return false;
-  const host = origin.host;
-  const expected = hostPattern.toLowerCase();
-  if (expected.startsWith('*.')) return host.endsWith(expected.slice(1)) && host.length > expected.length - 1;
-  return host === expected;
+function matchesOrigin(pattern: OriginPattern, origin: ParsedOrigin): boolean {
+  if (pattern.scheme !== undefined && pattern.scheme !== origin.protocol) return false;
+  return pattern.subdomains ? origin.host.endsWith(`.${pattern.host}`) : origin.host === pattern.host;
 }

@@ -9,6 +9,8 @@ import { IssueList } from './issue-list.js';
 import type { BoundDecoder, Decoder, Encoder } from './route-functions.js';
 import { allowOrigin, answerPreflight, isPreflight, resolveCors } from './cors.js';
 import { originAccess } from './origin.js';
+import { parseAllowedOrigins } from './allowed-origins.js';
+import { CookielessCalls } from './cross-origin-cookies.js';
 import { problem, sendProblem } from './problem.js';
 import { defaultOnError, sendFailure } from './problem-response.js';
 import { readFormArguments, readJsonArguments } from './request-body.js';
@@ -84,9 +86,10 @@ export function buildActionRouter(routes: readonly RouteDefinition[], basePath: 
   registerRouter(references);
   const handlers = new Map<string, Handler>(routes.map((definition) => [`${prefix}${basePath}/${definition.route}`, actionHandler(definition, options, references, sealer)]));
 
-  const allowedOrigins = options.allowedOrigins ?? [];
+  const allowedOrigins = parseAllowedOrigins(options.allowedOrigins ?? []);
   const trustProxy = options.trustProxy ?? false;
   const cors = resolveCors(options);
+  const cookieless = cors.credentials ? undefined : new CookielessCalls();
 
   const answer = (ctx: Context, handler: Handler | undefined, refused: boolean): Promise<void> | void => {
     if (handler === undefined) {
@@ -108,9 +111,14 @@ export function buildActionRouter(routes: readonly RouteDefinition[], basePath: 
     const access = originAccess(origin, requestHost(ctx, trustProxy), allowedOrigins);
     if (isPreflight(ctx)) return answerPreflight(ctx, origin, access, handler !== undefined, cors);
     if (access !== 'allowed') return answer(ctx, handler, access === 'refused');
+    cookieless?.hideRequestCookies(ctx);
     const answered = answer(ctx, handler, false);
-    if (answered === undefined) return allowOrigin(ctx, origin, cors);
-    return answered.then(() => allowOrigin(ctx, origin, cors));
+    const finish = (): void => {
+      cookieless?.dropResponseCookies(ctx, origin);
+      allowOrigin(ctx, origin, cors);
+    };
+    if (answered === undefined) return finish();
+    return answered.then(finish);
   };
   const router = new Router(prefix ? { prefix } : {});
   router.all(basePath, dispatch);

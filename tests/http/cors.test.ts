@@ -115,7 +115,7 @@ describe('CORS for allowedOrigins', () => {
     });
 
     it('never lists Set-Cookie among the exposed headers', async () => {
-      const response = await rawRequest(at(plain, 'remember'), { headers: { ...json, origin }, body: JSON.stringify({ value: 'v' }) });
+      const response = await rawRequest(at(credentialed, 'remember'), { headers: { ...json, origin }, body: JSON.stringify({ value: 'v' }) });
       expect(response.headers['set-cookie']).toHaveLength(2);
       expect(response.headers).not.toHaveProperty('access-control-expose-headers');
     });

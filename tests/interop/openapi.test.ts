@@ -4,6 +4,9 @@ import { join } from 'node:path';
 import { repoRoot, tmpRoot } from '../helpers/paths.js';
 import { tspc } from '../helpers/project.js';
 import { redoclyLint } from '../helpers/redocly.js';
+import { emitOpenApi } from '../../codegen/openapi.js';
+import type { ApiSecurity } from '../../model/model.js';
+import { usersModel } from '../codegen/models.js';
 
 const sampleDir = join(repoRoot, 'sample');
 const specPath = join(sampleDir, 'generated', 'openapi.json');
@@ -24,11 +27,34 @@ describe('the sample spec in standard OpenAPI tools', () => {
     expect(result.status).toBe(0);
   });
 
+  it('declares the session cookie the sample authenticates with (its tsconfig sets "security"), optional, and no operation overrides it', () => {
+    const spec = JSON.parse(readFileSync(specPath, 'utf8'));
+    expect(spec.components.securitySchemes).toEqual({ cookieAuth: expect.objectContaining({ type: 'apiKey', in: 'cookie', name: 'sample_session' }) });
+    expect(spec.security).toEqual([{ cookieAuth: [] }, {}]);
+    const operations = Object.values(spec.paths as Record<string, Record<string, object>>).flatMap((item) => Object.values(item));
+    for (const operation of operations) expect(operation).not.toHaveProperty('security');
+  });
+
+  it.each<ApiSecurity>([
+    { kind: 'cookie', name: 'sid', required: true },
+    { kind: 'header', name: 'X-Api-Key', required: false },
+    { kind: 'http', scheme: 'bearer', required: true },
+    { kind: 'http', scheme: 'basic', required: false },
+  ])('passes the lint, security-defined included, with the security option %o', (security) => {
+    const path = join(workDir, `security-${security.kind}-${String(security.required)}.json`);
+    writeFileSync(path, emitOpenApi({ ...usersModel, security }));
+    const result = redoclyLint(path);
+    expect(result.output).toMatch(/Your API description is valid/);
+    expect(result.output).not.toMatch(/You have \d+ warning/);
+    expect(result.status).toBe(0);
+  });
+
   it('passes the same lint for the spec of every type family (tuples, maps, discriminators, recursion)', () => {
     const fixture = join(repoRoot, 'tests', 'fixtures', 'types');
     const compiled = tspc(fixture);
     expect(compiled.status).toBe(0);
-    const result = redoclyLint(join(fixture, 'src', 'generated', 'openapi.json'));
+    // without the "security" option the document declares no requirement (it knows none); security-defined wants one
+    const result = redoclyLint(join(fixture, 'src', 'generated', 'openapi.json'), ['security-defined']);
     expect(result.output).toMatch(/Your API description is valid/);
     expect(result.output).not.toMatch(/You have \d+ warning/);
     expect(result.status).toBe(0);

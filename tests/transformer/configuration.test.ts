@@ -19,7 +19,7 @@ const cases: Case[] = [
     messages: [
       /\[actionwire\/config\] unknown option "generatedDIr": did you mean "generatedDir"\?/,
       /\[actionwire\/config\] unknown option "basepath": did you mean "basePath"\?/,
-      /\[actionwire\/config\] unknown option "colour" \(actionwire reads "generatedDir", "basePath", "mode", "title", "warningsAsErrors"\)/,
+      /\[actionwire\/config\] unknown option "colour" \(actionwire reads "generatedDir", "basePath", "mode", "title", "warningsAsErrors", "security"\)/,
     ],
   },
   {
@@ -43,6 +43,36 @@ const cases: Case[] = [
     options: { generatedDir: 'src/generated', compilerOptions: { outDir: 'src/generated/out' } },
     messages: [/"generatedDir" \(.*\) and outDir \(.*\) overlap/],
   },
+  {
+    name: 'security-not-an-object',
+    options: { plugin: { security: 'cookie' } },
+    messages: [/\[actionwire\/config\] "security" must be an object such as \{ "cookie": "session" \} or \{ "header": "Authorization", "scheme": "bearer" \}, got "cookie"/],
+  },
+  {
+    name: 'security-values',
+    options: { plugin: { security: { cookie: 'my session', header: 'X-Key', required: 'yes', scopes: [] } } },
+    messages: [
+      /\[actionwire\/config\] "security" names both a cookie and a header: keep the one your actions read/,
+      /\[actionwire\/config\] "security\.cookie" must be a cookie name \(letters, digits and !#\$%&'\*\+\-\.\^_`\|~\), got "my session"/,
+      /\[actionwire\/config\] "security\.required" must be a boolean, got "yes"/,
+      /\[actionwire\/config\] unknown option "security\.scopes" \(security reads "cookie", "header", "scheme", "required"\)/,
+    ],
+  },
+  {
+    name: 'security-scheme',
+    options: { plugin: { security: { header: 'X-Key', scheme: 'bearer token', requird: true } } },
+    messages: [
+      /"security\.scheme" is the scheme of the Authorization header: write "header": "Authorization" with it, or drop "scheme" for an API key in X-Key/,
+      /"security\.scheme" must be an HTTP authentication scheme such as "bearer" or "basic", got "bearer token"/,
+      /unknown option "security\.requird": did you mean "required"\?/,
+    ],
+  },
+  {
+    name: 'security-authorization-without-scheme',
+    options: { plugin: { security: { header: 'authorization' } } },
+    messages: [/"security" names the Authorization header without its "scheme": add e\.g\. "scheme": "bearer"/],
+  },
+  { name: 'security-empty', options: { plugin: { security: {} } }, messages: [/"security" names neither a cookie nor a header: add "cookie": "<name>" or "header": "<name>"/] },
   { name: 'not-a-program-transformer', options: { plugin: { transformProgram: undefined } }, messages: [/add "transformProgram": true to the actionwire\/transformer entry/] },
 ];
 
