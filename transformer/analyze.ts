@@ -8,7 +8,7 @@ import { decideClientNames, NamespaceAllocator } from './client-names.js';
 import { resolveConfig, type ResolvedConfig } from './config.js';
 import { scanDirectives } from './directives.js';
 import { analyzeInlineActions, type InlineAnalysis, type InlineHoist } from './inline-actions.js';
-import { unimportableCharacters } from './importable-paths.js';
+import { unimportableModuleProblem } from './importable-paths.js';
 import { issueAt, type AnalysisIssue } from './issues.js';
 import { importExtension, isWithin, moduleIdOf, projectRelativePath, relativeImport } from './module-paths.js';
 import { SchemaRegistry } from './types/schema-names.js';
@@ -96,17 +96,9 @@ export function analyzeProgram(tsApi: typeof ts, program: ts.Program, pluginEntr
       continue;
     }
     const importPath = relativeImport(config.generatedDir, file.fileName, extension);
-    const unimportable = unimportableCharacters(importPath);
-    if (unimportable.length > 0) {
-      const what = scan.fileLevel ? `This 'use server' module` : `This module, which has inline 'use server' functions,`;
-      const characters = unimportable.map((character) => JSON.stringify(character).replace(/^"|"$/g, "'")).join(', ');
-      issues.push(
-        issueAt(
-          scan.fileLevel ? file.statements[0] : scan.inline[0],
-          'actionwire/unimportable-file-name',
-          `${what} cannot be imported by Node's ES module loader: its path from the generated files (${importPath}) holds ${characters}, which the loader reads as URL syntax where TypeScript reads a file name; rename the file or folder (avoid %, #, ?, \\, tabs and line breaks)`,
-        ),
-      );
+    const unimportable = unimportableModuleProblem(scan.fileLevel ? `This 'use server' module` : `This module, which has inline 'use server' functions,`, importPath);
+    if (unimportable !== undefined) {
+      issues.push(issueAt(scan.fileLevel ? file.statements[0] : scan.inline[0], 'actionwire/unimportable-file-name', unimportable));
       continue;
     }
     if (!scan.fileLevel) {

@@ -10,3 +10,11 @@ const UNIMPORTABLE = ['\t', '\n', '\r', '#', '%', '?', '\\'];
 export function unimportableCharacters(specifier: string): string[] {
   return UNIMPORTABLE.filter((character) => specifier.includes(character));
 }
+
+/** Why routes.ts and the client cannot import a module by `importPath` under Node, if they cannot. */
+export function unimportableModuleProblem(what: string, importPath: string): string | undefined {
+  const unimportable = unimportableCharacters(importPath);
+  if (unimportable.length === 0) return undefined;
+  const characters = unimportable.map((character) => JSON.stringify(character).replace(/^"|"$/g, "'")).join(', ');
+  return `${what} cannot be imported by Node's ES module loader: its path from the generated files (${importPath}) holds ${characters}, which the loader reads as URL syntax where TypeScript reads a file name; rename the file or folder (avoid %, #, ?, \\, tabs and line breaks)`;
+}

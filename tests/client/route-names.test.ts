@@ -11,7 +11,7 @@ import { startServerProcess, type ServerProcess } from '../helpers/server-proces
  */
 
 /** Each name the issue found reaching another action, and the actions it reached instead. */
-const NAMES = ['get?x=1', 'get#frag', 'get', '%41', 'A', 'a b', 'grüße', '{id}', 'x/y'];
+const NAMES = ['get?x=1', 'get#frag', 'get', '%41', 'A', 'a b', 'grüße', '{id}', '[id]', 'x/y'];
 
 const oddModule = `'use server';
 ${NAMES.map((name, index) => `async function f${index}(): Promise<string> {\n  return ${JSON.stringify(name)};\n}`).join('\n')}
@@ -62,7 +62,7 @@ describe('actions exported under names with URL characters', () => {
   it('are paths of the OpenAPI document as a URL spells them, which redocly accepts', () => {
     const specPath = join(dir, 'src', 'generated', 'openapi.json');
     const spec = JSON.parse(readFileSync(specPath, 'utf8')) as { paths: Record<string, unknown> };
-    expect(Object.keys(spec.paths)).toEqual(expect.arrayContaining(['/actions/odd/get%3Fx%3D1', '/actions/odd/get%23frag', '/actions/odd/%2541', '/actions/odd/%7Bid%7D', '/actions/odd/x/y']));
+    expect(Object.keys(spec.paths)).toEqual(expect.arrayContaining(['/actions/odd/get%3Fx%3D1', '/actions/odd/get%23frag', '/actions/odd/%2541', '/actions/odd/%7Bid%7D', '/actions/odd/[id]', '/actions/odd/x/y']));
     const result = redoclyLint(specPath);
     expect(result.output).toMatch(/Your API description is valid/);
     expect(result.status).toBe(0);
