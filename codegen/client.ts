@@ -59,10 +59,11 @@ function clientModuleDeclarations(model: Model, moduleId: string, actions: reado
   for (const action of actions) lines.push(`${docComment(action.description, '  ')}  readonly ${propertyKey(action.exportName)}: ${functionType(action)};`);
   lines.push(`};`);
   for (const action of actions) {
-    const declared = `${docComment(action.description, '')}declare const `;
-    if (action.exportName === 'default') lines.push('', `${declared}${DEFAULT_EXPORT_LOCAL}: ${functionType(action)};`, `export default ${DEFAULT_EXPORT_LOCAL};`);
-    else if (action.clientLocal === undefined) lines.push('', `export ${declared}${action.exportName}: ${functionType(action)};`);
-    else lines.push('', `${declared}${action.clientLocal}: ${functionType(action)};`, `export { ${action.clientLocal} as ${moduleExportName(action.exportName)} };`);
+    // the doc comment goes before `export`: TypeScript reads no documentation from a comment between modifiers
+    const doc = docComment(action.description, '');
+    if (action.exportName === 'default') lines.push('', `${doc}declare const ${DEFAULT_EXPORT_LOCAL}: ${functionType(action)};`, `export default ${DEFAULT_EXPORT_LOCAL};`);
+    else if (action.clientLocal === undefined) lines.push('', `${doc}export declare const ${action.exportName}: ${functionType(action)};`);
+    else lines.push('', `${doc}declare const ${action.clientLocal}: ${functionType(action)};`, `export { ${action.clientLocal} as ${moduleExportName(action.exportName)} };`);
   }
   return lines.join('\n') + '\n';
 }
