@@ -60,7 +60,7 @@ function openapiFragment(family: string): string {
   return JSON.stringify({ paths, schemas: sorted }, null, 2) + '\n';
 }
 
-const families = ['primitives', 'optional', 'arrays', 'objects', 'unions', 'enums', 'records', 'utility', 'generics', 'recursive', 'dates', 'bigints', 'collections', 'bytes', 'anything'];
+const families = ['primitives', 'optional', 'arrays', 'objects', 'unions', 'enums', 'records', 'utility', 'generics', 'recursive', 'dates', 'bigints', 'collections', 'bytes', 'anything', 'classes'];
 
 describe.each(families)('type family %s', (family) => {
   it('matches its golden OpenAPI fragment and client module (declarations and script)', () => {
@@ -236,6 +236,25 @@ describe('round trips through a real server', () => {
     expect([...result.value.data]).toEqual([...data]);
     expect([...(await api.familiesBytes.reversed(data))]).toEqual([255, 250, 2, 1, 0]);
     expect((await raw('bytes/reversed', { data: 'not base64!' })).errors).toEqual([{ path: '/data', message: 'must be base64' }]);
+  });
+
+  it('classes: only public members cross (a getter is public; private, protected and #private members are not)', async () => {
+    const answer = await fetch(new URL('/actions/families/classes/account', server.url), { method: 'POST' });
+    expect(answer.status).toBe(200);
+    expect(await answer.json()).toEqual({ id: 1, name: 'Ada', label: 'Ada (1)' });
+    await expect(api.familiesClasses.account()).resolves.toEqual({ id: 1, name: 'Ada', label: 'Ada (1)' });
+    await expect(api.familiesClasses.vault()).resolves.toEqual({ owner: 'Ada', sealed: true });
+    await expect(api.familiesClasses.describeAccount({ id: 2, name: 'Bo', label: 'Bo (2)' }, { owner: 'Cy', sealed: false })).resolves.toBe('Bo Bo (2) Cy');
+    expect((await raw('classes/describeAccount', { value: { id: 2, name: 'Bo', label: 'l', passwordHash: 'x' }, vault: { owner: 'Cy', sealed: false, '#secret': 's' } })).errors).toEqual([
+      { path: '/value/passwordHash', message: 'is not a declared property' },
+      { path: '/vault/#secret', message: 'is not a declared property' },
+    ]);
+    const spec = readFileSync(join(fixture, 'src', 'generated', 'openapi.json'), 'utf8');
+    const declarations = readFileSync(join(fixture, 'src', 'generated', 'client', '_types.d.ts'), 'utf8');
+    for (const hidden of ['passwordHash', 'internalNote', 'verify', '#secret']) {
+      expect(spec).not.toContain(hidden);
+      expect(declarations).not.toContain(hidden);
+    }
   });
 
   it('unknown accepts any JSON', async () => {

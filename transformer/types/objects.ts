@@ -3,6 +3,7 @@ import type { Property, TypeNode } from '../../model/model.js';
 import { convertType, includesUndefined } from './convert.js';
 import { convertActionReference, isActionPlace } from './action-reference.js';
 import { declaredInLibrary } from './naming.js';
+import { isPublicMember } from './public-members.js';
 import { unsupported, type TypeContext } from './type-context.js';
 import { documentationOf } from '../doc-comments.js';
 
@@ -33,6 +34,7 @@ export function convertObject(type: ts.Type, context: TypeContext, path: string)
   try {
     const properties: Property[] = [];
     for (const property of checker.getPropertiesOfType(type)) {
+      if (!isPublicMember(tsApi, property)) continue;
       const name = property.getName();
       if (name.startsWith('__@')) {
         unsupported(context, path, text(), `its symbol-keyed member '${name}' has no JSON form`);
