@@ -4,6 +4,7 @@ import type { Action, Parameter } from '../model/model.js';
 import { clientExportNameProblem } from './client-names.js';
 import { errorCount, issueAt, type AnalysisIssue } from './issues.js';
 import { convertType, includesUndefined, isFormData } from './types/convert.js';
+import { writtenTypes } from './types/named-unions.js';
 import type { SchemaRegistry } from './types/schema-names.js';
 import type { TypeContext, ValuePlace } from './types/type-context.js';
 import { documentationOf } from './doc-comments.js';
@@ -144,7 +145,7 @@ export function analyzeSignature(analysis: ModuleAnalysis, signature: ts.Signatu
     const place: ValuePlace = { kind: 'parameter', action: exportName, parameter: name };
     const optional = Boolean(declaration.questionToken || declaration.initializer) || includesUndefined(context(declaration, place), type);
     if (isFormData(checker.getNonNullableType(type))) formParameters.push({ name, optional });
-    else params.push({ name, type: convertType(type, context(declaration, place), ''), optional });
+    else params.push({ name, type: convertType(type, context(declaration, place), '', writtenTypes(context(declaration, place), [declaration])), optional });
   }
 
   const [form] = formParameters;

@@ -93,8 +93,14 @@ describe('round trips through a real server', () => {
   it('optional, undefined and null', async () => {
     const result = (await api.familiesOptional.optionals({ required: 'r', orUndefined: undefined, nullable: null })) as Echo;
     expect(result.value).toEqual({ required: 'r', nullable: null });
-    const full = { required: 'r', optional: 'o', orUndefined: 1, nullable: 'n', optionalNullable: null };
+    const full = { required: 'r', optional: 'o', orUndefined: 1, nullable: 'n', optionalNullable: null, color: 'green' as never, speed: null };
     expect(((await api.familiesOptional.optionals(full)) as Echo).value).toEqual(full);
+    expect(((await api.familiesOptional.optionals(full, 'fast')) as Echo).value).toEqual({ ...full, speed: 'fast' });
+    expect((await raw('optional/optionals', { value: { ...full, color: 'blue', speed: 'medium' }, speed: null })).errors).toEqual([
+      { path: '/value/color', message: 'must be one of "red", "green"' },
+      { path: '/value/speed', message: 'must be one of "fast", "slow"' },
+      { path: '/speed', message: 'must be one of "fast", "slow"' },
+    ]);
     expect((await raw('optional/optionals', { value: { required: 'r', optional: null, nullable: 1 } })).errors).toEqual([
       { path: '/value/optional', message: 'must be a string' },
       { path: '/value/nullable', message: 'must be a string' },

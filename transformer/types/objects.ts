@@ -4,6 +4,7 @@ import { convertType, includesUndefined } from './convert.js';
 import { convertActionReference, isActionPlace } from './action-reference.js';
 import { declaredInLibrary } from './naming.js';
 import { isPublicMember } from './public-members.js';
+import { writtenTypes } from './named-unions.js';
 import { unsupported, type TypeContext } from './type-context.js';
 import { documentationOf } from '../doc-comments.js';
 
@@ -55,7 +56,7 @@ export function convertObject(type: ts.Type, context: TypeContext, path: string)
         continue;
       }
       const optional = Boolean(property.flags & tsApi.SymbolFlags.Optional) || includesUndefined(context, propertyType);
-      const converted: Property = { name, type: convertType(propertyType, context, inner), optional };
+      const converted: Property = { name, type: convertType(propertyType, context, inner, writtenTypes(context, property.getDeclarations())), optional };
       const description = documentationOf(tsApi, property);
       if (description) converted.description = description;
       properties.push(converted);

@@ -3,7 +3,7 @@
 import { bindActions, defaultCaller } from 'actionwire/client';
 
 /** Each action's path, parameter names, form (1, or 2 when optional) and result revival (Dates, bigints, Maps…), then the named plans. */
-const actionShapes = JSON.parse(String.raw`{"actions":{"optionals":["/actions/families/optional/optionals",["value"],0,0]},"plans":{}}`);
+const actionShapes = JSON.parse(String.raw`{"actions":{"optionals":["/actions/families/optional/optionals",["value","speed"],0,0]},"plans":{}}`);
 
 /** This module's actions, calling through `call` (see `createClient`). */
 export function bind(call) {
