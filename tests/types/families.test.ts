@@ -153,13 +153,16 @@ describe('round trips through a real server', () => {
 
   it('records and index signatures, with revived values inside', async () => {
     const at = new Date('2020-02-02T00:00:00.000Z');
-    const value = { scores: { a: 1, 'b/c': 2 }, labels: {}, fixedKeys: { a: true, b: false }, nested: { k: { at } } };
+    const value = { scores: { a: 1, 'b/c': 2 }, labels: {}, fixedKeys: { a: true, b: false }, nested: { k: { at } }, byIndex: { 1: 'one', '-0.25': 'a quarter', 1e21: 'big' } };
     const result = (await api.familiesRecords.records(value)) as Echo;
     expect(result.value).toEqual(value);
     expect(result.seen).toContain('nested:{k:{at:Date}}');
-    expect((await raw('records/records', { value: { ...value, nested: {}, scores: { 'x/y': 'no' }, fixedKeys: { a: true } } })).errors).toEqual([
+    expect((await raw('records/records', { value: { ...value, nested: {}, scores: { 'x/y': 'no' }, fixedKeys: { a: true }, byIndex: { '1e3': 'x', '01': 'y', notANumber: 'z' } } })).errors).toEqual([
       { path: '/value/scores/x~1y', message: 'must be a finite number' },
       { path: '/value/fixedKeys/b', message: 'is required' },
+      { path: '/value/byIndex/1e3', message: 'is not a number key' },
+      { path: '/value/byIndex/01', message: 'is not a number key' },
+      { path: '/value/byIndex/notANumber', message: 'is not a number key' },
     ]);
   });
 
