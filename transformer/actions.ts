@@ -4,7 +4,7 @@ import type { Action, Parameter } from '../model/model.js';
 import { clientExportNameProblem } from './client-names.js';
 import { errorCount, issueAt, type AnalysisIssue } from './issues.js';
 import { convertType, includesUndefined, isFormData } from './types/convert.js';
-import { writtenTypes } from './types/named-unions.js';
+import { writtenResultTypes, writtenTypes } from './types/named-unions.js';
 import type { SchemaRegistry } from './types/schema-names.js';
 import type { TypeContext, ValuePlace } from './types/type-context.js';
 import { documentationOf } from './doc-comments.js';
@@ -162,7 +162,7 @@ export function analyzeSignature(analysis: ModuleAnalysis, signature: ts.Signatu
   let mayReturnNothing = false;
   if (!(awaited.flags & nothing)) {
     mayReturnNothing = includesUndefined(returnContext, awaited);
-    returns = convertType(awaited, returnContext, '');
+    returns = convertType(awaited, returnContext, '', writtenResultTypes(returnContext, tsApi.isFunctionLike(node) ? node.type : undefined));
   }
   if (errorCount(analysis.issues) > errorsBefore) return undefined;
   const action: Action = { moduleId, exportName, route: `${moduleId}/${exportName}`, params, source: location(node) };

@@ -27,6 +27,10 @@ export type Partly = Partial<{ role: Role; status: Status }>;
 export async function update(member: Member, partly: Partly, status: Status | undefined, role?: Role, nullable?: Status | null): Promise<Role | undefined> {
   return member.role ?? partly.role ?? (status && role && nullable ? Role.Admin : undefined);
 }
+export async function current(): Promise<Status | undefined> {
+  return 'open';
+}
+export const maybeNull = async (): Promise<Status | null> => null;
 `;
 
 const ref = (name: string): TypeNode => ({ kind: 'ref', name });
@@ -38,7 +42,7 @@ describe('a named type survives optionality, `| undefined` and `| null`', () => 
   const { model, issues } = analyzeFixture(fixture);
   const member = model.schemas.find((schema) => schema.name === 'Member')?.type;
   const property = (name: string): TypeNode | undefined => (member?.kind === 'object' ? member.properties.find((entry) => entry.name === name)?.type : undefined);
-  const [action] = model.actions;
+  const action = model.actions.find((entry) => entry.exportName === 'update');
 
   it('compiles without problems', () => {
     expect(typeErrors(fixture)).toEqual([]);
@@ -86,5 +90,12 @@ describe('a named type survives optionality, `| undefined` and `| null`', () => 
     ]);
     expect(action?.returns).toEqual(ref('Role'));
     expect(action?.mayReturnNothing).toBe(true);
+  });
+
+  it('a result written with a named union', () => {
+    const byName = new Map(model.actions.map((entry) => [entry.exportName, entry]));
+    expect(byName.get('current')?.returns).toEqual(ref('Status'));
+    expect(byName.get('current')?.mayReturnNothing).toBe(true);
+    expect(byName.get('maybeNull')?.returns).toEqual(orNull('Status'));
   });
 });

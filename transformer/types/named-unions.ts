@@ -37,11 +37,22 @@ function writtenMembers(tsApi: typeof ts, node: ts.TypeNode): ts.TypeNode[] {
  * they carry. A property of a mapped type (`Partial<T>`) has the declarations of the property it maps.
  */
 export function writtenTypes(context: TypeContext, declarations: readonly ts.Declaration[] = []): ts.Type[] {
-  const { ts: tsApi, checker } = context;
+  const { ts: tsApi } = context;
   return declarations.flatMap((declaration) => {
     if (!(tsApi.isPropertySignature(declaration) || tsApi.isPropertyDeclaration(declaration) || tsApi.isParameter(declaration)) || !declaration.type) return [];
-    return writtenMembers(tsApi, declaration.type).map((node) => checker.getTypeFromTypeNode(node));
+    return typesOfNodes(context, writtenMembers(tsApi, declaration.type));
   });
+}
+
+/** The types an async function's result is written with: `Promise<Status | undefined>` → Status, undefined. */
+export function writtenResultTypes(context: TypeContext, returnType: ts.TypeNode | undefined): ts.Type[] {
+  const { ts: tsApi } = context;
+  if (!returnType || !tsApi.isTypeReferenceNode(returnType) || returnType.typeArguments?.length !== 1) return [];
+  return typesOfNodes(context, writtenMembers(tsApi, returnType.typeArguments[0] as ts.TypeNode));
+}
+
+function typesOfNodes(context: TypeContext, nodes: readonly ts.TypeNode[]): ts.Type[] {
+  return nodes.map((node) => context.checker.getTypeFromTypeNode(node));
 }
 
 /**
