@@ -5,7 +5,7 @@ import { GENERATED_HEADER, moduleExportName, propertyAccess, propertyKey, single
 import { RevivalPlanner } from '../model/revival.js';
 import { referencedSchemaNames } from '../model/type-refs.js';
 import { ModuleScript } from './module-script.js';
-import { printParameters, printType } from './ts-type.js';
+import { printParameters, printType, type SchemaTable } from './ts-type.js';
 
 /** A generated client file as its two halves: declarations for the compiler, JavaScript to run. */
 export interface ClientFilePair {
@@ -15,11 +15,12 @@ export interface ClientFilePair {
 
 /** `client/_types.d.ts`: every named type, as interfaces and aliases (types only: no JavaScript). */
 export function emitClientTypes(model: Model): string {
+  const schemas = schemaTable(model);
   const declarations = model.schemas.map((schema) => {
     const doc = docComment(schema.description, '');
     return schema.type.kind === 'object'
-      ? `${doc}export interface ${schema.name} ${printType(schema.type)}`
-      : `${doc}export type ${schema.name} = ${printType(schema.type)};`;
+      ? `${doc}export interface ${schema.name} ${printType(schema.type, '', schemas)}`
+      : `${doc}export type ${schema.name} = ${printType(schema.type, '', schemas)};`;
   });
   return `${GENERATED_HEADER}\n${declarations.join('\n\n')}\n${declarations.length === 0 ? 'export {};\n' : ''}`;
 }
@@ -33,9 +34,21 @@ function relativePrefix(moduleId: string): string {
   return depth === 0 ? './' : '../'.repeat(depth);
 }
 
-function functionType(action: Action): string {
-  const result = action.returns ? printType(action.returns, '  ') : 'void';
-  return `(${printParameters(action, '  ')}) => Promise<${result}>`;
+const schemaTables = new WeakMap<Model, SchemaTable>();
+
+function schemaTable(model: Model): SchemaTable {
+  let table = schemaTables.get(model);
+  if (!table) {
+    table = new Map(model.schemas.map((schema) => [schema.name, schema.type]));
+    schemaTables.set(model, table);
+  }
+  return table;
+}
+
+function functionType(model: Model, action: Action): string {
+  const schemas = schemaTable(model);
+  const result = action.returns ? printType(action.returns, '  ', schemas) : 'void';
+  return `(${printParameters(action, '  ', schemas)}) => Promise<${result}>`;
 }
 
 /** The local name a default-exported action's declaration takes in a client module's declarations. */
@@ -57,13 +70,14 @@ function clientModuleDeclarations(model: Model, moduleId: string, actions: reado
   if (typeNames.length > 0) lines.push(`import type { ${typeNames.join(', ')} } from ${singleQuoted(typesPath)};`);
   if (reexported.length > 0) lines.push(`export type { ${reexported.join(', ')} } from ${singleQuoted(typesPath)};`);
   lines.push('', `/** This module's actions, calling through \`call\` (see \`createClient\`). */`, `export declare function bind(call: Caller): {`);
-  for (const action of actions) lines.push(`${docComment(action.description, '  ')}  readonly ${propertyKey(action.exportName)}: ${functionType(action)};`);
+  for (const action of actions) lines.push(`${docComment(action.description, '  ')}  readonly ${propertyKey(action.exportName)}: ${functionType(model, action)};`);
   lines.push(`};`);
   for (const action of actions) {
-    const declared = `${docComment(action.description, '')}declare const `;
-    if (action.exportName === 'default') lines.push('', `${declared}${DEFAULT_EXPORT_LOCAL}: ${functionType(action)};`, `export default ${DEFAULT_EXPORT_LOCAL};`);
-    else if (action.clientLocal === undefined) lines.push('', `export ${declared}${action.exportName}: ${functionType(action)};`);
-    else lines.push('', `${declared}${action.clientLocal}: ${functionType(action)};`, `export { ${action.clientLocal} as ${moduleExportName(action.exportName)} };`);
+    // the doc comment goes before `export`: TypeScript reads no documentation from a comment between modifiers
+    const doc = docComment(action.description, '');
+    if (action.exportName === 'default') lines.push('', `${doc}declare const ${DEFAULT_EXPORT_LOCAL}: ${functionType(model, action)};`, `export default ${DEFAULT_EXPORT_LOCAL};`);
+    else if (action.clientLocal === undefined) lines.push('', `${doc}export declare const ${action.exportName}: ${functionType(model, action)};`);
+    else lines.push('', `${doc}declare const ${action.clientLocal}: ${functionType(model, action)};`, `export { ${action.clientLocal} as ${moduleExportName(action.exportName)} };`);
   }
   return lines.join('\n') + '\n';
 }

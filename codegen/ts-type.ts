@@ -1,8 +1,17 @@
+import { findDiscriminator } from '../model/discriminator.js';
 import { assertNever, type FormParameter, type Parameter, type TypeNode } from '../model/model.js';
 import { propertyKey } from './naming.js';
 
+type ObjectType = Extract<TypeNode, { kind: 'object' }>;
+
+/** The model's named schemas, by name: a union's members may be references to them. */
+export type SchemaTable = ReadonlyMap<string, TypeNode>;
+
+const NO_SCHEMAS: SchemaTable = new Map();
+
 /** A TypeNode as TypeScript type syntax, for the generated client. */
-export function printType(type: TypeNode, indent = ''): string {
+export function printType(type: TypeNode, indent = '', schemas: SchemaTable = NO_SCHEMAS): string {
+  const print = (inner: TypeNode, innerIndent = indent): string => printType(inner, innerIndent, schemas);
   switch (type.kind) {
     case 'string':
     case 'number':
@@ -13,13 +22,13 @@ export function printType(type: TypeNode, indent = ''): string {
     case 'literal':
       return JSON.stringify(type.value);
     case 'array': {
-      const items = printType(type.items, indent);
+      const items = print(type.items);
       return `${type.readonly ? 'readonly ' : ''}${needsParentheses(type.items) ? `(${items})[]` : `${items}[]`}`;
     }
     case 'object':
-      return printObject(type, indent);
+      return printObject(type, indent, schemas);
     case 'union':
-      return type.members.map((member) => (member.kind === 'action' ? `(${printType(member, indent)})` : printType(member, indent))).join(' | ');
+      return printUnion(type.members, indent, schemas);
     case 'ref':
       return type.name;
     case 'date':
@@ -29,19 +38,19 @@ export function printType(type: TypeNode, indent = ''): string {
     case 'bytes':
       return 'Uint8Array';
     case 'map':
-      return `${type.readonly ? 'ReadonlyMap' : 'Map'}<${printType(type.key, indent)}, ${printType(type.value, indent)}>`;
+      return `${type.readonly ? 'ReadonlyMap' : 'Map'}<${print(type.key)}, ${print(type.value)}>`;
     case 'set':
-      return `${type.readonly ? 'ReadonlySet' : 'Set'}<${printType(type.items, indent)}>`;
+      return `${type.readonly ? 'ReadonlySet' : 'Set'}<${print(type.items)}>`;
     case 'tuple': {
-      const items = type.items.map((item, index) => `${printType(item, indent)}${index >= type.minItems ? '?' : ''}`);
+      const items = type.items.map((item, index) => `${print(item)}${index >= type.minItems ? '?' : ''}`);
       if (type.rest) {
-        const rest = printType(type.rest, indent);
+        const rest = print(type.rest);
         items.push(`...${needsParentheses(type.rest) ? `(${rest})` : rest}[]`);
       }
       return `${type.readonly ? 'readonly ' : ''}[${items.join(', ')}]`;
     }
     case 'action':
-      return `(${printParameters(type, indent)}) => Promise<${type.returns ? printType(type.returns, indent) : 'void'}>`;
+      return `(${printParameters(type, indent, schemas)}) => Promise<${type.returns ? print(type.returns) : 'void'}>`;
     default:
       return assertNever(type);
   }
@@ -52,18 +61,49 @@ function needsParentheses(type: TypeNode): boolean {
 }
 
 /** An action's parameter list as TypeScript: `title: string, draft?: boolean`, or its single `FormData`. */
-export function printParameters(action: { params: readonly Parameter[]; form?: FormParameter }, indent = ''): string {
+export function printParameters(action: { params: readonly Parameter[]; form?: FormParameter }, indent = '', schemas: SchemaTable = NO_SCHEMAS): string {
   if (action.form) return `${action.form.name}${action.form.optional ? '?' : ''}: FormData`;
-  return action.params.map((param) => `${param.name}${param.optional ? '?' : ''}: ${printType(param.type, indent)}`).join(', ');
+  return action.params.map((param) => `${param.name}${param.optional ? '?' : ''}: ${printType(param.type, indent, schemas)}`).join(', ');
 }
 
-function printObject(type: Extract<TypeNode, { kind: 'object' }>, indent: string): string {
-  if (type.properties.length === 0 && !type.additional) return 'Record<string, never>';
+/** `excluded`: keys the object must not have (`b?: never`), which TypeScript would otherwise let through in a union. */
+function printObject(type: ObjectType, indent: string, schemas: SchemaTable, excluded: readonly string[] = []): string {
+  if (type.properties.length === 0 && !type.additional && excluded.length === 0) return 'Record<string, never>';
   const inner = indent + '  ';
   const lines = type.properties.map((property) => {
     const doc = property.description ? `${inner}/** ${property.description.replace(/\*\//g, '*\\/')} */\n` : '';
-    return `${doc}${inner}${propertyKey(property.name)}${property.optional ? '?' : ''}: ${printType(property.type, inner)};`;
+    return `${doc}${inner}${propertyKey(property.name)}${property.optional ? '?' : ''}: ${printType(property.type, inner, schemas)};`;
   });
-  if (type.additional) lines.push(`${inner}[key: string]: ${printType(type.additional, inner)};`);
+  for (const key of excluded) lines.push(`${inner}${propertyKey(key)}?: never;`);
+  if (type.additional) lines.push(`${inner}[key: ${type.numericKeys ? 'number' : 'string'}]: ${printType(type.additional, inner, schemas)};`);
   return `{\n${lines.join('\n')}\n${indent}}`;
+}
+
+function resolvedObject(type: TypeNode, schemas: SchemaTable, hops = 8): ObjectType | undefined {
+  if (type.kind === 'object') return type;
+  const target = type.kind === 'ref' && hops > 0 ? schemas.get(type.name) : undefined;
+  return target ? resolvedObject(target, schemas, hops - 1) : undefined;
+}
+
+/**
+ * A union. TypeScript lets an object literal carry a property of another member (`{ a: 'x', b: 1 }` for
+ * `{ a: string } | { b: number }`), which the server refuses; unless a tag tells the members apart, each closed
+ * object member says `b?: never` for the keys only other members declare, so the client is as strict.
+ */
+function printUnion(members: readonly TypeNode[], indent: string, schemas: SchemaTable): string {
+  const objects = members.map((member) => resolvedObject(member, schemas));
+  const exclusive = objects.filter(Boolean).length > 1 && !findDiscriminator([...members], schemas);
+  const printed = members.map((member, index) => {
+    const object = objects[index];
+    const own = new Set(object?.properties.map((property) => property.name));
+    const excluded =
+      exclusive && object && !object.additional
+        ? [...new Set(objects.flatMap((other) => (other && other !== object ? other.properties.map((property) => property.name) : [])))].filter((key) => !own.has(key))
+        : [];
+    if (excluded.length > 0 && member.kind === 'object') return printObject(member, indent, schemas, excluded);
+    if (excluded.length > 0) return `(${printType(member, indent, schemas)} & ${printObject({ kind: 'object', properties: [] }, indent, schemas, excluded)})`;
+    const text = printType(member, indent, schemas);
+    return member.kind === 'action' ? `(${text})` : text;
+  });
+  return printed.join(' | ');
 }

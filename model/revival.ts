@@ -1,5 +1,6 @@
 import { assertNever, type NamedSchema, type TypeNode } from './model.js';
 import { findDiscriminator } from './discriminator.js';
+import { memberShape, type MemberShape } from './member-shape.js';
 import { referencedSchemaNames } from './type-refs.js';
 
 /**
@@ -12,7 +13,9 @@ import { referencedSchemaNames } from './type-refs.js';
  *   ["x", {property: plan}, plan, [name, …]]  declared properties by name, then every other key's value
  *   ["D", "tag", {tagValue: plan}]  a discriminated union: the tag property picks the member's plan
  *   ["r", "Name"]             the plan of a named schema (see `plans` of the module)
- *   ["u", [plan, …]]          a union: each plan applies where the value has its shape
+ *   ["u", [plan, …]]          a union: each plan applies where the value has its shape (scalars: a Date only from a date-time string)
+ *   ["U", [[shape, n], …], [plan|0, …]]  a union of objects or arrays: the members whose shape the value fits (see
+ *                             MemberShape) pick their plan n; when those members want different plans, nothing is revived
  *   "b", "y"                  a bigint (from a decimal string), bytes (from base64)
  *   ["t", [plan|0, …], plan|0] the items of a tuple by position, then its rest
  *   ["M", plan|0, plan|0]     a Map from [key, value] pairs
@@ -34,7 +37,8 @@ export type RevivalPlan =
   | ['x', { [property: string]: RevivalPlan }, RevivalPlan, string[]]
   | ['D', string, { [tag: string]: RevivalPlan }]
   | ['r', string]
-  | ['u', RevivalPlan[]];
+  | ['u', RevivalPlan[]]
+  | ['U', Array<[MemberShape, number]>, Array<RevivalPlan | 0>];
 
 /**
  * Plans the revival of action results (what the generated client hands to `revive`). Which named
@@ -120,6 +124,8 @@ export class RevivalPlanner {
         Object.values(plan[2]).forEach(visit);
       } else if (plan[0] === 'u') {
         plan[1].forEach(visit);
+      } else if (plan[0] === 'U') {
+        plan[2].forEach(visit);
       } else if (plan[0] === 't') {
         plan[1].forEach(visit);
         visit(plan[2]);
@@ -190,6 +196,39 @@ export class RevivalPlanner {
       }
       return ['D', discriminator.property, byTag];
     }
-    return needed.length === 1 ? needed[0] : ['u', needed];
+    // Scalars revive by their own form; objects and arrays by the member they fit, decided apart from the scalars.
+    const structured = members.flatMap((member, index) => (this.isStructured(member) ? [index] : []));
+    const scalars = plans.filter((plan, index): plan is RevivalPlan => plan !== undefined && !structured.includes(index));
+    const structuredPlans = structured.map((index) => plans[index]);
+    const pieces = [...scalars];
+    if (structured.length === 1 && structuredPlans[0] !== undefined) pieces.push(structuredPlans[0]);
+    if (structured.length > 1 && structuredPlans.some((plan) => plan !== undefined)) pieces.push(this.byShapePlan(structured.map((index) => members[index] as TypeNode), structuredPlans));
+    return pieces.length === 1 ? pieces[0] : ['u', pieces];
+  }
+
+  /** Does the member's JSON hold fields or items (an object or an array, named or not), rather than being one scalar? */
+  private isStructured(type: TypeNode, hops = 8): boolean {
+    if (type.kind === 'ref') {
+      const target = this.schemas.get(type.name);
+      return target !== undefined && hops > 0 && this.isStructured(target, hops - 1);
+    }
+    if (type.kind === 'union') return type.members.some((member) => this.isStructured(member, hops));
+    return ['object', 'array', 'tuple', 'map', 'set', 'action'].includes(type.kind);
+  }
+
+  private byShapePlan(members: TypeNode[], plans: Array<RevivalPlan | undefined>): RevivalPlan {
+    const distinct: Array<RevivalPlan | 0> = [];
+    const texts: string[] = [];
+    const shapes = members.map((member, index): [MemberShape, number] => {
+      const plan = plans[index] ?? 0;
+      const text = JSON.stringify(plan);
+      let at = texts.indexOf(text);
+      if (at === -1) {
+        at = texts.push(text) - 1;
+        distinct.push(plan);
+      }
+      return [memberShape(member, this.schemas), at];
+    });
+    return ['U', shapes, distinct];
   }
 }

@@ -5,6 +5,7 @@ import { clientExportNameProblem } from './client-names.js';
 import { unroutableNameProblem } from './route-names.js';
 import { errorCount, issueAt, type AnalysisIssue } from './issues.js';
 import { convertType, includesUndefined, isFormData } from './types/convert.js';
+import { writtenResultTypes, writtenTypes } from './types/named-unions.js';
 import type { SchemaRegistry } from './types/schema-names.js';
 import type { TypeContext, ValuePlace } from './types/type-context.js';
 import { documentationOf } from './doc-comments.js';
@@ -150,7 +151,7 @@ export function analyzeSignature(analysis: ModuleAnalysis, signature: ts.Signatu
     const place: ValuePlace = { kind: 'parameter', action: exportName, parameter: name };
     const optional = Boolean(declaration.questionToken || declaration.initializer) || includesUndefined(context(declaration, place), type);
     if (isFormData(checker.getNonNullableType(type))) formParameters.push({ name, optional });
-    else params.push({ name, type: convertType(type, context(declaration, place), ''), optional });
+    else params.push({ name, type: convertType(type, context(declaration, place), '', writtenTypes(context(declaration, place), [declaration])), optional });
   }
 
   const [form] = formParameters;
@@ -167,7 +168,7 @@ export function analyzeSignature(analysis: ModuleAnalysis, signature: ts.Signatu
   let mayReturnNothing = false;
   if (!(awaited.flags & nothing)) {
     mayReturnNothing = includesUndefined(returnContext, awaited);
-    returns = convertType(awaited, returnContext, '');
+    returns = convertType(awaited, returnContext, '', writtenResultTypes(returnContext, tsApi.isFunctionLike(node) ? node.type : undefined));
   }
   if (errorCount(analysis.issues) > errorsBefore) return undefined;
   const action: Action = { moduleId, exportName, route: `${moduleId}/${exportName}`, params, source: location(node) };

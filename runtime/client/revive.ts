@@ -1,5 +1,7 @@
 import { isDateTime } from '../shared/date-time.js';
+import type { MemberShape } from '../../model/member-shape.js';
 import { fromBase64 } from './base64.js';
+import { BASE64_TEXT, BIGINT_TEXT, fitsShape } from './fits-shape.js';
 import { isActionReference, type ReferenceResolver } from './reference.js';
 
 /**
@@ -18,6 +20,7 @@ export type RevivalPlan =
   | readonly ['D', string, { readonly [tag: string]: RevivalPlan }]
   | readonly ['r', string]
   | readonly ['u', readonly RevivalPlan[]]
+  | readonly ['U', ReadonlyArray<readonly [MemberShape, number]>, readonly (RevivalPlan | 0)[]]
   | readonly ['t', readonly (RevivalPlan | 0)[], RevivalPlan | 0]
   | readonly ['M', RevivalPlan | 0, RevivalPlan | 0]
   | readonly ['S', RevivalPlan | 0];
@@ -40,8 +43,6 @@ function reviveScalar(value: unknown, plan: 'd' | 'b' | 'y'): unknown {
   return isDateTime(value) ? new Date(value) : value;
 }
 
-const BIGINT_TEXT = /^-?(0|[1-9][0-9]*)$/;
-const BASE64_TEXT = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 
 /** An own data property, also for keys such as `__proto__` that plain assignment would turn into a prototype change. */
 function setOwn(object: Record<string, unknown>, key: string, value: unknown): void {
@@ -60,6 +61,20 @@ function reviveProperties(
 /** A function for a well-formed reference when there is a resolver; anything else as it is. */
 function reviveReference(value: unknown, references: ReferenceResolver | undefined): unknown {
   return references !== undefined && isActionReference(value) ? references(value) : value;
+}
+
+/**
+ * Which plan the union members that `value` fits agree on; undefined when it fits none, or members that want
+ * different plans (a field one member declares as Date and another as string stays as it came).
+ */
+function memberPlan(value: unknown, members: ReadonlyArray<readonly [MemberShape, number]>): number | undefined {
+  let chosen: number | undefined;
+  for (const [shape, plan] of members) {
+    if (!fitsShape(value, shape)) continue;
+    if (chosen !== undefined && chosen !== plan) return undefined;
+    chosen = plan;
+  }
+  return chosen;
 }
 
 /**
@@ -100,6 +115,10 @@ export function revive(value: unknown, plan: RevivalPlan | 0, plans: RevivalPlan
     }
     case 'u':
       return plan[1].reduce<unknown>((current, member) => revive(current, member, plans, references), value);
+    case 'U': {
+      const chosen = memberPlan(value, plan[1]);
+      return chosen === undefined ? value : revive(value, plan[2][chosen] ?? 0, plans, references);
+    }
     case 't':
       if (Array.isArray(value)) {
         for (let i = 0; i < value.length; i++) value[i] = revive(value[i], i < plan[1].length ? (plan[1][i] ?? 0) : plan[2], plans, references);

@@ -138,7 +138,7 @@ export function wireValue(type: TypeNode, schemas: ReadonlyMap<string, TypeNode>
         return property.optional ? fc.option(value, { nil: undefined }) : value;
       });
       const declared = new Set(type.properties.map((property) => property.name));
-      const extraKey = type.numericKeys ? fc.oneof(fc.integer().map(String), fc.constantFrom('1.5', '-0.25', '1e3')) : fc.string({ maxLength: 4 });
+      const extraKey = type.numericKeys ? fc.oneof(fc.integer().map(String), fc.constantFrom('1.5', '-0.25', '1e+21', '5e-324', 'NaN', '-Infinity')) : fc.string({ maxLength: 4 });
       const extra =
         type.additional && depth > 0
           ? fc.dictionary(extraKey.filter((key) => !declared.has(key) && !RESERVED.has(key)), recurse(type.additional, depth - 1), { maxKeys: 2 })
@@ -223,7 +223,8 @@ export function hasRulesBeyondSchema(type: TypeNode, schemas: ReadonlyMap<string
     case 'tuple':
       return type.items.some((item) => hasRulesBeyondSchema(item, schemas, seen)) || (type.rest !== undefined && hasRulesBeyondSchema(type.rest, schemas, seen));
     case 'object':
-      return type.properties.some((property) => hasRulesBeyondSchema(property.type, schemas, seen)) || (type.additional !== undefined && hasRulesBeyondSchema(type.additional, schemas, seen));
+      // number keys: the schema's pattern also admits texts that are no number's own text (`1.50`, `1e3`)
+      return Boolean(type.numericKeys) || type.properties.some((property) => hasRulesBeyondSchema(property.type, schemas, seen)) || (type.additional !== undefined && hasRulesBeyondSchema(type.additional, schemas, seen));
     case 'union':
       return type.members.some((member) => hasRulesBeyondSchema(member, schemas, seen));
     case 'ref': {

@@ -60,7 +60,7 @@ function openapiFragment(family: string): string {
   return JSON.stringify({ paths, schemas: sorted }, null, 2) + '\n';
 }
 
-const families = ['primitives', 'optional', 'arrays', 'objects', 'unions', 'enums', 'records', 'utility', 'generics', 'recursive', 'dates', 'bigints', 'collections', 'bytes', 'anything'];
+const families = ['primitives', 'optional', 'arrays', 'objects', 'unions', 'enums', 'records', 'utility', 'generics', 'recursive', 'dates', 'bigints', 'collections', 'bytes', 'anything', 'classes'];
 
 describe.each(families)('type family %s', (family) => {
   it('matches its golden OpenAPI fragment and client module (declarations and script)', () => {
@@ -93,8 +93,14 @@ describe('round trips through a real server', () => {
   it('optional, undefined and null', async () => {
     const result = (await api.familiesOptional.optionals({ required: 'r', orUndefined: undefined, nullable: null })) as Echo;
     expect(result.value).toEqual({ required: 'r', nullable: null });
-    const full = { required: 'r', optional: 'o', orUndefined: 1, nullable: 'n', optionalNullable: null };
+    const full = { required: 'r', optional: 'o', orUndefined: 1, nullable: 'n', optionalNullable: null, color: 'green' as never, speed: null };
     expect(((await api.familiesOptional.optionals(full)) as Echo).value).toEqual(full);
+    expect(((await api.familiesOptional.optionals(full, 'fast')) as Echo).value).toEqual({ ...full, speed: 'fast' });
+    expect((await raw('optional/optionals', { value: { ...full, color: 'blue', speed: 'medium' }, speed: null })).errors).toEqual([
+      { path: '/value/color', message: 'must be one of "red", "green"' },
+      { path: '/value/speed', message: 'must be one of "fast", "slow"' },
+      { path: '/speed', message: 'must be one of "fast", "slow"' },
+    ]);
     expect((await raw('optional/optionals', { value: { required: 'r', optional: null, nullable: 1 } })).errors).toEqual([
       { path: '/value/optional', message: 'must be a string' },
       { path: '/value/nullable', message: 'must be a string' },
@@ -147,13 +153,16 @@ describe('round trips through a real server', () => {
 
   it('records and index signatures, with revived values inside', async () => {
     const at = new Date('2020-02-02T00:00:00.000Z');
-    const value = { scores: { a: 1, 'b/c': 2 }, labels: {}, fixedKeys: { a: true, b: false }, nested: { k: { at } } };
+    const value = { scores: { a: 1, 'b/c': 2 }, labels: {}, fixedKeys: { a: true, b: false }, nested: { k: { at } }, byIndex: { 1: 'one', '-0.25': 'a quarter', 1e21: 'big' } };
     const result = (await api.familiesRecords.records(value)) as Echo;
     expect(result.value).toEqual(value);
     expect(result.seen).toContain('nested:{k:{at:Date}}');
-    expect((await raw('records/records', { value: { ...value, nested: {}, scores: { 'x/y': 'no' }, fixedKeys: { a: true } } })).errors).toEqual([
+    expect((await raw('records/records', { value: { ...value, nested: {}, scores: { 'x/y': 'no' }, fixedKeys: { a: true }, byIndex: { '1e3': 'x', '01': 'y', notANumber: 'z' } } })).errors).toEqual([
       { path: '/value/scores/x~1y', message: 'must be a finite number' },
       { path: '/value/fixedKeys/b', message: 'is required' },
+      { path: '/value/byIndex/1e3', message: 'is not a number key' },
+      { path: '/value/byIndex/01', message: 'is not a number key' },
+      { path: '/value/byIndex/notANumber', message: 'is not a number key' },
     ]);
   });
 
@@ -236,6 +245,25 @@ describe('round trips through a real server', () => {
     expect([...result.value.data]).toEqual([...data]);
     expect([...(await api.familiesBytes.reversed(data))]).toEqual([255, 250, 2, 1, 0]);
     expect((await raw('bytes/reversed', { data: 'not base64!' })).errors).toEqual([{ path: '/data', message: 'must be base64' }]);
+  });
+
+  it('classes: only public members cross (a getter is public; private, protected and #private members are not)', async () => {
+    const answer = await fetch(new URL('/actions/families/classes/account', server.url), { method: 'POST' });
+    expect(answer.status).toBe(200);
+    expect(await answer.json()).toEqual({ id: 1, name: 'Ada', label: 'Ada (1)' });
+    await expect(api.familiesClasses.account()).resolves.toEqual({ id: 1, name: 'Ada', label: 'Ada (1)' });
+    await expect(api.familiesClasses.vault()).resolves.toEqual({ owner: 'Ada', sealed: true });
+    await expect(api.familiesClasses.describeAccount({ id: 2, name: 'Bo', label: 'Bo (2)' }, { owner: 'Cy', sealed: false })).resolves.toBe('Bo Bo (2) Cy');
+    expect((await raw('classes/describeAccount', { value: { id: 2, name: 'Bo', label: 'l', passwordHash: 'x' }, vault: { owner: 'Cy', sealed: false, '#secret': 's' } })).errors).toEqual([
+      { path: '/value/passwordHash', message: 'is not a declared property' },
+      { path: '/vault/#secret', message: 'is not a declared property' },
+    ]);
+    const spec = readFileSync(join(fixture, 'src', 'generated', 'openapi.json'), 'utf8');
+    const declarations = readFileSync(join(fixture, 'src', 'generated', 'client', '_types.d.ts'), 'utf8');
+    for (const hidden of ['passwordHash', 'internalNote', 'verify', '#secret']) {
+      expect(spec).not.toContain(hidden);
+      expect(declarations).not.toContain(hidden);
+    }
   });
 
   it('unknown accepts any JSON', async () => {

@@ -2,7 +2,8 @@
  * Compiled by `tsc -p tests` in `npm test`: the generated client's signatures must accept and
  * return exactly what the server's do. Mutual assignability, not identity: the wire cannot
  * carry a brand, an enum's nominal identity, or "present but undefined", so those families
- * (objects, enums, optional) are checked by their round trips instead.
+ * (objects, enums, optional) are checked by their round trips and, value by value against the
+ * server's validator, by client-strictness.test.ts.
  */
 import type * as server from './families-server.js';
 import type * as client from './families-client.js';

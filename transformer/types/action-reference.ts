@@ -1,6 +1,7 @@
 import type ts from 'typescript';
 import type { FormParameter, Parameter, TypeNode } from '../../model/model.js';
 import { convertType, includesUndefined, isFormData } from './convert.js';
+import { writtenTypes } from './named-unions.js';
 import { unsupported, type TypeContext } from './type-context.js';
 
 /**
@@ -40,7 +41,7 @@ export function convertActionReference(type: ts.Type, context: TypeContext, path
       return;
     }
     const place = { kind: 'parameter' as const, action: `${placeName(context)} → ${path || 'result'}`, parameter: name };
-    params.push({ name, type: convertType(parameterType, { ...context, place }, ''), optional });
+    params.push({ name, type: convertType(parameterType, { ...context, place }, '', writtenTypes(context, symbol.getDeclarations())), optional });
   });
   const node: TypeNode = { kind: 'action', params };
   if (form) node.form = form;

@@ -6,6 +6,7 @@ import { convertObject } from './objects.js';
 import { declaredInLibrary, schemaNameFor } from './naming.js';
 import { pathText, unsupported, type TypeContext } from './type-context.js';
 import { documentationOf } from '../doc-comments.js';
+import { namedUnionsAmong } from './named-unions.js';
 
 /** Does the type admit `undefined`? JSON cannot carry it, so such a property or parameter may be absent. */
 export function includesUndefined(context: TypeContext, type: ts.Type): boolean {
@@ -14,8 +15,11 @@ export function includesUndefined(context: TypeContext, type: ts.Type): boolean 
   return Boolean(type.flags & context.ts.TypeFlags.Union) && (type as ts.UnionType).types.some((member) => member.flags & absent);
 }
 
-/** A checker type as a model TypeNode; problems go to `context.issues` with their path. */
-export function convertType(type: ts.Type, context: TypeContext, path: string): TypeNode {
+/**
+ * A checker type as a model TypeNode; problems go to `context.issues` with their path. `written`: the types a
+ * property or parameter is declared with (see `writtenTypes`), whose names a flattened union keeps.
+ */
+export function convertType(type: ts.Type, context: TypeContext, path: string, written: readonly ts.Type[] = []): TypeNode {
   const { ts: tsApi, checker } = context;
   const flags = type.flags;
   const F = tsApi.TypeFlags;
@@ -69,7 +73,7 @@ export function convertType(type: ts.Type, context: TypeContext, path: string): 
     context.schemas.define(name, body, description || undefined);
     return { kind: 'ref', name };
   }
-  return convertStructure(type, context, path);
+  return convertStructure(type, context, path, written);
 }
 
 /** The platform's FormData (an action taking it as its single parameter takes a form body). */
@@ -78,10 +82,10 @@ export function isFormData(type: ts.Type): boolean {
   return symbol?.getName() === 'FormData' && declaredInLibrary(symbol);
 }
 
-function convertStructure(type: ts.Type, context: TypeContext, path: string): TypeNode {
+function convertStructure(type: ts.Type, context: TypeContext, path: string, written: readonly ts.Type[] = []): TypeNode {
   const { ts: tsApi, checker } = context;
   const F = tsApi.TypeFlags;
-  if (type.flags & F.Union) return convertUnion((type as ts.UnionType).types, context, path);
+  if (type.flags & F.Union) return convertUnion(type as ts.UnionType, context, path, written);
   if (type.flags & F.Intersection) {
     const members = (type as ts.IntersectionType).types;
     const primitive = members.find((member) => member.flags & (F.StringLike | F.NumberLike | F.BooleanLike));
@@ -111,14 +115,23 @@ function convertStructure(type: ts.Type, context: TypeContext, path: string): Ty
   return { kind: 'unknown' };
 }
 
-function convertUnion(members: readonly ts.Type[], context: TypeContext, path: string): TypeNode {
+function convertUnion(union: ts.UnionType, context: TypeContext, path: string, written: readonly ts.Type[]): TypeNode {
   const { ts: tsApi } = context;
   const F = tsApi.TypeFlags;
-  const kept = members.filter((member) => !(member.flags & (F.Undefined | F.Void)));
+  const kept = union.types.filter((member) => !(member.flags & (F.Undefined | F.Void)));
   const booleans = kept.filter((member) => member.flags & F.BooleanLiteral);
+  // an enum's own schema lists its values
+  const named = namedUnionsAmong(context, kept, written).filter((candidate) => candidate.type !== union);
+  const namesAdded = new Set<ts.Type>();
   const nodes: TypeNode[] = [];
   let booleanAdded = false;
   for (const member of kept) {
+    const owner = named.find((candidate) => candidate.members.has(member));
+    if (owner) {
+      if (!namesAdded.has(owner.type)) nodes.push(convertType(owner.type, context, path));
+      namesAdded.add(owner.type);
+      continue;
+    }
     if (member.flags & F.BooleanLiteral && booleans.length === 2) {
       if (!booleanAdded) nodes.push({ kind: 'boolean' });
       booleanAdded = true;

@@ -3,6 +3,8 @@ import type { Property, TypeNode } from '../../model/model.js';
 import { convertType, includesUndefined } from './convert.js';
 import { convertActionReference, isActionPlace } from './action-reference.js';
 import { declaredInLibrary } from './naming.js';
+import { isPublicMember } from './public-members.js';
+import { writtenTypes } from './named-unions.js';
 import { unsupported, type TypeContext } from './type-context.js';
 import { documentationOf } from '../doc-comments.js';
 
@@ -33,6 +35,7 @@ export function convertObject(type: ts.Type, context: TypeContext, path: string)
   try {
     const properties: Property[] = [];
     for (const property of checker.getPropertiesOfType(type)) {
+      if (!isPublicMember(tsApi, property)) continue;
       const name = property.getName();
       if (name.startsWith('__@')) {
         unsupported(context, path, text(), `its symbol-keyed member '${name}' has no JSON form`);
@@ -53,7 +56,7 @@ export function convertObject(type: ts.Type, context: TypeContext, path: string)
         continue;
       }
       const optional = Boolean(property.flags & tsApi.SymbolFlags.Optional) || includesUndefined(context, propertyType);
-      const converted: Property = { name, type: convertType(propertyType, context, inner), optional };
+      const converted: Property = { name, type: convertType(propertyType, context, inner, writtenTypes(context, property.getDeclarations())), optional };
       const description = documentationOf(tsApi, property);
       if (description) converted.description = description;
       properties.push(converted);

@@ -1,5 +1,5 @@
 import { isDateTime } from '../../shared/date-time.js';
-import { RESERVED_KEYS, NUMERIC_KEY_PATTERN } from '../../../model/keys.js';
+import { RESERVED_KEYS, isNumberKey } from '../../../model/keys.js';
 import { keyCount, pointerToken, setOwn, stripping, unknownKeys } from '../decode-helpers.js';
 import { bool, date, int, json, lit, mismatch, nul, num, oneOf, OutputMismatchError, str } from '../encode-helpers.js';
 import { reference } from '../reference-scope.js';
@@ -51,7 +51,7 @@ function acceptedKeyCount(value: unknown, declared: readonly string[], others: '
     for (const key of declared) if (Object.hasOwn(value, key)) count++;
     return count;
   }
-  for (const key of Object.keys(value)) if (others === 'any' || declared.includes(key) || numericKey.test(key)) count++;
+  for (const key of Object.keys(value)) if (others === 'any' || declared.includes(key) || isNumberKey(key)) count++;
   return count;
 }
 
@@ -60,11 +60,9 @@ function isRecord(value: unknown): boolean {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date) && !(value instanceof Map) && !(value instanceof Set) && !ArrayBuffer.isView(value);
 }
 
-const numericKey = new RegExp(NUMERIC_KEY_PATTERN);
-
 /** Are all of the value's own keys, but the declared ones, number keys? */
 function numericKeysOnly(value: object, declared: readonly string[]): boolean {
-  for (const key of Object.keys(value)) if (!declared.includes(key) && !numericKey.test(key)) return false;
+  for (const key of Object.keys(value)) if (!declared.includes(key) && !isNumberKey(key)) return false;
   return true;
 }
 
@@ -96,7 +94,7 @@ export const SCOPE_HELPERS = {
   mismatch,
   nul,
   num,
-  NUMERIC_KEY: numericKey,
+  isNumberKey,
   numericKeysOnly,
   oneOf,
   OutputMismatchError,

@@ -165,7 +165,7 @@ export class SerializerEmitter {
     if (type.additional) {
       const known = this.names.fresh('K');
       this.hoisted.push(`const ${known} = ${JSON.stringify(type.properties.map((property) => property.name))};`);
-      const skip = type.numericKeys ? ` || !NUMERIC_KEY.test(k)` : ` || isReservedKey(k)`;
+      const skip = type.numericKeys ? ` || !isNumberKey(k)` : ` || isReservedKey(k)`;
       lines.push(`  for (const k of Object.keys(o)) {`);
       lines.push(`    const v = o[k];`);
       lines.push(`    if (${known}.includes(k) || v === undefined${skip}) continue;`);

@@ -298,7 +298,7 @@ export class ValidatorEmitter {
     const keyPath = [...path, { text: '/' }, { expression: `pointerToken(${key})` }];
     const inner = indent + '    ';
     const keyRule = type.numericKeys
-      ? `${inner}if (!NUMERIC_KEY.test(${key})) { ${this.fail(mode, keyPath, 'is not a number key')}; continue; }`
+      ? `${inner}if (!isNumberKey(${key})) { ${this.fail(mode, keyPath, 'is not a number key')}; continue; }`
       : `${inner}if (isReservedKey(${key})) { ${this.fail(mode, keyPath, 'is a reserved key (__proto__, constructor, prototype)')}; continue; }`;
     return [
       `${indent}if (${count} !== keyCount(${object}) || ${type.properties.length === 0}) {`,

@@ -6,7 +6,7 @@ import { bindActions, defaultCaller } from 'actionwire/internal/client';
 const actionShapes = JSON.parse(String.raw`{
 "version":4,
 "actions":{
-"optionals":["/actions/families/optional/optionals",["value"],0,0]
+"optionals":["/actions/families/optional/optionals",["value","speed"],0,0]
 },
 "plans":{}
 }`);

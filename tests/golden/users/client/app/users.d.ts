@@ -15,8 +15,8 @@ export declare function bind(call: Caller): {
   readonly listUsers: () => Promise<User[]>;
 };
 
-export /** Creates a user. */
-declare const createUser: (data: {
+/** Creates a user. */
+export declare const createUser: (data: {
     name: string;
     tags?: string[];
     since?: Date;
