@@ -1,12 +1,16 @@
 import type { IssueList } from './issue-list.js';
+import { cut, MAX_KEY_TOKEN_CHARS } from './problem-bounds.js';
 
 export { isDateTime } from '../shared/date-time.js';
 
 /** Helpers the generated validators call; each is small and tested on its own. */
 
-/** One JSON Pointer reference token */
+/**
+ * One JSON Pointer reference token; a key longer than MAX_KEY_TOKEN_CHARS is cut (and marked) before it
+ * is escaped, so that no path repeats a long key, whatever the body holds.
+ */
 export function pointerToken(key: string): string {
-  return key.replace(/~/g, '~0').replace(/\//g, '~1');
+  return cut(key, MAX_KEY_TOKEN_CHARS).replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
 let stripUnknown = false;

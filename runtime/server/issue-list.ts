@@ -1,20 +1,39 @@
+import { cut, MAX_ISSUE_MESSAGE_CHARS, MAX_ISSUE_PATH_CHARS, MAX_PROBLEM_ANSWER_BYTES } from './problem-bounds.js';
 import { problem, type Issue, type Problem } from './problem.js';
+
+/** What the answer's other members (type, title, status, detail, code, omittedErrors) may take of MAX_PROBLEM_ANSWER_BYTES. */
+const ENVELOPE_BYTES = 1024;
 
 /**
  * The problems of one call's arguments: the first `max` with their JSON Pointers, the rest only
- * counted, so a large bad body never makes a larger answer.
+ * counted, so a large bad body never makes a larger answer. Paths and messages are cut to fixed
+ * lengths, and the list stops where it would take the answer past MAX_PROBLEM_ANSWER_BYTES.
  */
 export class IssueList {
   omitted = 0;
   // allocated on the first problem: most calls have none
   private items: Issue[] | undefined;
+  private bytes = 0;
+  private full = false;
 
   constructor(readonly max: number) {}
 
   add(path: string, message: string): void {
     this.items ??= [];
-    if (this.items.length < this.max) this.items.push({ path, message });
-    else this.omitted += 1;
+    if (this.full || this.items.length >= this.max) {
+      this.omitted += 1;
+      return;
+    }
+    const issue = { path: cut(path, MAX_ISSUE_PATH_CHARS), message: cut(message, MAX_ISSUE_MESSAGE_CHARS) };
+    // its JSON and the comma before it
+    const size = Buffer.byteLength(JSON.stringify(issue)) + 1;
+    if (this.bytes + size > MAX_PROBLEM_ANSWER_BYTES - ENVELOPE_BYTES) {
+      this.full = true;
+      this.omitted += 1;
+      return;
+    }
+    this.bytes += size;
+    this.items.push(issue);
   }
 
   get list(): readonly Issue[] {

@@ -2,6 +2,8 @@ import { Agent } from 'node:http';
 import { startHardened } from '../helpers/hardened-servers.js';
 import { rawRequest, type RawResponse } from '../helpers/raw-http.js';
 import type { ServerProcess } from '../helpers/server-process.js';
+import { CUT_MARKER, MAX_KEY_TOKEN_CHARS, MAX_PROBLEM_ANSWER_BYTES } from '../../runtime/server/problem-bounds.js';
+import type { Issue } from '../../runtime/server/problem.js';
 
 /** The reproductions of hostile and tricky input against real generated routes: each must be a clean answer, never a 5xx. */
 describe('hostile and tricky request bodies', () => {
@@ -43,6 +45,20 @@ describe('hostile and tricky request bodies', () => {
     expect(problem.errors).toHaveLength(20);
     expect(problem.omittedErrors).toBe(600_000 - 20);
     expect(response.text.length).toBeLessThan(4096);
+  });
+
+  it('keeps the answer small whatever the keys: a 1 MB key of "/" over 20 bad values, a long undeclared key', async () => {
+    const slashes = '/'.repeat(1000 * 1000);
+    const tally = await call('tally', JSON.stringify({ scores: { [slashes]: new Array(20).fill('x') } }));
+    expect(tally.status).toBe(400);
+    expect(Buffer.byteLength(tally.text)).toBeLessThanOrEqual(MAX_PROBLEM_ANSWER_BYTES);
+    const errors = tally.json().errors as Issue[];
+    expect(errors).toHaveLength(20);
+    expect(errors[19]).toEqual({ path: `/scores/${'~1'.repeat(MAX_KEY_TOKEN_CHARS)}${CUT_MARKER}/19`, message: 'must be a finite number' });
+    const undeclared = await call('addresses', JSON.stringify({ list: [{ street: 'a', city: 'b', ['~'.repeat(1000 * 1000)]: 1 }] }));
+    expect(undeclared.status).toBe(400);
+    expect(Buffer.byteLength(undeclared.text)).toBeLessThanOrEqual(MAX_PROBLEM_ANSWER_BYTES);
+    expect(undeclared.json().errors).toEqual([{ path: `/list/0/${'~0'.repeat(MAX_KEY_TOKEN_CHARS)}${CUT_MARKER}`, message: 'is not a declared property' }]);
   });
 
   it('never lets __proto__, constructor or prototype keys reach an action through a record, an index signature or unknown', async () => {
