@@ -1,4 +1,4 @@
-import { isDateTime } from '../shared/date-time.js';
+import { inDateRange, isDateTime } from '../shared/date-time.js';
 
 /**
  * Helpers the generated serializers call: each writes one JSON value of a declared type,
@@ -73,9 +73,8 @@ export function oneOf(value: unknown, allowed: ReadonlyArray<string | number | b
 /** A Date as its ISO string; a string that is already an RFC 3339 date-time is written as the same instant. */
 export function date(value: unknown, where: string): string {
   if (value instanceof Date) {
-    const year = value.getUTCFullYear();
     // RFC 3339 has four-digit years only; toISOString would write "+010000-…"
-    return year >= 0 && year <= 9999 ? `"${value.toISOString()}"` : mismatch(where, 'a valid Date between the years 0 and 9999', value);
+    return inDateRange(value.getTime()) ? `"${value.toISOString()}"` : mismatch(where, 'a valid Date between the years 0 and 9999', value);
   }
   if (typeof value === 'string' && isDateTime(value)) return JSON.stringify(new Date(value).toISOString());
   return mismatch(where, 'a Date', value);
