@@ -5,7 +5,7 @@ import { GENERATED_HEADER, moduleExportName, propertyAccess, propertyKey, single
 import { RevivalPlanner } from '../model/revival.js';
 import { referencedSchemaNames } from '../model/type-refs.js';
 import { ModuleScript } from './module-script.js';
-import { printParameters, printType, type SchemaTable } from './ts-type.js';
+import { docComment, printParameters, printType, type SchemaTable } from './ts-type.js';
 
 /** A generated client file as its two halves: declarations for the compiler, JavaScript to run. */
 export interface ClientFilePair {
@@ -23,10 +23,6 @@ export function emitClientTypes(model: Model): string {
       : `${doc}export type ${schema.name} = ${printType(schema.type, '', schemas)};`;
   });
   return `${GENERATED_HEADER}\n${declarations.join('\n\n')}\n${declarations.length === 0 ? 'export {};\n' : ''}`;
-}
-
-function docComment(description: string | undefined, indent: string): string {
-  return description ? `${indent}/** ${description.replace(/\*\//g, '*\\/')} */\n` : '';
 }
 
 function relativePrefix(moduleId: string): string {

@@ -6,18 +6,14 @@ const RESERVED = new Set(
     'yield let static implements interface package private protected public await').split(' '),
 );
 
-export function isIdentifier(name: string): boolean {
-  return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name);
-}
-
 /** A property key as TypeScript source: `name` or `"odd-name"` */
 export function propertyKey(name: string): string {
-  return isIdentifier(name) ? name : JSON.stringify(name);
+  return isIdentifierName(name) ? name : JSON.stringify(name);
 }
 
 /** A property read as source: `o.name` or `o["odd-name"]` */
 export function propertyAccess(object: string, name: string): string {
-  return isIdentifier(name) ? `${object}.${name}` : `${object}[${JSON.stringify(name)}]`;
+  return isIdentifierName(name) ? `${object}.${name}` : `${object}[${JSON.stringify(name)}]`;
 }
 
 /** Punctuation an operation id spells as `$` and itself; any other character is `$` and four hex digits. */

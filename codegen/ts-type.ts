@@ -66,13 +66,17 @@ export function printParameters(action: { params: readonly Parameter[]; form?: F
   return action.params.map((param) => `${param.name}${param.optional ? '?' : ''}: ${printType(param.type, indent, schemas)}`).join(', ');
 }
 
+/** A JSDoc comment of `description` on its own line (none without one); a `*\/` in the text cannot end the comment. */
+export function docComment(description: string | undefined, indent: string): string {
+  return description ? `${indent}/** ${description.replace(/\*\//g, '*\\/')} */\n` : '';
+}
+
 /** `excluded`: keys the object must not have (`b?: never`), which TypeScript would otherwise let through in a union. */
 function printObject(type: ObjectType, indent: string, schemas: SchemaTable, excluded: readonly string[] = []): string {
   if (type.properties.length === 0 && !type.additional && excluded.length === 0) return 'Record<string, never>';
   const inner = indent + '  ';
   const lines = type.properties.map((property) => {
-    const doc = property.description ? `${inner}/** ${property.description.replace(/\*\//g, '*\\/')} */\n` : '';
-    return `${doc}${inner}${propertyKey(property.name)}${property.optional ? '?' : ''}: ${printType(property.type, inner, schemas)};`;
+    return `${docComment(property.description, inner)}${inner}${propertyKey(property.name)}${property.optional ? '?' : ''}: ${printType(property.type, inner, schemas)};`;
   });
   for (const key of excluded) lines.push(`${inner}${propertyKey(key)}?: never;`);
   if (type.additional) lines.push(`${inner}[key: ${type.numericKeys ? 'number' : 'string'}]: ${printType(type.additional, inner, schemas)};`);

@@ -1,44 +1,10 @@
 import { assertNever, type NamedSchema, type TypeNode } from './model.js';
 import { findDiscriminator } from './discriminator.js';
 import { memberShape, type MemberShape } from './member-shape.js';
-import { referencedSchemaNames } from './type-refs.js';
+import type { RevivalPlan } from './revival-plan.js';
 
-/**
- * Where a value needs reviving after JSON.parse (a Date from its ISO string).
- * A plan is compact data that the client runtime walks:
- *   "d"                       a Date
- *   ["a", plan]               every element of an array
- *   ["o", {property: plan}]   these properties of an object
- *   ["m", plan]               every value of a record
- *   ["x", {property: plan}, plan, [name, …]]  declared properties by name, then every other key's value
- *   ["D", "tag", {tagValue: plan}]  a discriminated union: the tag property picks the member's plan
- *   ["r", "Name"]             the plan of a named schema (see `plans` of the module)
- *   ["u", [plan, …]]          a union: each plan applies where the value has its shape (scalars: a Date only from a date-time string)
- *   ["U", [[shape, n], …], [plan|0, …]]  a union of objects or arrays: the members whose shape the value fits (see
- *                             MemberShape) pick their plan n; when those members want different plans, nothing is revived
- *   "b", "y"                  a bigint (from a decimal string), bytes (from base64)
- *   ["t", [plan|0, …], plan|0] the items of a tuple by position, then its rest
- *   ["M", plan|0, plan|0]     a Map from [key, value] pairs
- *   ["S", plan|0]             a Set from an array
- *   "R"                       an action reference `{"$action", "bound"}`: a function calling that action
- * (0 stands for "nothing to revive")
- */
-export type RevivalPlan =
-  | 'd'
-  | 'b'
-  | 'y'
-  | 'R'
-  | ['t', Array<RevivalPlan | 0>, RevivalPlan | 0]
-  | ['M', RevivalPlan | 0, RevivalPlan | 0]
-  | ['S', RevivalPlan | 0]
-  | ['a', RevivalPlan]
-  | ['o', { [property: string]: RevivalPlan }]
-  | ['m', RevivalPlan]
-  | ['x', { [property: string]: RevivalPlan }, RevivalPlan, string[]]
-  | ['D', string, { [tag: string]: RevivalPlan }]
-  | ['r', string]
-  | ['u', RevivalPlan[]]
-  | ['U', Array<[MemberShape, number]>, Array<RevivalPlan | 0>];
+export type { RevivalPlan };
+import { referencedSchemaNames } from './type-refs.js';
 
 /**
  * Plans the revival of action results (what the generated client hands to `revive`). Which named

@@ -1,31 +1,11 @@
 import { isDateTime } from '../shared/date-time.js';
 import type { MemberShape } from '../../model/member-shape.js';
+import type { RevivalPlan, RevivalPlans } from '../../model/revival-plan.js';
 import { fromBase64 } from './base64.js';
 import { BASE64_TEXT, BIGINT_TEXT, fitsShape } from './fits-shape.js';
 import { isActionReference, type ReferenceResolver } from './reference.js';
 
-/**
- * Mirrors `RevivalPlan` of the code generator: where JSON values become Dates, bigints, bytes, Maps and Sets again,
- * and action references (`'R'`) functions calling their action.
- */
-export type RevivalPlan =
-  | 'd'
-  | 'b'
-  | 'y'
-  | 'R'
-  | readonly ['a', RevivalPlan]
-  | readonly ['o', { readonly [property: string]: RevivalPlan }]
-  | readonly ['m', RevivalPlan]
-  | readonly ['x', { readonly [property: string]: RevivalPlan }, RevivalPlan, readonly string[]]
-  | readonly ['D', string, { readonly [tag: string]: RevivalPlan }]
-  | readonly ['r', string]
-  | readonly ['u', readonly RevivalPlan[]]
-  | readonly ['U', ReadonlyArray<readonly [MemberShape, number]>, readonly (RevivalPlan | 0)[]]
-  | readonly ['t', readonly (RevivalPlan | 0)[], RevivalPlan | 0]
-  | readonly ['M', RevivalPlan | 0, RevivalPlan | 0]
-  | readonly ['S', RevivalPlan | 0];
-
-export type RevivalPlans = { readonly [name: string]: RevivalPlan };
+export type { RevivalPlan, RevivalPlans };
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -36,8 +36,8 @@ interface SharedModel {
   revival: RevivalPlanner;
 }
 
-/** The JavaScript of one action's validator and serializer, in one scope with one name table. */
-export function actionSource(shared: SharedModel, index: number): string {
+/** The JavaScript of one action's validator and serializer, in one scope with one name table, and whether it tries union members. */
+function actionSource(shared: SharedModel, index: number): { source: string; triesUnionMembers: boolean } {
   const action = shared.model.actions[index];
   if (!action) throw new Error(`actionwire: the generated routes have no action #${index}; generate them again`);
   const names = new NameTable();
@@ -47,7 +47,7 @@ export function actionSource(shared: SharedModel, index: number): string {
   const encode = action.returns ? serializer.actionEncoder(action.returns, 'encode') : undefined;
   const captures = action.bound !== undefined && action.bound.length > 0 ? action.bound : undefined;
   const bound = captures ? [validator.boundDecoder(captures, 'decodeBound', `/${BOUND_KEY}`), serializer.boundEncoder(captures, 'encodeBound')] : [];
-  return [
+  const source = [
     `'use strict';`,
     `let budget = 0;`,
     ...validator.functions(),
@@ -57,15 +57,16 @@ export function actionSource(shared: SharedModel, index: number): string {
     ...bound,
     `return [decode, ${encode ? 'encode' : 'undefined'}, ${captures ? '{ decode: decodeBound, encode: encodeBound }' : 'undefined'}];`,
   ].join('\n\n');
+  return { source, triesUnionMembers: validator.triesUnionMembers() };
 }
 
 function compileAction(shared: SharedModel, index: number): CompiledAction {
-  const source = actionSource(shared, index);
+  const { source, triesUnionMembers } = actionSource(shared, index);
   const route = shared.model.actions[index]?.route ?? `action-${index}`;
   const names = Object.keys(SCOPE_HELPERS);
   const build = new Function(...names, `${source}\n//# sourceURL=actionwire:${route}.js`) as (...helpers: unknown[]) => [Decoder, Encoder | undefined, BoundFunctions | undefined];
   const [decode, encode, bound] = build(...Object.values(SCOPE_HELPERS));
-  if (!source.includes('tooComplex()')) return { decode, encode, bound, source };
+  if (!triesUnionMembers) return { decode, encode, bound, source };
   const guardedBound = bound && { decode: guardedAgainstComplexity(bound.decode, `/${BOUND_KEY}`, () => ({})), encode: bound.encode };
   return { decode: guardedAgainstComplexity(decode, '', () => []), encode, bound: guardedBound, source };
 }

@@ -25,6 +25,7 @@ export const UNION_TRIAL_BUDGET = 1_000_000;
  */
 export class ValidatorEmitter {
   private readonly hoisted: string[] = [];
+  private spendsTrialBudget = false;
 
   constructor(
     private readonly names: NameTable,
@@ -37,9 +38,9 @@ export class ValidatorEmitter {
     return this.hoisted;
   }
 
-  /** Does the code emitted so far try union members (and so need its trial budget)? */
+  /** Does the code emitted so far try union members (and so need its trial budget, which `tooComplex()` ends)? */
   triesUnionMembers(): boolean {
-    return this.hoisted.some((text) => text.includes('tooComplex()'));
+    return this.spendsTrialBudget;
   }
 
   /** `function name(v, e)` → the action's arguments, in parameter order. */
@@ -384,8 +385,14 @@ export class ValidatorEmitter {
   private checkFunction(member: TypeNode): string {
     if (member.kind === 'ref') return this.namedFunction(member.name, 'check');
     const name = this.names.fresh('c');
-    this.hoisted.push([`function ${name}(v) {`, `  if (--budget < 0) tooComplex();`, ...this.statements(member, 'v', [], '  ', 'check'), `  return true;`, `}`].join('\n'));
+    this.hoisted.push(this.memberCheck(name, member));
     return name;
+  }
+
+  /** `function name(v)`: whether `v` is of `type`, spending one unit of the call's union trial budget. */
+  private memberCheck(name: string, type: TypeNode): string {
+    this.spendsTrialBudget = true;
+    return [`function ${name}(v) {`, `  if (--budget < 0) tooComplex();`, ...this.statements(type, 'v', [], '  ', 'check'), `  return true;`, `}`].join('\n');
   }
 
   /** The function of one named schema in one mode: decode `(v, p, e) => v`, check `(v) => boolean`. */
@@ -393,11 +400,11 @@ export class ValidatorEmitter {
     const { name, created } = this.names.once(`${mode}:${schema}`, mode === 'check' ? 'C' : 'D');
     if (created) {
       const type = this.schemas.get(schema) ?? { kind: 'unknown' };
-      const lines =
+      this.hoisted.push(
         mode === 'check'
-          ? [`function ${name}(v) {`, `  if (--budget < 0) tooComplex();`, ...this.statements(type, 'v', [], '  ', 'check'), `  return true;`, `}`]
-          : [`function ${name}(v, p, e) {`, ...this.statements(type, 'v', [{ expression: 'p' }], '  ', 'decode'), `  return v;`, `}`];
-      this.hoisted.push(lines.join('\n'));
+          ? this.memberCheck(name, type)
+          : [`function ${name}(v, p, e) {`, ...this.statements(type, 'v', [{ expression: 'p' }], '  ', 'decode'), `  return v;`, `}`].join('\n'),
+      );
     }
     return name;
   }
