@@ -18,9 +18,18 @@ function reportError(ctx: Context, route: string, error: unknown, onError: OnErr
   try {
     onError(error, { errorId, route, ctx });
   } catch (hookError) {
-    console.error('[actionwire] the onError hook threw:', hookError);
+    logSafely('[actionwire] the onError hook threw:', hookError);
   }
   return errorId;
+}
+
+/** console.error, for a value that may throw as it is inspected (a getter, a Proxy's trap). */
+function logSafely(message: string, value: unknown): void {
+  try {
+    console.error(message, value);
+  } catch {
+    console.error(message, '(a value that throws when inspected)');
+  }
 }
 
 /** Why Node would refuse to send one of these headers, checked before any is set so that the answer is not left half-written. */

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { request } from 'node:http';
 import { join } from 'node:path';
 import { repoRoot } from '../helpers/paths.js';
 import { tspc } from '../helpers/project.js';
@@ -177,9 +178,18 @@ describe('the sample over raw HTTP', () => {
     expect(response.headers.get('allow')).toBe('POST');
   });
 
-  it('413 for a body over 1 MB, and the next request on the same connection still works', async () => {
-    const response = await post('/actions/app/session/signIn', JSON.stringify({ email: 'x'.repeat(1024 * 1024 + 10), password: 'p' }));
-    expect(response.status).toBe(413);
+  it('413 for a body declared over 1 MB, answered from the headers (the body is never read), and the server goes on serving', async () => {
+    // The headers alone: a client still writing a 1 MB body when the server closes the connection may see EPIPE instead of the answer.
+    const status = await new Promise<number | undefined>((resolve, reject) => {
+      const outgoing = request(new URL('/actions/app/session/signIn', server.url), { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': 1024 * 1024 + 10 } }, (response) => {
+        resolve(response.statusCode);
+        response.resume();
+        outgoing.destroy();
+      });
+      outgoing.on('error', reject);
+      outgoing.flushHeaders();
+    });
+    expect(status).toBe(413);
     const next = await post('/actions/app/session/whoAmI', '{}');
     expect(next.status).toBe(200);
   });

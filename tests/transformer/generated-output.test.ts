@@ -66,7 +66,7 @@ describe('the generated client: declarations and scripts, where each build runs 
     expect(tspc(dir).output).toBe('');
     const compiled = readFileSync(join(dir, 'dist', 'generated', 'client', 'greetings.js'), 'utf8');
     expect(compiled).toContain('exports.greet = bound.greet;');
-    expect(compiled).toContain(`require('actionwire/client')`);
+    expect(compiled).toContain(`require('actionwire/internal/client')`);
     expect(readFileSync(join(dir, 'src', 'generated', 'client', 'greetings.js'), 'utf8')).toMatch(/^export const greet = bound\.greet;$/m);
     expect(runs(dir, 'dist/main.js')).toEqual(expected);
   });
