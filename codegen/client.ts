@@ -1,6 +1,7 @@
 import { CLIENT_REFERENCES_MODULE, CLIENT_TYPES_MODULE } from '../model/client-layout.js';
+import { clientAction } from './client-action.js';
 import { embeddedJson } from './embedded-json.js';
-import { clientActions, isFormAction, parameterNames, usesActionReferences, type Action, type Model } from '../model/model.js';
+import { clientActions, usesActionReferences, type Action, type Model } from '../model/model.js';
 import { GENERATED_HEADER, moduleExportName, propertyAccess, propertyKey, singleQuoted } from './naming.js';
 import { RevivalPlanner } from '../model/revival.js';
 import { referencedSchemaNames } from '../model/type-refs.js';
@@ -84,10 +85,7 @@ function clientModuleScript(model: Model, moduleId: string, actions: readonly Ac
   const shape = {
     version: model.version,
     actions: Object.fromEntries(
-      actions.map((action, index) => [
-        action.exportName,
-        [`${model.basePath}/${action.route}`, parameterNames(action), isFormAction(action) ? (action.form.optional ? 2 : 1) : 0, plans[index] ?? 0],
-      ]),
+      actions.map((action, index) => [action.exportName, clientAction(model, action, plans[index])]),
     ),
     plans: Object.fromEntries(planner.referencedPlans(plans)),
   };

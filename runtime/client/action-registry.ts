@@ -1,19 +1,9 @@
-import type { RevivalPlan, RevivalPlans } from './revive.js';
+import type { ClientAction } from '../../model/client-action.js';
+import type { RevivalPlans } from './revive.js';
 
-/** What the client must know to call an action it only has a reference to; plain JSON the generator emits. */
-export interface ActionShape {
-  /** parameter names, in order */
-  readonly p: readonly string[];
-  /** set when the action's single parameter is FormData */
-  readonly f?: 1;
-  /** how its result is revived */
-  readonly r?: RevivalPlan;
-}
-
-/** A registered action: its shape, and the base path and named plans it was registered with. */
+/** A registered action, and the named plans it was registered with. */
 export interface RegisteredAction {
-  readonly basePath: string;
-  readonly shape: ActionShape;
+  readonly action: ClientAction;
   readonly plans: RevivalPlans;
 }
 
@@ -21,14 +11,18 @@ const registry = new Map<string, RegisteredAction>();
 
 /**
  * Makes actions callable from references (`fromReference`, revival plan 'R'); the generated
- * `client/_references.js` calls it at import. Several calls merge; a route registered again is replaced.
+ * `client/_references.js` calls it at import, with every action whose path is under `basePath`. Several
+ * calls merge; a route registered again is replaced.
  *
  * @example
- * registerActions('/actions', { 'todos/remove': { p: ['id'] }, 'todos/load': { p: [], r: ['r', 'Todo'] } }, plans);
+ * registerActions('/actions', [['/actions/todos/remove', ['id'], 0, 0], ['/actions/todos/load', [], 0, ['r', 'Todo']]], plans);
  */
-export function registerActions(basePath: string, shapes: { readonly [route: string]: ActionShape }, plans: RevivalPlans = {}): void {
-  const trimmed = basePath.replace(/\/+$/, '');
-  for (const [route, shape] of Object.entries(shapes)) registry.set(route, { basePath: trimmed, shape, plans });
+export function registerActions(basePath: string, actions: readonly ClientAction[], plans: RevivalPlans = {}): void {
+  const prefix = `${basePath.replace(/\/+$/, '')}/`;
+  for (const action of actions) {
+    if (!action[0].startsWith(prefix)) throw new TypeError(`actionwire: the action at ${action[0]} is not under the base path ${basePath}`);
+    registry.set(action[0].slice(prefix.length), { action, plans });
+  }
 }
 
 /** The action registered at this route below its base path. */

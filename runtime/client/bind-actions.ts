@@ -1,20 +1,14 @@
 import { assertGeneratedVersion } from '../../model/version.js';
+import type { ClientAction } from '../../model/client-action.js';
 import type { Caller } from './caller.js';
 import { namedArguments } from './named-arguments.js';
 import type { RevivalPlan, RevivalPlans } from './revive.js';
-
-/**
- * One action of a generated client module, as data: its path, its parameter names in order (their values
- * are the JSON body's properties), whether it takes a form (1, or 2 when the form is optional), and how its
- * result is revived (0: nothing to revive).
- */
-export type ActionEntry = readonly [path: string, parameters: readonly string[], form: 0 | 1 | 2, plan: RevivalPlan | 0];
 
 /** A generated client module's actions by export name, and the named revival plans they refer to. */
 export interface ClientModuleShape {
   /** MODEL_VERSION of the actionwire that generated it */
   readonly version: number;
-  readonly actions: { readonly [exportName: string]: ActionEntry };
+  readonly actions: { readonly [exportName: string]: ClientAction };
   readonly plans: RevivalPlans;
 }
 

@@ -1,12 +1,13 @@
-import { registeredAction, type ActionShape } from './action-registry.js';
+import type { ClientAction } from '../../model/client-action.js';
+import { registeredAction } from './action-registry.js';
 import type { Caller } from './caller.js';
 import { BOUND_KEY } from '../../model/keys.js';
 import { namedArguments } from './named-arguments.js';
 import { referenceProblem, type ActionReference } from './reference.js';
 
 /** The arguments of a call as the action's route takes them, with the reference's seal. */
-function requestBody(shape: ActionShape, args: readonly unknown[], bound: string | undefined): Record<string, unknown> | FormData {
-  if (shape.f === 1) {
+function requestBody([, parameters, form]: ClientAction, args: readonly unknown[], bound: string | undefined): Record<string, unknown> | FormData {
+  if (form !== 0) {
     const given = args[0];
     if (given !== undefined && given !== null && !(given instanceof FormData)) throw new TypeError('actionwire: this action takes a FormData');
     // a copy: the caller's form stays as it was
@@ -15,7 +16,7 @@ function requestBody(shape: ActionShape, args: readonly unknown[], bound: string
     if (bound !== undefined) form.set(BOUND_KEY, bound);
     return form;
   }
-  const body = namedArguments(shape.p, args);
+  const body = namedArguments(parameters, args);
   if (bound !== undefined) body[BOUND_KEY] = bound;
   return body;
 }
@@ -25,14 +26,15 @@ export function bindReference(reference: ActionReference, caller: Caller): (...a
   const problem = referenceProblem(reference);
   if (problem !== undefined) throw new TypeError(`actionwire: not an action reference ({"$action": string, "bound"?: string}): ${problem}`);
   const route = reference.$action;
-  const action = registeredAction(route);
-  if (action === undefined) {
+  const registered = registeredAction(route);
+  if (registered === undefined) {
     throw new TypeError(
       `actionwire: this client knows no action at '${route}'; import the generated client (client/index.js) before calling fromReference, or generate it again`,
     );
   }
-  const { basePath, shape, plans } = action;
+  const { action: called, plans } = registered;
+  const [path, , , plan] = called;
   const bound = reference.bound;
   // async, so a bad argument rejects the call's promise as a failed request would
-  return async (...args: unknown[]) => caller<unknown>(`${basePath}/${route}`, requestBody(shape, args, bound), shape.r, plans);
+  return async (...args: unknown[]) => caller<unknown>(path, requestBody(called, args, bound), plan === 0 ? undefined : plan, plans);
 }

@@ -5,6 +5,7 @@
  */
 export { createCaller, defaultCaller, type Caller } from './caller.js';
 export { revive, type RevivalPlan, type RevivalPlans } from './revive.js';
-export { registerActions, type ActionShape } from './action-registry.js';
-export { bindActions, type ActionEntry, type ClientModuleShape } from './bind-actions.js';
+export { registerActions } from './action-registry.js';
+export { bindActions, type ClientModuleShape } from './bind-actions.js';
+export type { ClientAction } from '../../model/client-action.js';
 export type { ReferenceResolver } from './reference.js';

@@ -21,8 +21,8 @@ function recordingCaller(result: unknown = 'done'): { caller: Caller; calls: Cal
 }
 
 const plans: RevivalPlans = { Todo: ['o', { due: 'd' }] };
-registerActions('/actions', { 'unit/todos/rename': { p: ['id', 'title', 'note'], r: ['r', 'Todo'] }, 'unit/todos/clear': { p: [] } }, plans);
-registerActions('/api/', { 'unit/forms/upload': { p: ['form'], f: 1 } }, {});
+registerActions('/actions', [['/actions/unit/todos/rename', ['id', 'title', 'note'], 0, ['r', 'Todo']], ['/actions/unit/todos/clear', [], 0, 0]], plans);
+registerActions('/api/', [['/api/unit/forms/upload', ['form'], 1, 0]], {});
 
 describe('fromReference: which references it takes', () => {
   it('refuses what is not a reference, saying why', () => {
@@ -133,5 +133,11 @@ describe('fromReference: types', () => {
     // @ts-expect-error an untyped reference's result is unknown
     void (async (): Promise<string> => untyped());
     expect([typeof same, typeof loose, typeof alsoLoose]).toEqual(['function', 'function', 'function']);
+  });
+});
+
+describe('registerActions', () => {
+  it('refuses an action whose path is not under the base path it is registered with', () => {
+    expect(() => registerActions('/actions', [['/elsewhere/x', [], 0, 0]])).toThrow('actionwire: the action at /elsewhere/x is not under the base path /actions');
   });
 });

@@ -34,11 +34,11 @@ async function readBody(ctx: Context): Promise<unknown> {
 // the registration the generated client/_references.js would make
 registerActions(
   '/actions',
-  {
-    'http/todos/rename': { p: ['id', 'title'], r: ['r', 'Todo'] },
-    'http/todos/upload': { p: ['form'], f: 1 },
-    'http/todos/ping': { p: [] },
-  },
+  [
+    ['/actions/http/todos/rename', ['id', 'title'], 0, ['r', 'Todo']],
+    ['/actions/http/todos/upload', ['form'], 1, 0],
+    ['/actions/http/todos/ping', [], 0, 0],
+  ],
   { Todo: ['o', { due: 'd', undo: 'R' }] },
 );
 
