@@ -2,7 +2,7 @@
 // resolve `actionwire/*` exactly as they would in a user's project.
 import { lstatSync, mkdirSync, rmSync, symlinkSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export function linkSelf() {
   const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -15,3 +15,5 @@ export function linkSelf() {
   }
   symlinkSync('..', link, 'dir');
 }
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) linkSelf();
