@@ -20,7 +20,7 @@ export const actionReferenceSchema: JsonSchema = {
   additionalProperties: false,
 };
 
-export const BIGINT_PATTERN = '^-?(0|[1-9][0-9]*)$';
+const BIGINT_PATTERN = '^-?(0|[1-9][0-9]*)$';
 
 /** A TypeNode as JSON Schema 2020-12 (the dialect of OpenAPI 3.1); `schemas` lets unions name their discriminator. */
 export function toJsonSchema(type: TypeNode, schemas: readonly NamedSchema[] = []): JsonSchema {

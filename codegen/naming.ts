@@ -53,7 +53,7 @@ export function rawTemplateText(source: string): string {
 }
 
 /** A reserved word, or a name strict-mode code may not bind (`eval`, `arguments`): never a `const` or import name. */
-export function isReservedWord(name: string): boolean {
+function isReservedWord(name: string): boolean {
   return RESERVED.has(name) || name === 'eval' || name === 'arguments';
 }
 

@@ -2,7 +2,7 @@ import { ACTION_REFERENCE_SCHEMA_NAME, PROBLEM_SCHEMA_NAME } from '../model/rese
 import { actionReferenceSchema, toJsonSchema, SCHEMA_REF_PREFIX, type JsonSchema } from './json-schema.js';
 import { BOUND_KEY, isFormAction, usesActionReferences, type Action, type Model } from '../model/model.js';
 
-export const FORM_MEDIA_TYPES = ['multipart/form-data', 'application/x-www-form-urlencoded'];
+const FORM_MEDIA_TYPES = ['multipart/form-data', 'application/x-www-form-urlencoded'];
 import { operationId } from './naming.js';
 import { urlPath } from '../model/url-path.js';
 import { securityDeclaration } from './openapi-security.js';
@@ -43,7 +43,7 @@ function needsBound(action: Action): boolean {
   return action.inline !== undefined && action.inline.bound.length > 0;
 }
 
-export function requestBodySchema(action: Action, schemas: Model['schemas'] = []): JsonSchema {
+function requestBodySchema(action: Action, schemas: Model['schemas'] = []): JsonSchema {
   const body: JsonSchema = { type: 'object' };
   const properties: Array<[string, JsonSchema]> = action.params.map((param) => [param.name, toJsonSchema(param.type, schemas)]);
   const required = action.params.filter((param) => !param.optional).map((param) => param.name);

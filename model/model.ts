@@ -36,8 +36,6 @@ export type TypeNode =
    */
   | { kind: 'action'; params: Parameter[]; form?: FormParameter; returns?: TypeNode };
 
-export type TypeKind = TypeNode['kind'];
-
 export interface Property {
   name: string;
   type: TypeNode;
@@ -57,7 +55,7 @@ export interface Parameter {
   optional: boolean;
 }
 
-export interface SourceLocation {
+interface SourceLocation {
   file: string;
   line: number;
   column: number;
@@ -95,7 +93,7 @@ export interface Action {
  * An inline action: its `exportName` is the module-level export the transformer hoists it to (the function
  * takes the bound values as its first argument), its route is `${moduleId}/${path}`.
  */
-export interface InlineAction {
+interface InlineAction {
   /** the enclosing functions' names and its own, `.`-separated (`Page.updatePost`); unique in its module */
   path: string;
   /** the variables it captures from enclosing functions, sorted by name: sealed into every reference to it */
@@ -156,7 +154,7 @@ export interface InlineModule {
 export { BOUND_KEY } from './keys.js';
 
 /** Does a type hold an action reference anywhere (named schemas are looked at by the caller)? */
-export function holdsActionReference(type: TypeNode): boolean {
+function holdsActionReference(type: TypeNode): boolean {
   switch (type.kind) {
     case 'action':
       return true;

@@ -2,7 +2,7 @@ import { assertGeneratedVersion } from '../../model/version.js';
 import type { ClientAction } from '../../model/client-action.js';
 import type { Caller } from './caller.js';
 import { namedArguments } from './named-arguments.js';
-import type { RevivalPlan, RevivalPlans } from './revive.js';
+import type { RevivalPlans } from './revive.js';
 
 /** A generated client module's actions by export name, and the named revival plans they refer to. */
 export interface ClientModuleShape {

@@ -3,7 +3,7 @@ import { ActionError, cookies } from 'actionwire/server';
 import { sessions, users, type Role, type UserRow } from './db.js';
 import { verifyPassword } from './passwords.js';
 
-export const SESSION_COOKIE = 'sample_session';
+const SESSION_COOKIE = 'sample_session';
 const SESSION_SECONDS = 60 * 60 * 8;
 
 /** The signed-in user, from the session cookie of the current request; never from an argument. */

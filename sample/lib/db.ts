@@ -72,7 +72,7 @@ export function openDatabase(dataDir?: string): Promise<PGlite> {
   return database;
 }
 
-export async function db(): Promise<PGlite> {
+async function db(): Promise<PGlite> {
   return openDatabase();
 }
 

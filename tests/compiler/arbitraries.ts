@@ -14,7 +14,7 @@ export interface GeneratedTypes {
 
 // not '': ajv ignores `required: [""]` (tests/compiler/validator.test.ts checks that name by example)
 const PROPERTY_NAMES = ['id', 'name', 'kind', 'a/b', '~0', 'x y', 'ü', 'constructor', 'toString', 'valueOf', 'hasOwnProperty'];
-export const RESERVED = new Set(['__proto__', 'constructor', 'prototype']);
+const RESERVED = new Set(['__proto__', 'constructor', 'prototype']);
 const SCHEMA_NAMES = ['S0', 'S1', 'S2'];
 
 const leaf = (names: readonly string[]): fc.Arbitrary<TypeNode> =>

@@ -5,7 +5,7 @@ import type { Model } from '../../model/model.js';
 import type { IssueCode } from '../../transformer/issues.js';
 
 /** Where fixture projects live: a directory that is not on disk, so that nothing is read from or written to it. */
-export const VIRTUAL_ROOT = '/virtual';
+const VIRTUAL_ROOT = '/virtual';
 
 const options: ts.CompilerOptions = {
   target: ts.ScriptTarget.ES2022,
@@ -56,7 +56,7 @@ function virtualHost(projectDir: string, files: ReadonlyMap<string, string>): ts
 }
 
 /** An issue as a golden file shows it: where (relative to the project), what, and how bad. */
-export interface IssueSummary {
+interface IssueSummary {
   file: string;
   line: number;
   column: number;

@@ -5,7 +5,7 @@ import { tspc } from './project.js';
 import { startServerProcess, type ServerProcess } from './server-process.js';
 
 export const inlineDir = join(repoRoot, 'tests', 'fixtures', 'inline');
-export const inlineServerScript = join(inlineDir, 'dist', 'server.js');
+const inlineServerScript = join(inlineDir, 'dist', 'server.js');
 export type InlineClient = typeof import('../fixtures/inline/src/generated/client/index.js');
 
 /** Seal secrets for the fixture's servers (each at least 32 characters). */

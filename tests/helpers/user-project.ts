@@ -34,7 +34,7 @@ function readmeBlock(marker: string): string {
 }
 
 /** The commands of one install block of the documentation (`typescript-6`, `typescript-5.9`, `typescript-7`). */
-export function readmeInstallCommands(key: string): string[] {
+function readmeInstallCommands(key: string): string[] {
   return readmeBlock(`install:${key} `).split('\n').map((line) => line.trim()).filter((line) => line !== '' && !line.startsWith('#'));
 }
 
@@ -109,15 +109,4 @@ export function createUserProject(installKey: string): UserProject {
     run: (command, args, options = {}) => runIn(dir, command, args, options.node),
     remove: () => rmSync(dir, { recursive: true, force: true }),
   };
-}
-
-/** Every file under `directory`, relative, with its content: to compare two builds' generated files. */
-export function filesUnder(directory: string): Record<string, string> {
-  const files: Record<string, string> = {};
-  for (const entry of readdirSync(directory, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const path = join(entry.parentPath, entry.name);
-    files[path.slice(directory.length + 1)] = readFileSync(path, 'utf8');
-  }
-  return files;
 }

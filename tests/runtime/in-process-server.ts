@@ -6,7 +6,7 @@ import { type ActionRouterOptions } from '../../runtime/server/index.js';
 import { buildActionRouter, type RouteDefinition } from '../../runtime/server/internal.js';
 
 /** What the server did with one request, reported once its middleware chain has finished. */
-export interface Settled {
+interface Settled {
   path: string;
   status: number;
 }
