@@ -1,6 +1,6 @@
 import type { RoutesModel } from '../../model/routes-model.js';
 import { assertGeneratedVersion } from '../../model/version.js';
-import { inlineAction } from './references.js';
+import { inlineAction } from './references/inline-actions.js';
 import { defineActionRoutes, type ActionFunction } from './route-functions.js';
 import type { RouteDefinition } from './router.js';
 

@@ -1,24 +1,24 @@
 import Router from '@koa/router';
 import type { Context, Next } from 'koa';
-import { refuseBody } from './body.js';
+import { refuseBody } from './http/body.js';
 import { runInActionContext } from './context.js';
-import { withUnknownProperties } from './decode-helpers.js';
+import { withUnknownProperties } from './codec/decode-helpers.js';
 import { mountedAt, servingRouter } from './router-mount.js';
 import { DEFAULT_MAX_PROBLEMS, resolveLimits, type ActionRouterOptions } from './options.js';
-import { IssueList } from './issue-list.js';
+import { IssueList } from './problems/issue-list.js';
 import type { BoundDecoder, Decoder, Encoder } from './route-functions.js';
-import { allowOrigin, answerPreflight, isPreflight, resolveCors } from './cors.js';
-import { originAccess } from './origin.js';
-import { parseAllowedOrigins } from './allowed-origins.js';
-import { CookielessCalls } from './cross-origin-cookies.js';
-import { problem, sendProblem } from './problem.js';
-import { defaultOnError, sendFailure } from './problem-response.js';
-import { readFormArguments, readJsonArguments } from './request-body.js';
+import { allowOrigin, answerPreflight, isPreflight, resolveCors } from './http/cors.js';
+import { originAccess } from './http/origin.js';
+import { parseAllowedOrigins } from './http/allowed-origins.js';
+import { CookielessCalls } from './http/cross-origin-cookies.js';
+import { problem, sendProblem } from './problems/problem.js';
+import { defaultOnError, sendFailure } from './http/problem-response.js';
+import { readFormArguments, readJsonArguments } from './http/request-body.js';
 import { routePath } from './route-path.js';
-import { readBound } from './bound-values.js';
-import { ReferenceWriter } from './reference-writer.js';
-import { registerRouter, writingReferences } from './reference-scope.js';
-import { createSealer, type Sealer } from './seal.js';
+import { readBound } from './references/bound-values.js';
+import { ReferenceWriter } from './references/reference-writer.js';
+import { registerRouter, writingReferences } from './references/reference-scope.js';
+import { createSealer, type Sealer } from './sealing/seal.js';
 
 /** One action as the generated `routes.ts` describes it. */
 export interface RouteDefinition {

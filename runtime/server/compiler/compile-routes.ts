@@ -1,7 +1,7 @@
 import { RevivalPlanner } from '../../../model/revival.js';
 import type { RoutesModel } from '../../../model/routes-model.js';
 import { BOUND_KEY, type TypeNode } from '../../../model/model.js';
-import type { IssueList } from '../issue-list.js';
+import type { IssueList } from '../problems/issue-list.js';
 import { NameTable } from './name-table.js';
 import { SCOPE_HELPERS, ValidationTooComplexError } from './scope-helpers.js';
 import { SerializerEmitter } from './serializer.js';
