@@ -3,9 +3,10 @@
  * and what actionwire's own tests reach. Not for applications: it changes with the generated files'
  * format (model/version.ts), which the runtime checks. Applications import actionwire/server.
  */
-export { buildActionRouter, type ActionRouter, type BoundValues, type RouteDefinition } from './router.js';
+export { buildActionRouter, type ActionRouter } from './router.js';
+export type { BoundDecoder, BoundValues, Decoder, Encoder, RouteDefinition } from './route-definition.js';
 export { defineModuleRoutes, type ActionExport } from './module-routes.js';
-export { defineActionRoutes, type ActionFunction, type BoundDecoder, type Decoder, type Encoder } from './route-functions.js';
+export { defineActionRoutes, type ActionFunction } from './route-functions.js';
 export { bindAction, inlineAction, type HoistedAction } from './references/inline-actions.js';
 export { compileRoutes, type CompiledAction, type RouteFunctions } from './compiler/compile-routes.js';
 export type { RoutesModel, RouteShape } from '../../model/routes-model.js';

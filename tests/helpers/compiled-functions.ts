@@ -1,6 +1,7 @@
 import { routesModel } from '../../codegen/routes.js';
 import { MODEL_VERSION, type Action, type Model, type TypeNode } from '../../model/model.js';
-import { compileRoutes, type Decoder, type Encoder } from '../../runtime/server/compiler/compile-routes.js';
+import { compileRoutes } from '../../runtime/server/compiler/compile-routes.js';
+import type { Decoder, Encoder } from '../../runtime/server/route-definition.js';
 import { IssueList } from '../../runtime/server/problems/issue-list.js';
 
 export type { Issue } from '../../runtime/server/problems/problem.js';

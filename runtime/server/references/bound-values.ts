@@ -1,7 +1,7 @@
 import { BOUND_KEY } from '../../../model/model.js';
 import { IssueList } from '../problems/issue-list.js';
 import { problem, type Problem } from '../problems/problem.js';
-import type { BoundValues } from '../router.js';
+import type { BoundValues } from '../route-definition.js';
 import { SealError, type Sealer } from '../sealing/seal.js';
 import { SEAL_ERROR_CODE as SEAL_CODE } from '../sealing/seal-error.js';
 

@@ -1,6 +1,6 @@
 import { OutputMismatchError } from '../codec/encode-helpers.js';
 import { boundTarget, type BoundTarget } from './inline-actions.js';
-import type { RouteDefinition } from '../router.js';
+import type { RouteDefinition } from '../route-definition.js';
 import type { Sealer } from '../sealing/seal.js';
 import type { ActionReference } from '../../../model/action-reference.js';
 
