@@ -1,5 +1,5 @@
 import { assertGeneratedVersion } from '../../model/version.js';
-import type { Caller } from './caller.js';
+import type { Caller } from './caller-type.js';
 import { namedArguments } from './named-arguments.js';
 import type { RevivalPlan, RevivalPlans } from './revive.js';
 

@@ -1,5 +1,5 @@
 import { registeredAction, type ActionShape } from './action-registry.js';
-import type { Caller } from './caller.js';
+import type { Caller } from './caller-type.js';
 import { BOUND_KEY } from '../../model/keys.js';
 import { namedArguments } from './named-arguments.js';
 import { referenceProblem, type ActionReference } from './reference.js';
