@@ -1,6 +1,6 @@
 import { assertGeneratedVersion } from '../../model/version.js';
 import type { ClientAction } from '../../model/client-action.js';
-import type { Caller } from './caller.js';
+import type { Caller } from './caller-type.js';
 import { namedArguments } from './named-arguments.js';
 import type { RevivalPlans } from './revive.js';
 

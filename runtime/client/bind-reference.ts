@@ -1,6 +1,6 @@
 import type { ClientAction } from '../../model/client-action.js';
 import { registeredAction } from './action-registry.js';
-import type { Caller } from './caller.js';
+import type { Caller } from './caller-type.js';
 import { BOUND_KEY } from '../../model/keys.js';
 import { namedArguments } from './named-arguments.js';
 import { referenceProblem, type ActionReference } from './reference.js';

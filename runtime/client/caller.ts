@@ -2,6 +2,7 @@ import ky, { isHTTPError, type KyInstance, type Options } from 'ky';
 import { urlPath } from '../../model/url-path.js';
 import { ActionError } from './action-error.js';
 import { bindReference } from './bind-reference.js';
+import type { Caller } from './caller-type.js';
 import { stringifyArguments } from './encode.js';
 import type { ReferenceResolver } from './reference.js';
 import { revive, type RevivalPlan, type RevivalPlans } from './revive.js';
@@ -12,9 +13,6 @@ export interface ClientOptions extends Omit<Options, 'json' | 'body' | 'method' 
   /** a ky instance to extend instead of the default one */
   ky?: KyInstance;
 }
-
-/** What generated client functions call: `route` is the action's path as the server's table spells it (not yet percent-encoded), `body` its arguments by name. */
-export type Caller = <T>(route: string, body: Record<string, unknown> | FormData, plan?: RevivalPlan, plans?: RevivalPlans) => Promise<T>;
 
 function resolveBase(baseUrl: string | URL | undefined): string {
   const base = baseUrl ?? (globalThis as { location?: { origin: string } }).location?.origin;

@@ -1,5 +1,6 @@
 import { bindReference } from './bind-reference.js';
-import { defaultCaller, type Caller } from './caller.js';
+import { defaultCaller } from './caller.js';
+import type { Caller } from './caller-type.js';
 import type { ActionReference } from './reference.js';
 
 /**

@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Context } from 'koa';
-import type { ReferenceWriter } from './reference-writer.js';
+import type { ReferenceWriter } from './references/reference-writer.js';
 
 /** What an action call can reach while it runs: its request, the router serving it, and its headers once asked for. */
 interface ActionScope {

@@ -12,9 +12,9 @@
  */
 export { ActionError, type ActionErrorOptions } from './action-error.js';
 export { getContext, headers } from './context.js';
-export { cookies, type CookieOptions, type RequestCookies } from './cookies.js';
-export { toReference } from './reference-scope.js';
-export { NotAnActionError, type ActionReference } from './reference-writer.js';
-export { OutputMismatchError } from './encode-helpers.js';
+export { cookies, type CookieOptions, type RequestCookies } from './http/cookies.js';
+export { toReference } from './references/reference-scope.js';
+export { NotAnActionError, type ActionReference } from './references/reference-writer.js';
+export { OutputMismatchError } from './codec/encode-helpers.js';
 export type { ActionRouter } from './router.js';
 export type { ActionRouterOptions, BodyLimits, ErrorReport } from './options.js';

@@ -3,13 +3,14 @@
  * and what actionwire's own tests reach. Not for applications: it changes with the generated files'
  * format (model/version.ts), which the runtime checks. Applications import actionwire/server.
  */
-export { buildActionRouter, type ActionRouter, type BoundValues, type RouteDefinition } from './router.js';
+export { buildActionRouter, type ActionRouter } from './router.js';
+export type { BoundDecoder, BoundValues, Decoder, Encoder, RouteDefinition } from './route-definition.js';
 export { defineModuleRoutes, type ActionExport } from './module-routes.js';
-export { defineActionRoutes, type ActionFunction, type BoundDecoder, type Decoder, type Encoder } from './route-functions.js';
-export { bindAction, inlineAction, type HoistedAction } from './references.js';
+export { defineActionRoutes, type ActionFunction } from './route-functions.js';
+export { bindAction, inlineAction, type HoistedAction } from './references/inline-actions.js';
 export { compileRoutes, type CompiledAction, type RouteFunctions } from './compiler/compile-routes.js';
 export type { RoutesModel, RouteShape } from '../../model/routes-model.js';
 export type { NamedSchema, Parameter, TypeNode } from '../../model/model.js';
-export { IssueList } from './issue-list.js';
+export { IssueList } from './problems/issue-list.js';
 export { DEFAULT_BODY_LIMIT, DEFAULT_BODY_TIMEOUT, DEFAULT_CORS_MAX_AGE, DEFAULT_MAX_DEPTH, DEFAULT_MAX_FIELDS, DEFAULT_MAX_PROBLEMS, type ActionRouterOptions } from './options.js';
-export type { Issue, Problem } from './problem.js';
+export type { Issue, Problem } from './problems/problem.js';

@@ -1,8 +1,8 @@
 import type { RoutesModel } from '../../model/routes-model.js';
 import { assertGeneratedVersion } from '../../model/version.js';
-import { inlineAction } from './references.js';
+import { inlineAction } from './references/inline-actions.js';
 import { defineActionRoutes, type ActionFunction } from './route-functions.js';
-import type { RouteDefinition } from './router.js';
+import type { RouteDefinition } from './route-definition.js';
 
 /** Where each action of a generated route table lives: its module (an index into the modules list) and export. */
 export interface ActionExport {

@@ -1,9 +1,7 @@
 import type { RoutesModel } from '../../model/routes-model.js';
 import type { RouteShape } from '../../model/routes-model.js';
-import { compileRoutes, type BoundDecoder, type CompiledAction, type Decoder, type Encoder } from './compiler/compile-routes.js';
-import type { BoundValues, RouteDefinition } from './router.js';
-
-export type { BoundDecoder, Decoder, Encoder };
+import { compileRoutes, type CompiledAction } from './compiler/compile-routes.js';
+import type { BoundValues, Encoder, RouteDefinition } from './route-definition.js';
 
 /** An action function of a 'use server' module, as the route table holds it. */
 export type ActionFunction = (...args: never[]) => unknown;

@@ -1,52 +1,24 @@
 import Router from '@koa/router';
 import type { Context, Next } from 'koa';
-import { refuseBody } from './body.js';
+import { refuseBody } from './http/body.js';
 import { runInActionContext } from './context.js';
-import { withUnknownProperties } from './decode-helpers.js';
+import { withUnknownProperties } from './codec/decode-helpers.js';
 import { mountedAt, servingRouter } from './router-mount.js';
 import { DEFAULT_MAX_PROBLEMS, resolveLimits, type ActionRouterOptions } from './options.js';
-import { IssueList } from './issue-list.js';
-import type { BoundDecoder, Decoder, Encoder } from './route-functions.js';
-import { allowOrigin, answerPreflight, isPreflight, resolveCors } from './cors.js';
-import { originAccess } from './origin.js';
-import { parseAllowedOrigins } from './allowed-origins.js';
-import { CookielessCalls } from './cross-origin-cookies.js';
-import { problem, sendProblem } from './problem.js';
-import { defaultOnError, sendFailure } from './problem-response.js';
-import { readFormArguments, readJsonArguments } from './request-body.js';
+import { IssueList } from './problems/issue-list.js';
+import type { RouteDefinition } from './route-definition.js';
+import { allowOrigin, answerPreflight, isPreflight, resolveCors } from './http/cors.js';
+import { originAccess } from './http/origin.js';
+import { parseAllowedOrigins } from './http/allowed-origins.js';
+import { CookielessCalls } from './http/cross-origin-cookies.js';
+import { problem, sendProblem } from './problems/problem.js';
+import { defaultOnError, sendFailure } from './http/problem-response.js';
+import { readFormArguments, readJsonArguments } from './http/request-body.js';
 import { routePath } from './route-path.js';
-import { readBound } from './bound-values.js';
-import { ReferenceWriter } from './reference-writer.js';
-import { registerRouter, writingReferences } from './reference-scope.js';
-import { createSealer, type Sealer } from './seal.js';
-
-/** One action as the generated `routes.ts` describes it. */
-export interface RouteDefinition {
-  /** `${moduleId}/${exportName}` */
-  route: string;
-  /** validates the parsed body, pushing every problem into `issues`, and returns the arguments */
-  decode: Decoder;
-  /** the single parameter is FormData: the body is multipart/form-data or application/x-www-form-urlencoded */
-  form: boolean;
-  /** writes the return value as JSON, pruned to the declared type; absent for `void` actions */
-  encode: Encoder | undefined;
-  /** the declared return type admits `undefined`, which is then answered with 204 */
-  mayReturnNothing: boolean;
-  /** the action itself, called with the decoded arguments (an inline action: its bound values first) */
-  action: (...args: never[]) => unknown;
-  /** present for an inline action (hoisted by the transformer): its captured variables, read from and written into seals */
-  bound?: BoundValues;
-}
-
-/** An inline action's captured variables: how a call's sealed `$bound` is read, and how a reference's seal is written. */
-export interface BoundValues {
-  /** the captured variables' names; none: calls and references carry no seal */
-  readonly names: readonly string[];
-  /** checks and revives the opened plaintext's JSON, reporting problems below `/$bound` */
-  decode: BoundDecoder;
-  /** the JSON text to seal, pruned to the variables' types */
-  encode: Encoder;
-}
+import { readBound } from './references/bound-values.js';
+import { ReferenceWriter } from './references/reference-writer.js';
+import { registerRouter, writingReferences } from './references/reference-scope.js';
+import { createSealer, type Sealer } from './sealing/seal.js';
 
 function requestHost(ctx: Context, trustProxy: boolean): string | undefined {
   const headers = ctx.req.headers;

@@ -1,5 +1,5 @@
 import { registerActions } from '../../runtime/client/action-registry.js';
-import type { Caller } from '../../runtime/client/caller.js';
+import type { Caller } from '../../runtime/client/caller-type.js';
 import { fromReference, type ActionReference } from '../../runtime/client/index.js';
 import { type RevivalPlan, type RevivalPlans } from '../../runtime/client/internal.js';
 

@@ -5,7 +5,7 @@ import { emitOpenApi } from '../../codegen/openapi.js';
 import type { Action, Model, TypeNode } from '../../model/model.js';
 import { RevivalPlanner } from '../../model/revival.js';
 import { revive } from '../../runtime/client/revive.js';
-import { withUnknownProperties } from '../../runtime/server/decode-helpers.js';
+import { withUnknownProperties } from '../../runtime/server/codec/decode-helpers.js';
 import { compiledFunctions, identityAction, issueList, modelWith } from '../helpers/compiled-functions.js';
 import { containsSkip, generatedTypes, hasAmbiguousUnion, hasRulesBeyondSchema, mutated, SKIP, wireValue, type GeneratedTypes } from './arbitraries.js';
 

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import type { TypeNode } from '../../model/model.js';
-import { pointerToken } from '../../runtime/server/decode-helpers.js';
-import { IssueList } from '../../runtime/server/issue-list.js';
+import { pointerToken } from '../../runtime/server/codec/decode-helpers.js';
+import { IssueList } from '../../runtime/server/problems/issue-list.js';
 import { DEFAULT_MAX_PROBLEMS } from '../../runtime/server/options.js';
-import { CUT_MARKER, MAX_ISSUE_PATH_CHARS, MAX_KEY_TOKEN_CHARS, MAX_PROBLEM_ANSWER_BYTES } from '../../runtime/server/problem-bounds.js';
+import { CUT_MARKER, MAX_ISSUE_PATH_CHARS, MAX_KEY_TOKEN_CHARS, MAX_PROBLEM_ANSWER_BYTES } from '../../runtime/server/problems/problem-bounds.js';
 import { compiledFunctions, identityAction, modelWith } from '../helpers/compiled-functions.js';
 
 /**

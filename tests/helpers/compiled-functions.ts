@@ -1,9 +1,10 @@
 import { routesModel } from '../../codegen/routes.js';
 import { MODEL_VERSION, type Action, type Model, type TypeNode } from '../../model/model.js';
-import { compileRoutes, type Decoder, type Encoder } from '../../runtime/server/compiler/compile-routes.js';
-import { IssueList } from '../../runtime/server/issue-list.js';
+import { compileRoutes } from '../../runtime/server/compiler/compile-routes.js';
+import type { Decoder, Encoder } from '../../runtime/server/route-definition.js';
+import { IssueList } from '../../runtime/server/problems/issue-list.js';
 
-export type { Issue } from '../../runtime/server/problem.js';
+export type { Issue } from '../../runtime/server/problems/problem.js';
 
 /** Compiles the validator and serializer of `action`, with the model's named schemas, as the server runtime does for `routes.ts`. */
 export function compiledFunctions(model: Model, action: Action): { decode: Decoder; encode: Encoder | undefined; source: string } {

@@ -2,8 +2,8 @@ import { Agent } from 'node:http';
 import { startHardened } from '../helpers/hardened-servers.js';
 import { rawRequest, type RawResponse } from '../helpers/raw-http.js';
 import type { ServerProcess } from '../helpers/server-process.js';
-import { CUT_MARKER, MAX_KEY_TOKEN_CHARS, MAX_PROBLEM_ANSWER_BYTES } from '../../runtime/server/problem-bounds.js';
-import type { Issue } from '../../runtime/server/problem.js';
+import { CUT_MARKER, MAX_KEY_TOKEN_CHARS, MAX_PROBLEM_ANSWER_BYTES } from '../../runtime/server/problems/problem-bounds.js';
+import type { Issue } from '../../runtime/server/problems/problem.js';
 
 /** The reproductions of hostile and tricky input against real generated routes: each must be a clean answer, never a 5xx. */
 describe('hostile and tricky request bodies', () => {

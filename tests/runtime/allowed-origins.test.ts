@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { getDomain } from 'tldts';
 import { buildActionRouter } from '../../runtime/server/internal.js';
-import { originAccess } from '../../runtime/server/origin.js';
-import { parseAllowedOrigins, type AllowedOrigins } from '../../runtime/server/allowed-origins.js';
+import { originAccess } from '../../runtime/server/http/origin.js';
+import { parseAllowedOrigins, type AllowedOrigins } from '../../runtime/server/http/allowed-origins.js';
 
 /** The message `createActionRouter` throws for these `allowedOrigins`, or undefined when it builds. */
 function refusal(...patterns: string[]): string | undefined {

@@ -1,4 +1,4 @@
-import { fieldCounter } from '../../runtime/server/form-fields.js';
+import { fieldCounter } from '../../runtime/server/http/form-fields.js';
 
 const MULTIPART = 'multipart/form-data; boundary=XyZ';
 

@@ -1,12 +1,12 @@
 import { PassThrough } from 'node:stream';
 import type { IncomingMessage } from 'node:http';
 import type { Context } from 'koa';
-import { BodyTimeoutError, BodyTooLargeError, readBody } from '../../runtime/server/body.js';
+import { BodyTimeoutError, BodyTooLargeError, readBody } from '../../runtime/server/http/body.js';
 import { headers, runInActionContext } from '../../runtime/server/context.js';
-import { keyCount } from '../../runtime/server/decode-helpers.js';
-import { exceedsDepth } from '../../runtime/server/json-depth.js';
-import { originAllowed } from '../../runtime/server/origin.js';
-import { parseAllowedOrigins } from '../../runtime/server/allowed-origins.js';
+import { keyCount } from '../../runtime/server/codec/decode-helpers.js';
+import { exceedsDepth } from '../../runtime/server/http/json-depth.js';
+import { originAllowed } from '../../runtime/server/http/origin.js';
+import { parseAllowedOrigins } from '../../runtime/server/http/allowed-origins.js';
 
 function requestStream(declaredLength?: number): PassThrough & IncomingMessage {
   const stream = new PassThrough() as PassThrough & IncomingMessage;

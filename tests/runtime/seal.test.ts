@@ -1,6 +1,6 @@
 import { jest } from '@jest/globals';
 import fc from 'fast-check';
-import { createSealer, MAX_SEAL_LENGTH, SealError, type SealErrorReason, type Sealer } from '../../runtime/server/seal.js';
+import { createSealer, MAX_SEAL_LENGTH, SealError, type SealErrorReason, type Sealer } from '../../runtime/server/sealing/seal.js';
 
 const OLD = 'old-secret-0123456789abcdefghijklmnopqrstuv';
 const NEW = 'new-secret-0123456789abcdefghijklmnopqrstuv';

@@ -1,18 +1,12 @@
 import { RevivalPlanner } from '../../../model/revival.js';
 import type { RoutesModel } from '../../../model/routes-model.js';
 import { BOUND_KEY, type TypeNode } from '../../../model/model.js';
-import type { IssueList } from '../issue-list.js';
+import type { IssueList } from '../problems/issue-list.js';
+import type { BoundDecoder, Decoder, Encoder } from '../route-definition.js';
 import { NameTable } from './name-table.js';
 import { SCOPE_HELPERS, ValidationTooComplexError } from './scope-helpers.js';
 import { SerializerEmitter } from './serializer.js';
 import { ValidatorEmitter } from './validator.js';
-
-/** Checks and revives a parsed request body, reporting every problem into `issues`; returns the arguments. */
-export type Decoder = (body: unknown, issues: IssueList) => unknown[];
-/** Writes a return value as JSON text, pruned to the declared type. */
-export type Encoder = (value: unknown) => string;
-/** Checks and revives an inline action's opened bound values (one object), reporting every problem into `issues`. */
-export type BoundDecoder = (value: unknown, issues: IssueList) => Record<string, unknown>;
 
 /** How an inline action's captured variables are read from a seal's plaintext and written into one. */
 export interface BoundFunctions {

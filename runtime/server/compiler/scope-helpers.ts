@@ -1,9 +1,9 @@
 import { isDateTime } from '../../shared/date-time.js';
 import { RESERVED_KEYS, isNumberKey } from '../../../model/keys.js';
-import { keyCount, pointerToken, setOwn, stripping, unknownKeys } from '../decode-helpers.js';
-import { bool, date, int, json, lit, mismatch, nul, num, oneOf, OutputMismatchError, str } from '../encode-helpers.js';
-import { reference } from '../reference-scope.js';
-import { big, bytes, fromBase64, isBase64, isBigIntText } from '../wire-helpers.js';
+import { keyCount, pointerToken, setOwn, stripping, unknownKeys } from '../codec/decode-helpers.js';
+import { bool, date, int, json, lit, mismatch, nul, num, oneOf, OutputMismatchError, str } from '../codec/encode-helpers.js';
+import { reference } from '../references/reference-scope.js';
+import { big, bytes, fromBase64, isBase64, isBigIntText } from '../codec/wire-helpers.js';
 
 /** Thrown when one call's union trials exceed their budget: the arguments are refused as too complex. */
 export class ValidationTooComplexError extends Error {

@@ -1,6 +1,6 @@
 /** Pieces of JavaScript source that the validator and the serializer both write. */
 
-export { pointerToken } from '../decode-helpers.js';
+export { pointerToken } from '../codec/decode-helpers.js';
 
 /**
  * An own-property read as source. Names that exist on `Object.prototype` are read with `Object.hasOwn`,

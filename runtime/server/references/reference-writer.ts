@@ -1,8 +1,8 @@
-import { OutputMismatchError } from './encode-helpers.js';
-import { boundTarget, type BoundTarget } from './references.js';
-import type { RouteDefinition } from './router.js';
-import type { Sealer } from './seal.js';
-import type { ActionReference } from '../../model/action-reference.js';
+import { OutputMismatchError } from '../codec/encode-helpers.js';
+import { boundTarget, type BoundTarget } from './inline-actions.js';
+import type { RouteDefinition } from '../route-definition.js';
+import type { Sealer } from '../sealing/seal.js';
+import type { ActionReference } from '../../../model/action-reference.js';
 
 export type { ActionReference };
 

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { validateHeaderName, validateHeaderValue } from 'node:http';
 import type { Context } from 'koa';
-import { ActionError } from './action-error.js';
+import { ActionError } from '../action-error.js';
 import { BodyTimeoutError, BodyTooLargeError } from './body.js';
-import type { ErrorReport } from './options.js';
-import { problem, sendProblem } from './problem.js';
+import type { ErrorReport } from '../options.js';
+import { problem, sendProblem } from '../problems/problem.js';
 
 type OnError = (error: unknown, report: ErrorReport) => void;
 

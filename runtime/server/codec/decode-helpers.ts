@@ -1,7 +1,7 @@
-import type { IssueList } from './issue-list.js';
-import { cut, MAX_KEY_TOKEN_CHARS } from './problem-bounds.js';
+import type { IssueList } from '../problems/issue-list.js';
+import { cut, MAX_KEY_TOKEN_CHARS } from '../problems/problem-bounds.js';
 
-export { isDateTime } from '../shared/date-time.js';
+export { isDateTime } from '../../shared/date-time.js';
 
 /** Helpers the generated validators call; each is small and tested on its own. */
 

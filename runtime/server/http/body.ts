@@ -1,5 +1,5 @@
 import { IncomingMessage } from 'node:http';
-import { ActionError } from './action-error.js';
+import { ActionError } from '../action-error.js';
 
 export class BodyTooLargeError extends Error {
   constructor(readonly limit: number) {

@@ -1,4 +1,4 @@
-import { inDateRange, isDateTime } from '../shared/date-time.js';
+import { inDateRange, isDateTime } from '../../shared/date-time.js';
 
 /**
  * Helpers the generated serializers call: each writes one JSON value of a declared type,

@@ -1,9 +1,9 @@
-import { BOUND_KEY } from '../../model/model.js';
-import { IssueList } from './issue-list.js';
-import { problem, type Problem } from './problem.js';
-import type { BoundValues } from './router.js';
-import { SealError, type Sealer } from './seal.js';
-import { SEAL_ERROR_CODE as SEAL_CODE } from './seal-error.js';
+import { BOUND_KEY } from '../../../model/model.js';
+import { IssueList } from '../problems/issue-list.js';
+import { problem, type Problem } from '../problems/problem.js';
+import type { BoundValues } from '../route-definition.js';
+import { SealError, type Sealer } from '../sealing/seal.js';
+import { SEAL_ERROR_CODE as SEAL_CODE } from '../sealing/seal-error.js';
 
 /** An inline action's bound values, opened from a call's seal, or the problem that refuses the call. */
 export type BoundRead = { values: Record<string, unknown> } | { problem: Problem };

@@ -1,4 +1,4 @@
-import { currentWriter } from './context.js';
+import { currentWriter } from '../context.js';
 import type { ActionReference, ReferenceWriter } from './reference-writer.js';
 
 /**

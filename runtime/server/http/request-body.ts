@@ -1,10 +1,10 @@
 import { finished, Readable, Transform, type TransformCallback } from 'node:stream';
 import type { Context } from 'koa';
-import { ActionError } from './action-error.js';
+import { ActionError } from '../action-error.js';
 import { BodyTimeoutError, BodyTooLargeError, bodyReadFailure, bodyTimer, endsEmpty, readBody, refusalBeforeReading, refuseBody, stopReading } from './body.js';
 import { fieldCounter, type FieldCounter } from './form-fields.js';
 import { exceedsDepth } from './json-depth.js';
-import { DEFAULT_MAX_DEPTH, type ResolvedLimits } from './options.js';
+import { DEFAULT_MAX_DEPTH, type ResolvedLimits } from '../options.js';
 
 function mediaType(ctx: Context): string {
   const header = ctx.req.headers['content-type'];

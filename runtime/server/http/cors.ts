@@ -1,8 +1,8 @@
 import type { Context } from 'koa';
 import { refuseBody } from './body.js';
-import { DEFAULT_CORS_MAX_AGE, type ActionRouterOptions } from './options.js';
+import { DEFAULT_CORS_MAX_AGE, type ActionRouterOptions } from '../options.js';
 import type { OriginAccess } from './origin.js';
-import { problem, sendProblem } from './problem.js';
+import { problem, sendProblem } from '../problems/problem.js';
 
 /** The router's CORS settings, checked once when the router is built. */
 export interface CorsPolicy {

@@ -1,6 +1,6 @@
 import { parseCookie, stringifySetCookie } from 'cookie';
 import type { Context } from 'koa';
-import { getContext } from './context.js';
+import { getContext } from '../context.js';
 
 export interface CookieOptions {
   /** seconds; written as Max-Age (and Expires, for old clients) */
