@@ -1,8 +1,6 @@
 import type { IssueList } from '../problems/issue-list.js';
 import { cut, MAX_KEY_TOKEN_CHARS } from '../problems/problem-bounds.js';
 
-export { isDateTime } from '../../shared/date-time.js';
-
 /** Helpers the generated validators call; each is small and tested on its own. */
 
 /**
@@ -34,7 +32,7 @@ export function withUnknownProperties<T>(policy: 'reject' | 'strip', decode: () 
  */
 export function keyCount(object: object): number {
   let count = 0;
-  for (const key in object) count++;
+  for (const _key in object) count++;
   return count;
 }
 

@@ -9,7 +9,7 @@ import { SerializerEmitter } from './serializer.js';
 import { ValidatorEmitter } from './validator.js';
 
 /** How an inline action's captured variables are read from a seal's plaintext and written into one. */
-export interface BoundFunctions {
+interface BoundFunctions {
   decode: BoundDecoder;
   /** the JSON text of the bound values, pruned to their declared types */
   encode: Encoder;

@@ -17,7 +17,7 @@ type ObjectType = Extract<TypeNode, { kind: 'object' }>;
 type Mode = 'decode' | 'check';
 
 /** How many union members one call may try before its arguments are refused as too complex. */
-export const UNION_TRIAL_BUDGET = 1_000_000;
+const UNION_TRIAL_BUDGET = 1_000_000;
 
 /**
  * Emits the JavaScript that validates a parsed request body against an action's parameter types.

@@ -95,7 +95,7 @@ export function endsEmpty(request: IncomingMessage, timeout: number): Promise<bo
 function ignore(): void {}
 
 /** The body was consumed before the action router ran: a server error, with a log line saying so. */
-export class BodyReadBeforeError extends Error {
+class BodyReadBeforeError extends Error {
   constructor() {
     super(
       'actionwire: the request body was read before the action router ran (a body parser mounted before it?): mount the action router before body parsers, or mount those on other paths only',

@@ -19,7 +19,7 @@ export interface Problem {
   errorId?: string;
 }
 
-export function statusTitle(status: number): string {
+function statusTitle(status: number): string {
   return STATUS_CODES[status] ?? (status < 500 ? 'Client Error' : 'Server Error');
 }
 

@@ -1,11 +1,11 @@
 import { hkdfSync, randomBytes } from 'node:crypto';
 
 /** HKDF-SHA256 salt for every seal key; changing it invalidates every seal in circulation. */
-export const SEAL_KEY_SALT = 'actionwire-seal-v1';
+const SEAL_KEY_SALT = 'actionwire-seal-v1';
 const KEY_INFO = 'aes-256-gcm key';
 const KEY_ID_INFO = 'key id';
 const KEY_ID_BYTES = 6;
-export const MIN_SECRET_LENGTH = 32;
+const MIN_SECRET_LENGTH = 32;
 
 export interface SealKey {
   /** 8 base64url characters naming the key inside a seal; derived apart from the key, so it reveals nothing of it */
@@ -22,7 +22,7 @@ export interface SealerOptions {
   warn?: (message: string) => void;
 }
 
-export function deriveSealKey(material: string | Uint8Array): SealKey {
+function deriveSealKey(material: string | Uint8Array): SealKey {
   const derive = (info: string, length: number) => Buffer.from(hkdfSync('sha256', material, SEAL_KEY_SALT, info, length));
   return { id: derive(KEY_ID_INFO, KEY_ID_BYTES).toString('base64url'), key: derive(KEY_INFO, 32) };
 }

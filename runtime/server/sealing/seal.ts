@@ -3,7 +3,7 @@ import { SealError } from './seal-error.js';
 import { resolveSealKeys, type SealKey, type SealerOptions } from './seal-keys.js';
 
 export { SealError, type SealErrorReason } from './seal-error.js';
-export { MIN_SECRET_LENGTH, SEAL_KEY_SALT, type SealerOptions } from './seal-keys.js';
+export type { SealerOptions } from './seal-keys.js';
 
 /** The longest seal `open` reads (in characters); `seal` refuses plaintexts whose seal would be longer. */
 export const MAX_SEAL_LENGTH = 64 * 1024;
