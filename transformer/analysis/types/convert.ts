@@ -1,5 +1,5 @@
 import type ts from 'typescript';
-import type { TypeNode } from '../../model/model.js';
+import type { TypeNode } from '../../../model/model.js';
 import { issueAt } from '../issues.js';
 import { convertLibraryCollection, convertTuple } from './collections.js';
 import { convertObject } from './objects.js';

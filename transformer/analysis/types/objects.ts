@@ -1,5 +1,5 @@
 import type ts from 'typescript';
-import type { Property, TypeNode } from '../../model/model.js';
+import type { Property, TypeNode } from '../../../model/model.js';
 import { convertType, includesUndefined } from './convert.js';
 import { convertActionReference, isActionPlace } from './action-reference.js';
 import { declaredInLibrary } from './naming.js';
