@@ -2,14 +2,14 @@
 import { dirname, resolve } from 'node:path';
 import * as nodeModule from 'node:module';
 import type * as TS from 'typescript';
-import { analyzeProgram, type AnalysisOptions, type ProgramAnalysis } from '../transformer/analyze.js';
+import { analyzeProgram, type AnalysisOptions, type ProgramAnalysis } from '../transformer/analysis/analyze.js';
 import { inlineUnavailable } from './project-typescript.js';
-import { ConfigError, resolveGeneratedDir } from '../transformer/config.js';
-import { isWithin } from '../transformer/module-paths.js';
-import { configDiagnostic, toDiagnostic } from '../transformer/issues.js';
+import { ConfigError, resolveGeneratedDir } from '../transformer/analysis/config/plugin-config.js';
+import { isWithin } from '../transformer/analysis/names/module-paths.js';
+import { configDiagnostic, toDiagnostic } from '../transformer/analysis/issues.js';
 import { staleFiles, writeGeneratedFiles } from '../transformer/output/write.js';
-import { generatedDirFiles, generatedOutputs, serverLayout, writeOutputs } from '../transformer/generated-output.js';
-import { programWithGeneratedFiles } from '../transformer/program-with-generated.js';
+import { generatedDirFiles, generatedOutputs, serverLayout, writeOutputs } from '../transformer/output/generated-output.js';
+import { programWithGeneratedFiles } from '../transformer/program/program-with-generated.js';
 
 // Node ≥ 22.1 keeps compiled code between runs, as TypeScript's own tsc asks it to (≈ 0.1 s of loading TypeScript).
 (nodeModule as { enableCompileCache?: () => unknown }).enableCompileCache?.();

@@ -1,16 +1,16 @@
 import type ts from 'typescript';
 import { writeGeneratedFiles } from './output/write.js';
-import { analyzeProgram } from './analyze.js';
-import { ConfigError, type PluginConfig } from './config.js';
-import { AnalysisReuse } from './analysis-reuse.js';
-import { clientBuild } from './client-build.js';
-import { withInlineHoisting } from './emit-with-hoisting.js';
-import { generatedDirFiles, generatedOutputs, serverLayout, withGeneratedOutputs } from './generated-output.js';
-import { programWithGeneratedFiles } from './program-with-generated.js';
-import { withConfigErrors, withDiagnostics } from './program-diagnostics.js';
-import { asSourceTransformer, isSourceTransformerCall, type SourceTransformerExtras } from './source-transformer-misuse.js';
+import { analyzeProgram } from './analysis/analyze.js';
+import { ConfigError, type PluginConfig } from './analysis/config/plugin-config.js';
+import { AnalysisReuse } from './program/analysis-reuse.js';
+import { clientBuild } from './client-mode/client-build.js';
+import { withInlineHoisting } from './hoisting/emit-with-hoisting.js';
+import { generatedDirFiles, generatedOutputs, serverLayout, withGeneratedOutputs } from './output/generated-output.js';
+import { programWithGeneratedFiles } from './program/program-with-generated.js';
+import { withConfigErrors, withDiagnostics } from './program/program-diagnostics.js';
+import { asSourceTransformer, isSourceTransformerCall, type SourceTransformerExtras } from './program/source-transformer-misuse.js';
 
-export type { PluginConfig } from './config.js';
+export type { PluginConfig } from './analysis/config/plugin-config.js';
 
 interface ProgramTransformerExtras {
   ts: typeof ts;

@@ -1,5 +1,5 @@
 import ts from 'typescript';
-import { documentationOf } from '../../transformer/doc-comments.js';
+import { documentationOf } from '../../transformer/analysis/doc-comments.js';
 
 /** Declarations documented every way a project documents them. */
 const source = `

@@ -34,8 +34,8 @@ export const maybeNull = async (): Promise<Status | null> => null;
 `;
 
 const ref = (name: string): TypeNode => ({ kind: 'ref', name });
-/** in the checker's order of union members (null first) */
-const orNull = (name: string): TypeNode => ({ kind: 'union', members: [{ kind: 'null' }, ref(name)] });
+/** in the order the source writes them (`Role | null`) */
+const orNull = (name: string): TypeNode => ({ kind: 'union', members: [ref(name), { kind: 'null' }] });
 
 describe('a named type survives optionality, `| undefined` and `| null`', () => {
   const fixture = fixtureProgram('analysis-named-optional', { 'src/members.ts': source, 'src/enums.ts': enums });

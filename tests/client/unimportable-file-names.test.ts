@@ -3,7 +3,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpRoot } from '../helpers/paths.js';
 import { tspc, writeProject } from '../helpers/project.js';
-import { unimportableCharacters } from '../../transformer/importable-paths.js';
+import { unimportableCharacters } from '../../transformer/analysis/names/importable-paths.js';
 
 /**
  * routes.ts and the generated client import each module by a relative specifier, which TypeScript reads as a

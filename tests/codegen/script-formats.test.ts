@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import ts from 'typescript';
 import { generateClientScripts } from '../../codegen/generate.js';
 import { MODEL_VERSION, type Action, type Model } from '../../model/model.js';
-import { decideClientNames } from '../../transformer/client-names.js';
+import { decideClientNames } from '../../transformer/analysis/names/client-names.js';
 
 /**
  * The generated client's scripts are written twice from the same statements, as ES modules and as CommonJS

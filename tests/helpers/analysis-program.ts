@@ -1,8 +1,8 @@
 import { dirname } from 'node:path';
 import ts from 'typescript';
-import { analyzeProgram } from '../../transformer/analyze.js';
+import { analyzeProgram } from '../../transformer/analysis/analyze.js';
 import type { Model } from '../../model/model.js';
-import type { IssueCode } from '../../transformer/issues.js';
+import type { IssueCode } from '../../transformer/analysis/issues.js';
 
 /** Where fixture projects live: a directory that is not on disk, so that nothing is read from or written to it. */
 const VIRTUAL_ROOT = '/virtual';

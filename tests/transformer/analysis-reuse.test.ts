@@ -1,7 +1,7 @@
 import ts from 'typescript';
-import { AnalysisReuse } from '../../transformer/analysis-reuse.js';
-import { analyzeProgram } from '../../transformer/analyze.js';
-import { typeFingerprint } from '../../transformer/type-fingerprint.js';
+import { AnalysisReuse } from '../../transformer/program/analysis-reuse.js';
+import { analyzeProgram } from '../../transformer/analysis/analyze.js';
+import { typeFingerprint } from '../../transformer/analysis/type-fingerprint.js';
 import { fixtureProgram } from '../helpers/analysis-program.js';
 
 const entry = { transform: 'actionwire/transformer', transformProgram: true };

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { emitClientModule } from '../../codegen/client.js';
 import { emitClientIndex } from '../../codegen/client-index.js';
 import { MODEL_VERSION, type Action, type Model, type TypeNode } from '../../model/model.js';
-import { decideClientNames, clientExportNameProblem, namespaceIdentifier, NamespaceAllocator } from '../../transformer/client-names.js';
+import { decideClientNames, clientExportNameProblem, namespaceIdentifier, NamespaceAllocator } from '../../transformer/analysis/names/client-names.js';
 import { tspc, writeProject } from '../helpers/project.js';
 import { startServerProcess, type ServerProcess } from '../helpers/server-process.js';
 

@@ -1,7 +1,7 @@
 import type ts from 'typescript';
-import { DIRECTIVE } from './directives.js';
-import type { InlineHoist } from './inline-actions.js';
-import type { InlineFunction } from './inline-names.js';
+import { DIRECTIVE } from '../analysis/directives.js';
+import type { InlineHoist } from '../analysis/inline/inline-actions.js';
+import type { InlineFunction } from '../analysis/inline/inline-names.js';
 
 /** The namespace the hoisted code reaches actionwire/internal/server through, and the parameter that receives the bound values. */
 const SERVER = '__actionwire_server';

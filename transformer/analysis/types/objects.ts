@@ -1,9 +1,10 @@
 import type ts from 'typescript';
-import type { Property, TypeNode } from '../../model/model.js';
+import type { Property, TypeNode } from '../../../model/model.js';
 import { convertType, includesUndefined } from './convert.js';
 import { convertActionReference, isActionPlace } from './action-reference.js';
 import { declaredInLibrary } from './naming.js';
 import { isPublicMember } from './public-members.js';
+import { propertiesInSourceOrder } from './source-order.js';
 import { writtenTypes } from './named-unions.js';
 import { unsupported, type TypeContext } from './type-context.js';
 import { documentationOf } from '../doc-comments.js';
@@ -34,7 +35,7 @@ export function convertObject(type: ts.Type, context: TypeContext, path: string)
   context.visiting.add(type);
   try {
     const properties: Property[] = [];
-    for (const property of checker.getPropertiesOfType(type)) {
+    for (const property of propertiesInSourceOrder(checker.getPropertiesOfType(type))) {
       if (!isPublicMember(tsApi, property)) continue;
       const name = property.getName();
       if (name.startsWith('__@')) {

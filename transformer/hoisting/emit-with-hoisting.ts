@@ -1,6 +1,6 @@
 import type ts from 'typescript';
 import { hoistInlineActions } from './hoist-inline.js';
-import type { InlineHoist } from './inline-actions.js';
+import type { InlineHoist } from '../analysis/inline/inline-actions.js';
 
 /**
  * A program transformer cannot add source transformers, so the program's `emit` puts `transformer` in front of

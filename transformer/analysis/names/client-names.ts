@@ -1,7 +1,7 @@
-import { isBindingIdentifier, isIdentifierName } from '../codegen/naming.js';
-import { CLIENT_INDEX_SCOPE, CLIENT_MODULE_EXPORTS, CLIENT_MODULE_SCOPE } from '../model/client-layout.js';
-import type { Action } from '../model/model.js';
-import { referencedSchemaNames } from '../model/type-refs.js';
+import { isBindingIdentifier, isIdentifierName } from '../../../codegen/naming.js';
+import { CLIENT_INDEX_SCOPE, CLIENT_MODULE_EXPORTS, CLIENT_MODULE_SCOPE } from '../../../model/client-layout.js';
+import type { Action } from '../../../model/model.js';
+import { referencedSchemaNames } from '../../../model/type-refs.js';
 
 /** Words of an identifier: runs of ID_Continue characters, `_` and everything else separating them. */
 const SEPARATORS = /(?:[^\p{ID_Continue}]|_)+/u;

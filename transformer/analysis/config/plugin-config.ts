@@ -1,8 +1,8 @@
 import { dirname, relative, resolve } from 'node:path';
-import { closest } from './edit-distance.js';
-import { isWithin } from './module-paths.js';
+import { closest } from '../edit-distance.js';
+import { isWithin } from '../names/module-paths.js';
 import { checkSecurityOption } from './security-option.js';
-import type { ApiSecurity } from '../model/model.js';
+import type { ApiSecurity } from '../../../model/model.js';
 
 /** The plugin entry of tsconfig.json, as written by the user. */
 export interface PluginConfig {

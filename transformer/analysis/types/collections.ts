@@ -1,5 +1,5 @@
 import type ts from 'typescript';
-import type { TypeNode } from '../../model/model.js';
+import type { TypeNode } from '../../../model/model.js';
 import { convertType } from './convert.js';
 import { declaredInLibrary } from './naming.js';
 import { unsupported, type TypeContext } from './type-context.js';

@@ -1,5 +1,5 @@
-import type { ApiSecurity } from '../model/model.js';
-import { closest } from './edit-distance.js';
+import type { ApiSecurity } from '../../../model/model.js';
+import { closest } from '../edit-distance.js';
 
 const SECURITY_KEYS = ['cookie', 'header', 'scheme', 'required'] as const;
 

@@ -1,7 +1,7 @@
 import { dirname, join, relative, resolve } from 'node:path';
 import type ts from 'typescript';
-import { readCached } from './output/file-cache.js';
-import { isWithin, toPosix } from './module-paths.js';
+import { readCached } from '../output/file-cache.js';
+import { isWithin, toPosix } from '../analysis/names/module-paths.js';
 
 /**
  * The generated client's scripts that a client build needs, with their declarations (by path relative to

@@ -1,16 +1,16 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import type ts from 'typescript';
-import { clientActions, type Model } from '../model/model.js';
-import type { ProgramAnalysis } from './analyze.js';
+import { clientActions, type Model } from '../../model/model.js';
+import type { ProgramAnalysis } from '../analysis/analyze.js';
 import { clientReach } from './client-reach.js';
 import { clientScripts } from './client-scripts.js';
-import { emitWithBefore } from './emit-with-hoisting.js';
-import { generatedOutputs, withGeneratedOutputs, type OutputLayout } from './generated-output.js';
+import { emitWithBefore } from '../hoisting/emit-with-hoisting.js';
+import { generatedOutputs, withGeneratedOutputs, type OutputLayout } from '../output/generated-output.js';
 import { stubServerModules, type ClientStub } from './client-stubs.js';
-import { issueAt, type AnalysisIssue } from './issues.js';
-import { isWithin, moduleIdOf, relativeImport, toPosix } from './module-paths.js';
-import { programWithGeneratedFiles } from './program-with-generated.js';
+import { issueAt, type AnalysisIssue } from '../analysis/issues.js';
+import { isWithin, moduleIdOf, relativeImport, toPosix } from '../analysis/names/module-paths.js';
+import { programWithGeneratedFiles } from '../program/program-with-generated.js';
 
 export interface ClientBuild {
   program: ts.Program;

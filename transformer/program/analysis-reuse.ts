@@ -1,7 +1,7 @@
 import type ts from 'typescript';
-import type { ProgramAnalysis } from './analyze.js';
-import { isWithin } from './module-paths.js';
-import { typeFingerprint } from './type-fingerprint.js';
+import type { ProgramAnalysis } from '../analysis/analyze.js';
+import { isWithin } from '../analysis/names/module-paths.js';
+import { typeFingerprint } from '../analysis/type-fingerprint.js';
 
 interface Previous {
   /** the source files the analysis read, by name */

@@ -1,5 +1,5 @@
 import type ts from 'typescript';
-import { isIdentifierName } from '../codegen/naming.js';
+import { isIdentifierName } from '../../codegen/naming.js';
 
 /** What a 'use server' module becomes in a client build: its actions, re-exported from the generated client module. */
 export interface ClientStub {
@@ -16,7 +16,7 @@ function exportName(tsApi: typeof ts, name: string): ts.ModuleExportName {
 
 /**
  * The `before` transformer of a client build: each 'use server' module's statements are replaced by
- * `export { createUser, listUsers } from '../generated/client/app/users.js'`, so nothing of the server
+ * `export { createUser, listUsers } from '../../generated/client/app/users.js'`, so nothing of the server
  * module (nor what it imports) is in its output, and importing it calls the actions over HTTP.
  */
 export function stubServerModules(tsApi: typeof ts, stubs: ReadonlyMap<string, ClientStub>): ts.TransformerFactory<ts.SourceFile> {

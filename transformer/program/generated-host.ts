@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type ts from 'typescript';
-import { readCached } from './output/file-cache.js';
-import { isWithin } from './module-paths.js';
+import { readCached } from '../output/file-cache.js';
+import { isWithin } from '../analysis/names/module-paths.js';
 
 /**
  * Generated files (and the library declaration files only they import) parsed by an earlier program of this

@@ -1,9 +1,9 @@
 import { isAbsolute, join, relative } from 'node:path';
 import type ts from 'typescript';
-import { generateClientScripts, generateFiles } from '../codegen/generate.js';
-import { writeIfChanged } from './output/write.js';
-import type { Model } from '../model/model.js';
-import { once } from '../model/once.js';
+import { generateClientScripts, generateFiles } from '../../codegen/generate.js';
+import { writeIfChanged } from './write.js';
+import type { Model } from '../../model/model.js';
+import { once } from '../../model/once.js';
 
 /** Where a build writes its output, as far as the generated client is concerned. */
 export interface OutputLayout {

@@ -1,11 +1,11 @@
 import type ts from 'typescript';
-import { BOUND_KEY, type Action, type Parameter } from '../model/model.js';
-import { analyzeSignature, isAsync, type ModuleAnalysis } from './actions.js';
+import { BOUND_KEY, type Action, type Parameter } from '../../../model/model.js';
+import { analyzeSignature, isAsync, type ModuleAnalysis } from '../actions.js';
 import { scanCaptures } from './inline-captures.js';
 import { hoistedName, inlinePath, type InlineFunction } from './inline-names.js';
-import { errorCount, issueAt } from './issues.js';
-import { convertType, includesUndefined } from './types/convert.js';
-import type { ValuePlace } from './types/type-context.js';
+import { errorCount, issueAt } from '../issues.js';
+import { convertType, includesUndefined } from '../types/convert.js';
+import type { ValuePlace } from '../types/type-context.js';
 
 /** What the emit step needs to hoist one inline action. */
 export interface InlineHoist {

@@ -1,16 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type ts from 'typescript';
-import { RESERVED_CLIENT_MODULES } from '../model/client-layout.js';
-import { MODEL_VERSION, type Action, type ActionModule, type InlineModule, type Model } from '../model/model.js';
+import { RESERVED_CLIENT_MODULES } from '../../model/client-layout.js';
+import { MODEL_VERSION, type Action, type ActionModule, type InlineModule, type Model } from '../../model/model.js';
 import { analyzeActionModule } from './actions.js';
-import { decideClientNames, NamespaceAllocator } from './client-names.js';
-import { resolveConfig, type ResolvedConfig } from './config.js';
+import { decideClientNames, NamespaceAllocator } from './names/client-names.js';
+import { resolveConfig, type ResolvedConfig } from './config/plugin-config.js';
 import { scanDirectives } from './directives.js';
-import { analyzeInlineActions, type InlineAnalysis, type InlineHoist } from './inline-actions.js';
-import { unimportableModuleProblem } from './importable-paths.js';
+import { analyzeInlineActions, type InlineAnalysis, type InlineHoist } from './inline/inline-actions.js';
+import { unimportableModuleProblem } from './names/importable-paths.js';
 import { issueAt, type AnalysisIssue } from './issues.js';
-import { importExtension, isWithin, moduleIdOf, projectRelativePath, relativeImport } from './module-paths.js';
+import { importExtension, isWithin, moduleIdOf, projectRelativePath, relativeImport } from './names/module-paths.js';
 import { SchemaRegistry } from './types/schema-names.js';
 
 export interface ProgramAnalysis {

@@ -26,7 +26,8 @@ function enumOf(context: TypeContext, member: ts.Type): ts.Type | undefined {
   return enumSymbol ? checker.getDeclaredTypeOfSymbol(enumSymbol) : undefined;
 }
 
-function writtenMembers(tsApi: typeof ts, node: ts.TypeNode): ts.TypeNode[] {
+/** The members a union type node writes, parentheses and nested unions flattened (`(A | B) | null` → A, B, null). */
+export function writtenMembers(tsApi: typeof ts, node: ts.TypeNode): ts.TypeNode[] {
   if (tsApi.isParenthesizedTypeNode(node)) return writtenMembers(tsApi, node.type);
   if (tsApi.isUnionTypeNode(node)) return node.types.flatMap((member) => writtenMembers(tsApi, member));
   return [node];

@@ -1,6 +1,6 @@
 import { dirname, resolve } from 'node:path';
 import type ts from 'typescript';
-import { isWithin } from './module-paths.js';
+import { isWithin } from '../analysis/names/module-paths.js';
 
 const resolvingFromDisk = new WeakSet<ts.CompilerHost>();
 

@@ -1,6 +1,6 @@
 import type ts from 'typescript';
-import type { TypeNode } from '../../model/model.js';
-import { RESERVED_SCHEMA_NAMES } from '../../model/reserved-schema-names.js';
+import type { TypeNode } from '../../../model/model.js';
+import { RESERVED_SCHEMA_NAMES } from '../../../model/reserved-schema-names.js';
 
 /**
  * The named schemas found so far: one name per TypeScript type (the checker's types are

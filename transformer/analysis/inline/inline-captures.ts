@@ -1,5 +1,5 @@
 import type ts from 'typescript';
-import { issueAt, type AnalysisIssue } from './issues.js';
+import { issueAt, type AnalysisIssue } from '../issues.js';
 import type { InlineFunction } from './inline-names.js';
 
 export interface CapturedVariable {

@@ -1,5 +1,5 @@
 import type ts from 'typescript';
-import type { TypeNode } from '../../model/model.js';
+import type { TypeNode } from '../../../model/model.js';
 import { issueAt } from '../issues.js';
 import { convertLibraryCollection, convertTuple } from './collections.js';
 import { convertObject } from './objects.js';
@@ -7,6 +7,7 @@ import { declaredInLibrary, schemaNameFor } from './naming.js';
 import { pathText, unsupported, type TypeContext } from './type-context.js';
 import { documentationOf } from '../doc-comments.js';
 import { namedUnionsAmong } from './named-unions.js';
+import { unionMembersInSourceOrder } from './source-order.js';
 
 /** Does the type admit `undefined`? JSON cannot carry it, so such a property or parameter may be absent. */
 export function includesUndefined(context: TypeContext, type: ts.Type): boolean {
@@ -125,7 +126,7 @@ function convertUnion(union: ts.UnionType, context: TypeContext, path: string, w
   const namesAdded = new Set<ts.Type>();
   const nodes: TypeNode[] = [];
   let booleanAdded = false;
-  for (const member of kept) {
+  for (const member of unionMembersInSourceOrder(context, union, kept, written)) {
     const owner = named.find((candidate) => candidate.members.has(member));
     if (owner) {
       if (!namesAdded.has(owner.type)) nodes.push(convertType(owner.type, context, path));

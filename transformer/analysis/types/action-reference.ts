@@ -1,5 +1,5 @@
 import type ts from 'typescript';
-import type { FormParameter, Parameter, TypeNode } from '../../model/model.js';
+import type { FormParameter, Parameter, TypeNode } from '../../../model/model.js';
 import { convertType, includesUndefined, isFormData } from './convert.js';
 import { writtenTypes } from './named-unions.js';
 import { unsupported, type TypeContext } from './type-context.js';

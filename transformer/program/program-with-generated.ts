@@ -1,7 +1,7 @@
 import type ts from 'typescript';
 import { hostSeeingGeneratedFiles } from './generated-host.js';
 import { resolveGeneratedImportsFromDisk } from './generated-imports.js';
-import { isWithin } from './module-paths.js';
+import { isWithin } from '../analysis/names/module-paths.js';
 
 /**
  * The generated files the program compiles (routes.ts). The client's declarations are not roots: a program

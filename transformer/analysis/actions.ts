@@ -1,8 +1,8 @@
 import type ts from 'typescript';
-import { isBindingIdentifier } from '../codegen/naming.js';
-import type { Action, Parameter } from '../model/model.js';
-import { clientExportNameProblem } from './client-names.js';
-import { unroutableNameProblem } from './route-names.js';
+import { isBindingIdentifier } from '../../codegen/naming.js';
+import type { Action, Parameter } from '../../model/model.js';
+import { clientExportNameProblem } from './names/client-names.js';
+import { unroutableNameProblem } from './names/route-names.js';
 import { errorCount, issueAt, type AnalysisIssue } from './issues.js';
 import { convertType, includesUndefined, isFormData } from './types/convert.js';
 import { writtenResultTypes, writtenTypes } from './types/named-unions.js';

@@ -1,5 +1,5 @@
 import type ts from 'typescript';
-import { configDiagnostic, toDiagnostic, type AnalysisIssue } from './issues.js';
+import { configDiagnostic, toDiagnostic, type AnalysisIssue } from '../analysis/issues.js';
 
 /**
  * A program transformer has no `addDiagnostic`: our errors join the program's semantic

@@ -1,5 +1,5 @@
 import type ts from 'typescript';
-import { configDiagnostic } from './issues.js';
+import { configDiagnostic } from '../analysis/issues.js';
 
 /** What ts-patch hands a source transformer (a plugin entry without `"transformProgram": true`). */
 export interface SourceTransformerExtras {
