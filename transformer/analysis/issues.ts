@@ -1,7 +1,7 @@
 import type ts from 'typescript';
 
 /** Every problem the analysis can report, with the number TypeScript shows (`error TS93001`). */
-export const ISSUE_CODES = {
+const ISSUE_CODES = {
   'actionwire/not-async': 93001,
   'actionwire/not-a-function': 93002,
   'actionwire/unsupported-type': 93003,

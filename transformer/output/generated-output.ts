@@ -22,7 +22,7 @@ export interface OutputLayout {
 type ModuleKindOf = (options: ts.CompilerOptions) => ts.ModuleKind;
 
 /** Does the build emit CommonJS for a TypeScript file at `path`? */
-export function emitsCommonJs(tsApi: typeof ts, options: ts.CompilerOptions, path: string): boolean {
+function emitsCommonJs(tsApi: typeof ts, options: ts.CompilerOptions, path: string): boolean {
   // TypeScript's own default (it depends on target, and differs between versions); not in its public typings
   const emitModuleKind = (tsApi as typeof ts & { getEmitModuleKind?: ModuleKindOf }).getEmitModuleKind;
   const kind = emitModuleKind ? emitModuleKind(options) : (options.module ?? tsApi.ModuleKind.ESNext);

@@ -2,7 +2,7 @@ import type ts from 'typescript';
 import { issueAt, type AnalysisIssue } from '../issues.js';
 import type { InlineFunction } from './inline-names.js';
 
-export interface CapturedVariable {
+interface CapturedVariable {
   name: string;
   symbol: ts.Symbol;
   /** where it is declared, for messages */

@@ -4,7 +4,7 @@ import type ts from 'typescript';
 export type InlineFunction = ts.FunctionDeclaration | ts.FunctionExpression | ts.ArrowFunction | ts.MethodDeclaration;
 
 /** A function's own name: declared, or the variable, property or method it is assigned to. */
-export function ownName(tsApi: typeof ts, node: ts.Node): string | undefined {
+function ownName(tsApi: typeof ts, node: ts.Node): string | undefined {
   if ((tsApi.isFunctionDeclaration(node) || tsApi.isFunctionExpression(node)) && node.name) return node.name.text;
   if (tsApi.isFunctionDeclaration(node) && hasDefaultModifier(tsApi, node)) return 'default';
   if (tsApi.isMethodDeclaration(node) || tsApi.isGetAccessor(node) || tsApi.isSetAccessor(node)) return propertyNameText(tsApi, node.name);
