@@ -8,7 +8,5 @@ export default {
   testPathIgnorePatterns: ['/node_modules/', '/tests/\\.tmp/', '/tests/fixtures/'],
   modulePathIgnorePatterns: ['<rootDir>/tests/\\.tmp/'],
   testTimeout: 180000,
-  // most suites wait on child processes (tspc, npm, servers): two workers on two cores (npm test 533 s → 333 s of jest, measured)
-  maxWorkers: 2,
   reporters: ['default', '<rootDir>/tests/helpers/skipped-browser-reporter.cjs'],
 };

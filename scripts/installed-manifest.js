@@ -4,6 +4,7 @@
 //
 //   node scripts/installed-manifest.js strip     (prepack) keeps the repository's file beside it, writes the installed one
 //   node scripts/installed-manifest.js restore   (postpack) puts the repository's file back
+//   node scripts/installed-manifest.js print     prints the installed one, changing nothing (the tests pack with it)
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -38,8 +39,9 @@ const command = process.argv[2];
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   if (command === 'strip') strip();
   else if (command === 'restore') restore();
+  else if (command === 'print') process.stdout.write(`${JSON.stringify(installedManifest(JSON.parse(readFileSync(manifest, 'utf8'))), null, 2)}\n`);
   else {
-    console.error('usage: node scripts/installed-manifest.js strip|restore');
+    console.error('usage: node scripts/installed-manifest.js strip|restore|print');
     process.exitCode = 2;
   }
 }

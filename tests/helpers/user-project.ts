@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import ts from 'typescript';
@@ -52,25 +52,27 @@ function words(line: string): string[] {
 let packed: string | undefined;
 
 /**
- * The tarball `npm pack` makes of this repository (already built by `npm test`), once per test file: its
- * package.json is the one users install (scripts/installed-manifest.js, which prepack and postpack run).
+ * The tarball `npm pack` makes of this repository (already built by `npm test`), once per test file, with the
+ * package.json users install (scripts/installed-manifest.js, which prepack writes): packed with scripts off and
+ * its package.json replaced inside the tarball, so that test files packing at the same time never touch the
+ * repository's own package.json.
  */
 export function packedTarball(): string {
   if (packed) return packed;
   const destination = mkdtempSync(join(tmpdir(), 'actionwire-pack-'));
-  const manifest = (step: 'strip' | 'restore'): void => {
-    const result = spawnSync(process.execPath, [join(repoRoot, 'scripts', 'installed-manifest.js'), step], { cwd: repoRoot, encoding: 'utf8' });
-    if (result.status !== 0) throw new Error(`installed-manifest.js ${step} failed:\n${result.stdout}${result.stderr}`);
+  const run = (command: string, args: string[], cwd: string): string => {
+    const result = spawnSync(command, args, { cwd, encoding: 'utf8' });
+    if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed:\n${result.stdout}${result.stderr}`);
+    return result.stdout;
   };
-  manifest('strip');
-  try {
-    const result = spawnSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', destination], { cwd: repoRoot, encoding: 'utf8' });
-    if (result.status !== 0) throw new Error(`npm pack failed:\n${result.stdout}${result.stderr}`);
-    const [info] = JSON.parse(result.stdout) as [{ filename: string }];
-    packed = join(destination, info.filename);
-  } finally {
-    manifest('restore');
-  }
+  const [info] = JSON.parse(run('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', destination], repoRoot)) as [{ filename: string }];
+  const tarball = join(destination, info.filename);
+  const unpacked = join(destination, 'unpacked');
+  mkdirSync(unpacked);
+  run('tar', ['-xzf', tarball, '-C', unpacked], destination);
+  writeFileSync(join(unpacked, 'package', 'package.json'), run(process.execPath, [join(repoRoot, 'scripts', 'installed-manifest.js'), 'print'], repoRoot));
+  run('tar', ['-czf', tarball, '-C', unpacked, 'package'], destination);
+  packed = tarball;
   return packed;
 }
 
