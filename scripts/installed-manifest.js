@@ -14,16 +14,21 @@ const manifest = join(root, 'package.json');
 const kept = join(root, '.package.repository.json');
 
 /** The repository's package.json → the one users install. */
-export function installedManifest(repository) {
+function installedManifest(repository) {
   const { scripts: _scripts, devDependencies: _devDependencies, ...installed } = repository;
   return installed;
+}
+
+/** The text of the package.json users install, from the repository's `text`. */
+function installedText(text) {
+  return `${JSON.stringify(installedManifest(JSON.parse(text)), null, 2)}\n`;
 }
 
 export function strip() {
   if (existsSync(kept)) throw new Error(`${kept} exists: a pack was interrupted; run \`node scripts/installed-manifest.js restore\` first`);
   const text = readFileSync(manifest, 'utf8');
   writeFileSync(kept, text);
-  writeFileSync(manifest, `${JSON.stringify(installedManifest(JSON.parse(text)), null, 2)}\n`);
+  writeFileSync(manifest, installedText(text));
 }
 
 export function restore() {
@@ -32,14 +37,14 @@ export function restore() {
 
 /** For a git dependency: npm packs the clone once prepared, and the clone is thrown away after. */
 export function stripForGood() {
-  writeFileSync(manifest, `${JSON.stringify(installedManifest(JSON.parse(readFileSync(manifest, 'utf8'))), null, 2)}\n`);
+  writeFileSync(manifest, installedText(readFileSync(manifest, 'utf8')));
 }
 
 const command = process.argv[2];
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   if (command === 'strip') strip();
   else if (command === 'restore') restore();
-  else if (command === 'print') process.stdout.write(`${JSON.stringify(installedManifest(JSON.parse(readFileSync(manifest, 'utf8'))), null, 2)}\n`);
+  else if (command === 'print') process.stdout.write(installedText(readFileSync(manifest, 'utf8')));
   else {
     console.error('usage: node scripts/installed-manifest.js strip|restore|print');
     process.exitCode = 2;
