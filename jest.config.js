@@ -8,5 +8,8 @@ export default {
   testPathIgnorePatterns: ['/node_modules/', '/tests/\\.tmp/', '/tests/fixtures/'],
   modulePathIgnorePatterns: ['<rootDir>/tests/\\.tmp/'],
   testTimeout: 180000,
+  globalSetup: '<rootDir>/tests/setup/shared-builds.js',
+  // most suites wait on child processes (tspc, npm, servers), so two workers use the two cores
+  maxWorkers: 2,
   reporters: ['default', '<rootDir>/tests/helpers/skipped-browser-reporter.cjs'],
 };

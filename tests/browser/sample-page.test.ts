@@ -74,7 +74,7 @@ async function startOtherOrigin(): Promise<{ port: number; server: Server }> {
 
 /**
  * The sample's web page and API reference in headless Chromium, against the sample's server as a process (built by
- * `npm run test:types`: tspc -p sample/tsconfig.json, then sample/scripts/build-web.js for the page's script).
+ * tests/setup/shared-builds.js before the tests: tspc -p sample/tsconfig.json, then sample/scripts/build-web.js for the page's script).
  * The server's ALLOWED_ORIGINS names one page of another origin, `http://127.0.0.1:<port>`; the same page
  * opened as `http://localhost:<port>` is an origin it does not allow.
  */
@@ -100,7 +100,7 @@ describeWithBrowser('the sample page in headless Chromium', () => {
 
   beforeAll(async () => {
     for (const built of [join(sampleDir, 'dist', 'server.js'), join(sampleDir, 'dist', 'public', 'app.js')]) {
-      if (!existsSync(built)) throw new Error(`${built} is missing: build the sample with \`node_modules/.bin/tspc -p sample/tsconfig.json && node sample/scripts/build-web.js\` (npm run test:types does)`);
+      if (!existsSync(built)) throw new Error(`${built} is missing: build the sample with \`node tests/setup/shared-builds.js\` (jest's globalSetup runs it)`);
     }
     otherOrigin = await startOtherOrigin();
     sample = await startServerProcess(join(sampleDir, 'dist', 'server.js'), { ALLOWED_ORIGINS: `http://127.0.0.1:${otherOrigin.port}` });

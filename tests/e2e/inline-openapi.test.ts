@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import type { RouteDefinition } from 'actionwire/internal/server';
-import { compileInline, inlineDir, KEY_1, postAction, startInline } from '../helpers/inline-servers.js';
+import { inlineDir, KEY_1, postAction, startInline } from '../helpers/inline-servers.js';
 import { redoclyLint } from '../helpers/redocly.js';
 import type { ServerProcess } from '../helpers/server-process.js';
 
@@ -43,7 +43,6 @@ let routes: readonly RouteDefinition[];
 let hoisted: string[];
 
 beforeAll(async () => {
-  compileInline();
   spec = JSON.parse(readFileSync(specPath, 'utf8')) as OpenApiDocument;
   ({ actionRoutes: routes } = (await import(join(inlineDir, 'dist', 'generated', 'routes.js'))) as { actionRoutes: readonly RouteDefinition[] });
   const page = (await import(join(inlineDir, 'dist', 'posts', 'page.js'))) as Record<string, unknown>;

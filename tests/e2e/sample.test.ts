@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { repoRoot } from '../helpers/paths.js';
-import { tspc } from '../helpers/project.js';
 import { startServerProcess, type ServerProcess } from '../helpers/server-process.js';
 import { cookieJar } from '../helpers/cookie-jar.js';
 
@@ -13,8 +12,6 @@ let server: ServerProcess;
 let client: ClientModule;
 
 beforeAll(async () => {
-  const compiled = tspc(sampleDir);
-  if (compiled.status !== 0) throw new Error(`tspc failed:\n${compiled.output}`);
   server = await startServerProcess(join(sampleDir, 'dist', 'server.js'));
   client = (await import(join(sampleDir, 'dist', 'generated', 'client', 'index.js'))) as ClientModule;
 });

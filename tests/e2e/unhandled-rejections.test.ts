@@ -1,12 +1,9 @@
 import { join } from 'node:path';
 import { repoRoot } from '../helpers/paths.js';
-import { tspc } from '../helpers/project.js';
 import { startServerProcess, type ServerProcess } from '../helpers/server-process.js';
 
 let server: ServerProcess;
 beforeAll(async () => {
-  const compiled = tspc(join(repoRoot, 'sample'));
-  if (compiled.status !== 0) throw new Error(compiled.output);
   server = await startServerProcess(join(repoRoot, 'tests', 'e2e', 'sample-with-floating-rejection.js'));
 });
 afterAll(() => server?.stop());

@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { hardenedDir, startHardened } from '../helpers/hardened-servers.js';
 import { repoRoot } from '../helpers/paths.js';
-import { tspc } from '../helpers/project.js';
 import { rawRequest } from '../helpers/raw-http.js';
 import { startServerProcess, type ServerProcess } from '../helpers/server-process.js';
 
@@ -94,8 +93,6 @@ describe.each([
     if (dir === hardenedDir) {
       server = await startHardened({}, ['--expose-gc']);
     } else {
-      const compiled = tspc(dir);
-      if (compiled.status !== 0) throw new Error(compiled.output);
       server = await startServerProcess(join(dir, 'dist', 'server.js'), { NODE_OPTIONS: '--expose-gc' });
     }
   });

@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { repoRoot } from '../helpers/paths.js';
-import { tspc } from '../helpers/project.js';
 import { rawRequest } from '../helpers/raw-http.js';
 import { startServerProcess, type ServerProcess } from '../helpers/server-process.js';
 
@@ -11,8 +10,6 @@ let server: ServerProcess;
 let routes: string[];
 
 beforeAll(async () => {
-  const compiled = tspc(sampleDir);
-  if (compiled.status !== 0) throw new Error(compiled.output);
   routes = Object.keys((JSON.parse(readFileSync(join(sampleDir, 'generated', 'openapi.json'), 'utf8')) as { paths: object }).paths);
   server = await startServerProcess(join(repoRoot, 'tests', 'fuzz', 'sample-with-probe.js'));
 });

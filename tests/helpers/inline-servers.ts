@@ -1,7 +1,6 @@
 import { join } from 'node:path';
 import type { ActionRouterOptions } from 'actionwire/server';
 import { repoRoot } from './paths.js';
-import { tspc } from './project.js';
 import { startServerProcess, type ServerProcess } from './server-process.js';
 
 export const inlineDir = join(repoRoot, 'tests', 'fixtures', 'inline');
@@ -13,24 +12,12 @@ export const KEY_1 = 'inline-key-one-0123456789abcdefghijklmnop';
 export const KEY_2 = 'inline-key-two-0123456789abcdefghijklmnop';
 export const FOREIGN_KEY = 'inline-foreign-0123456789abcdefghijklmnop';
 
-let compiled = false;
-
-/** Compiles the inline fixture (once per test file), so its dist/ and src/generated/ are current. */
-export function compileInline(): void {
-  if (compiled) return;
-  const result = tspc(inlineDir);
-  if (result.status !== 0) throw new Error(result.output);
-  compiled = true;
-}
-
-/** Compiles the fixture once and starts its server with these router options (and more environment, e.g. NODE_ENV, ACTIONWIRE_SECRET). */
+/** Starts the fixture's server (built by tests/setup/shared-builds.js) with these router options (and more environment, e.g. NODE_ENV, ACTIONWIRE_SECRET). */
 export async function startInline(options: ActionRouterOptions = {}, env: NodeJS.ProcessEnv = {}): Promise<ServerProcess> {
-  compileInline();
   return startServerProcess(inlineServerScript, { ACTIONWIRE_SECRET: '', NODE_ENV: 'test', ROUTER_OPTIONS: JSON.stringify(options), ...env });
 }
 
 export async function inlineClient(): Promise<InlineClient> {
-  compileInline();
   return (await import(join(inlineDir, 'dist', 'generated', 'client', 'index.js'))) as InlineClient;
 }
 

@@ -33,7 +33,7 @@ function declarationsUnder(directory: string): string[] {
 /**
  * The generated client's declarations are what a project's compiler reads of the client; with `skipLibCheck`
  * it does not check them, without it it does. The generated clients of the type-family fixture (every kind of
- * type the wire carries) and of the sample are compiled by `npm run test:types` before the tests run.
+ * type the wire carries) and of the sample are compiled by tests/setup/shared-builds.js before the tests run.
  */
 describe.each([
   ['the type families', join(repoRoot, 'tests', 'fixtures', 'types', 'src', 'generated', 'client')],

@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expectGoldenText } from '../helpers/golden-json.js';
 import { repoRoot } from '../helpers/paths.js';
-import { tspc } from '../helpers/project.js';
 import { startServerProcess, type ServerProcess } from '../helpers/server-process.js';
 
 const fixture = join(repoRoot, 'tests', 'fixtures', 'types');
@@ -13,8 +12,6 @@ let server: ServerProcess;
 let api: ReturnType<Client['createClient']>;
 
 beforeAll(async () => {
-  const compiled = tspc(fixture);
-  if (compiled.status !== 0) throw new Error(compiled.output);
   server = await startServerProcess(join(fixture, 'dist', 'server.js'));
   const client = (await import(join(fixture, 'dist', 'generated', 'client', 'index.js'))) as Client;
   api = client.createClient({ baseUrl: server.url });
