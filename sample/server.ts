@@ -5,8 +5,9 @@ import { hashPassword } from './lib/passwords.js';
 import { logUnhandledRejections } from './lib/unhandled-rejections.js';
 import { createActionRouter } from './generated/routes.js';
 import { assets } from './assets.js';
-import { homePage } from './home.js';
-import { backToFormPage, postPage } from './pages.js';
+import { backToFormPage } from './pages/form-redirect.js';
+import { homePage } from './pages/home-page.js';
+import { postPage } from './pages/post-page.js';
 
 export const ADMIN = { email: 'admin@example.com', password: 'correct horse battery' };
 

@@ -13,4 +13,5 @@
 export { ActionError, type ProblemIssue } from './action-error.js';
 export { configureClient, type ClientOptions } from './caller.js';
 export { fromReference } from './from-reference.js';
+export { withFormFallback } from './form-fallback.js';
 export { isActionReference, type ActionReference } from './reference.js';

@@ -1,10 +1,25 @@
 'use server';
 
+import { ActionError } from 'actionwire/server';
 import { currentUser, endSession, startSession } from '../lib/auth.js';
 import type { User } from './actions.js';
 
 /** Signs in: the session travels in an HttpOnly cookie, never in an argument. */
 export async function signIn(email: string, password: string): Promise<User> {
+  return startSession(email, password);
+}
+
+/**
+ * Signs in with the sign-in form's fields: a form action, so the page's form posts straight to it without
+ * JavaScript (the server answers with a redirect back to the page, the session cookie set), and the page's
+ * script sends the same form through the generated client.
+ */
+export async function signInWithForm(formData: FormData): Promise<User> {
+  const email = formData.get('email');
+  const password = formData.get('password');
+  if (typeof email !== 'string' || email === '' || typeof password !== 'string' || password === '') {
+    throw new ActionError(422, 'Fill in the email and the password', { code: 'missing-field' });
+  }
   return startSession(email, password);
 }
 

@@ -8,7 +8,11 @@ const SESSION_SECONDS = 60 * 60 * 8;
 
 /** The signed-in user, from the session cookie of the current request; never from an argument. */
 export async function currentUser(): Promise<UserRow | undefined> {
-  const token = cookies().get(SESSION_COOKIE);
+  return userOfSession(cookies().get(SESSION_COOKIE));
+}
+
+/** The user a session token belongs to (for a page's server rendering, where `cookies()` is not available). */
+export async function userOfSession(token: string | undefined): Promise<UserRow | undefined> {
   return token ? sessions.findUser(token) : undefined;
 }
 

@@ -12,14 +12,14 @@ const sample = join(dirname(fileURLToPath(import.meta.url)), '..');
 const root = join(sample, '..');
 const tspc = join(root, 'node_modules', 'ts-patch', 'bin', 'tspc.js');
 const compiled = join(sample, 'dist', 'web'); // tsconfig.web.json's outDir
-const entry = join(compiled, 'web', 'main.js');
+const entry = join(compiled, 'web', 'main.js'); // web/main.tsx
 const outfile = join(sample, 'dist', 'public', 'app.js');
 
 console.log('$ tspc -p sample/tsconfig.web.json   ("mode": "client": web/*.ts, the \'use server\' modules they import emitted as stubs)');
 const compile = spawnSync(process.execPath, [tspc, '-p', join(sample, 'tsconfig.web.json')], { stdio: 'inherit' });
 if (compile.status !== 0) process.exit(compile.status ?? 1);
 
-const options = { entryPoints: [entry], bundle: true, minify: true, format: 'esm', platform: 'browser', target: 'es2022', write: false, metafile: true, logLevel: 'warning' };
+const options = { entryPoints: [entry], bundle: true, minify: true, format: 'esm', platform: 'browser', target: 'es2022', define: { 'process.env.NODE_ENV': '"production"' }, write: false, metafile: true, logLevel: 'warning' };
 const full = await build(options);
 const bundle = full.outputFiles[0].contents;
 mkdirSync(dirname(outfile), { recursive: true });

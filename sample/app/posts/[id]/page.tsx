@@ -1,27 +1,15 @@
 /**
- * The seed's app/posts/[id]/page.tsx without React: a page function that loads a post and hands out the
- * action that edits it. `updatePost` is an inline 'use server' action: the transformer hoists it to a route
- * of its own (app/posts/[id]/page/PostPage.updatePost), and the post id it captures travels sealed in its
- * reference, so a client can call it back but can neither read nor change which post it edits.
+ * The post page of Next.js's 'use server' documentation, as actionwire runs it: an async server component that
+ * loads the post and hands an inline server action to a client component. `updatePost` is hoisted by the
+ * transformer to a route of its own (app/posts/[id]/page/PostPage.updatePost); the post id it captures travels
+ * sealed in its reference, so a client can call it back but can neither read nor change which post it edits.
  */
+import type { ReactElement } from 'react';
 import { ActionError } from 'actionwire/server';
 import { requireUser } from '../../../lib/auth.js';
 import { posts } from '../../../lib/db.js';
-
-/** A post as clients see it. */
-export interface Post {
-  id: number;
-  authorId: number;
-  title: string;
-  body: string;
-  updatedAt: Date;
-}
-
-/** What the page renders: the post, and the action its edit form posts to. */
-export interface PostView {
-  post: Post;
-  updatePost: (formData: FormData) => Promise<Post>;
-}
+import type { Post } from '../post.js';
+import { EditPost, type EditPostProps } from './edit-post.js';
 
 /** A form field as trimmed text; a 422 when it is missing or (with `required`) empty. */
 function field(formData: FormData, name: string, required: boolean): string {
@@ -32,10 +20,11 @@ function field(formData: FormData, name: string, required: boolean): string {
   return value.trim();
 }
 
-export default async function PostPage({ params }: { params: { id: string } }): Promise<PostView> {
-  const postId = Number(params.id);
+export default async function PostPage({ params }: { params: Promise<{ id: string }> }): Promise<ReactElement<EditPostProps>> {
+  const { id } = await params;
+  const postId = Number(id);
   const post = Number.isSafeInteger(postId) ? await posts.findById(postId) : undefined;
-  if (!post) throw new ActionError(404, `There is no post ${params.id}`, { code: 'no-such-post' });
+  if (!post) throw new ActionError(404, `There is no post ${id}`, { code: 'no-such-post' });
 
   // captures postId (a number, sealed into every reference); posts, requireUser and field are module-level: not captured
   async function updatePost(formData: FormData): Promise<Post> {
@@ -52,5 +41,5 @@ export default async function PostPage({ params }: { params: { id: string } }): 
     return updated;
   }
 
-  return { post, updatePost };
+  return <EditPost post={post} updatePostAction={updatePost} />;
 }

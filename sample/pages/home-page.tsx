@@ -1,0 +1,22 @@
+import type Koa from 'koa';
+import { userOfSession } from '../lib/auth.js';
+import { feedback } from '../lib/db.js';
+import { renderPage } from '../render/render-page.js';
+import { publicUser } from './public-user.js';
+
+/**
+ * GET / — the sample's page, rendered by React on the server (the signed-in user from the session cookie, the
+ * latest feedback) and hydrated by /app.js. Signing in and feedback are form actions: they work without JavaScript.
+ */
+export const homePage: Koa.Middleware = async (ctx, next) => {
+  if ((ctx.method !== 'GET' && ctx.method !== 'HEAD') || ctx.path !== '/') return next();
+  const user = await userOfSession(ctx.cookies.get('sample_session'));
+  const notes = await feedback.latest(10);
+  ctx.type = 'text/html; charset=utf-8';
+  ctx.body = await renderPage('actionwire sample', 'Home', {
+    user: user ? publicUser(user) : null,
+    notes,
+    message: null,
+    fields: { email: '', message: '' },
+  });
+};
