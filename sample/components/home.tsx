@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { User } from '../app/actions.js';
 import type { Feedback } from '../app/feedback.js';
 import { signOut } from '../app/session.js';
@@ -10,6 +10,7 @@ import { FeedbackForm } from './feedback-form.js';
 import { Messages, type Message } from './messages.js';
 import { MyButton } from './my-button.js';
 import { SignInForm } from './sign-in-form.js';
+import { useHydrated } from './use-hydrated.js';
 import { UsersTable } from './users-table.js';
 
 /** What the server renders the page with, and what the browser hydrates it with. */
@@ -31,11 +32,7 @@ export function Home({ user: initialUser, notes: initialNotes, message: initialM
   const [notes, setNotes] = useState(initialNotes);
   const [users, setUsers] = useState<User[] | null>(null);
   const [message, setMessage] = useState<Message>(initialMessage);
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => {
-    setHydrated(true);
-    document.documentElement.dataset['ready'] = 'true';
-  }, []);
+  const hydrated = useHydrated();
 
   const notice = (text: string): void => setMessage({ kind: 'notice', text });
   const error = (text: string): void => setMessage({ kind: 'error', text });

@@ -2,15 +2,10 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describeWithBrowser, launchChromium, shown } from '../helpers/chromium.js';
 import { repoRoot } from '../helpers/paths.js';
 import { startServerProcess, type ServerProcess } from '../helpers/server-process.js';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const haveChromium = existsSync(CHROMIUM);
-if (!haveChromium && process.env.CI) throw new Error(`${CHROMIUM} is missing; .ci/run installs it with apt-get install -y chromium`);
-if (!haveChromium) console.warn(`skipping the browser test: ${CHROMIUM} is missing (apt-get install -y chromium; .ci/run installs it)`);
-const describeWithBrowser = haveChromium ? describe : describe.skip;
 
 const sampleDir = join(repoRoot, 'sample');
 /** Where the screenshots go after every run; UPDATE_SCREENSHOTS=1 also copies the README's two into docs/. */
@@ -31,25 +26,6 @@ async function screenshot(page: Page, name: string, options: { fullPage: boolean
   const file = join(artifactsDir, name);
   await page.screenshot({ path: file, fullPage: options.fullPage });
   if (options.readmeName && process.env.UPDATE_SCREENSHOTS === '1') copyFileSync(file, join(repoRoot, 'docs', options.readmeName));
-}
-
-/**
- * The text `selector` shows once it is `expected` (or what it shows after 10 s, `(hidden)` when hidden), for an
- * `expect(...).toBe(...)` that prints both — and what #error says, when the element waited for is another one.
- */
-async function shown(page: Page, selector: string, expected: string): Promise<string> {
-  const read = async (target: string): Promise<string> => {
-    const locator = page.locator(target);
-    return (await locator.isVisible()) ? (await locator.innerText()).trim() : '(hidden)';
-  };
-  const deadline = Date.now() + 10000;
-  for (;;) {
-    const text = await read(selector);
-    if (text === expected || Date.now() > deadline) {
-      return text === expected || selector === '#error' ? text : `${text} (#error: ${await read('#error')})`;
-    }
-    await page.waitForTimeout(25);
-  }
 }
 
 /** Each row of the users table as its cells' text. */
@@ -104,10 +80,7 @@ describeWithBrowser('the sample page in headless Chromium', () => {
     }
     otherOrigin = await startOtherOrigin();
     sample = await startServerProcess(join(sampleDir, 'dist', 'server.js'), { ALLOWED_ORIGINS: `http://127.0.0.1:${otherOrigin.port}` });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
   });
   afterEach(async () => {
     await Promise.all(contexts.splice(0).map((context) => context.close()));

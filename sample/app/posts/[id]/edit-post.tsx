@@ -3,6 +3,7 @@
 import { useActionState } from 'react';
 import { withFormFallback } from 'actionwire/client';
 import { describeError } from '../../../components/describe-error.js';
+import { useHydrated } from '../../../components/use-hydrated.js';
 import type { Post } from '../post.js';
 
 export interface EditPostProps {
@@ -39,6 +40,7 @@ export function EditPost({ post, updatePostAction, error, fields }: EditPostProp
     }),
     { post, saved: false, error, fields: fields ?? { title: post.title, body: post.body } },
   );
+  useHydrated();
   return (
     <article>
       <h2 id="post-title">{state.post.title}</h2>
