@@ -1,5 +1,5 @@
 import { isWithin, toPosix } from '../transformer/analysis/names/module-paths.js';
-import { relative } from 'node:path';
+import { isAbsolute, relative } from 'node:path';
 import type { BundlerOptions } from './bundler-options.js';
 import { clientStubText } from './client-stub.js';
 import { generatedActionNames, generatedClientPath, specifierFrom } from './generated-client.js';
@@ -42,7 +42,9 @@ export class ClientGraph {
   resolved(specifier: string, importer: string | undefined, resolved: string | undefined): void {
     const reason = serverOnlyReason(specifier, resolved, this.root, this.options.serverOnly ?? []);
     if (reason !== undefined) {
-      throw new Error(`actionwire: a client bundle imports server code: ${reason}.\n  import chain: ${this.chains.describe(resolved ?? specifier, importer)}`);
+      // a package by the name it is imported under, a file of the project by its path
+      const shown = /^[./]/.test(specifier) || isAbsolute(specifier) ? (resolved ?? specifier) : specifier;
+      throw new Error(`actionwire: a client bundle imports server code: ${reason}.\n  import chain: ${this.chains.describe(shown, importer)}`);
     }
     if (resolved !== undefined) this.chains.record(importer, resolved);
   }
