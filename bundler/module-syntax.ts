@@ -82,6 +82,14 @@ export function valueExportNames(file: TS.SourceFile): { names: string[]; export
   return { names: [...new Set(names)], exportsStar };
 }
 
+/** `save` for `async function save()` and `const save = async () =>`; the line for an anonymous one. */
+function functionName(file: TS.SourceFile, fn: TS.FunctionLikeDeclaration): string {
+  if (fn.name && ts.isIdentifier(fn.name)) return fn.name.text;
+  const parent = fn.parent;
+  if ((ts.isVariableDeclaration(parent) || ts.isPropertyAssignment(parent)) && ts.isIdentifier(parent.name)) return parent.name.text;
+  return `the function at line ${file.getLineAndCharacterOfPosition(fn.getStart(file)).line + 1}`;
+}
+
 function scriptKind(fileName: string): TS.ScriptKind {
   if (/\.[cm]?tsx$/.test(fileName)) return ts.ScriptKind.TSX;
   if (/\.[cm]?ts$/.test(fileName)) return ts.ScriptKind.TS;
@@ -102,7 +110,7 @@ export function readModuleSyntax(fileName: string, text: string): ModuleSyntax {
     return { kind: 'server-module', exportNames: names, exportsStar };
   }
   if (scan.inline.length > 0) {
-    return { kind: 'inline-actions', functionNames: scan.inline.map((fn) => (fn.name && ts.isIdentifier(fn.name) ? fn.name.text : `(line ${file.getLineAndCharacterOfPosition(fn.getStart(file)).line + 1})`)) };
+    return { kind: 'inline-actions', functionNames: scan.inline.map((fn) => functionName(file, fn)) };
   }
   return { kind: 'plain' };
 }
