@@ -83,6 +83,19 @@ export class ClientGraph {
     return { code: clientStubText(specifierFrom(fileName, generatedClient), syntax.exportNames, syntax.exportsStar), generatedClient };
   }
 
+  /**
+   * What a dependency scanner (Vite's pre-bundling) should read of this module: a 'use server' module's stub, or
+   * nothing when it cannot be made yet — so the scan never pre-bundles the server module's imports (Koa, a
+   * database driver) for the browser. Problems are left to the build itself, which reports them with their chain.
+   */
+  scanView(fileName: string, code: string): string | undefined {
+    try {
+      return this.load(fileName, code)?.code;
+    } catch {
+      return readModuleSyntax(fileName, code).kind === 'plain' ? undefined : 'export {};\n';
+    }
+  }
+
   private display(path: string): string {
     return toPosix(relative(this.root, path)) || '.';
   }

@@ -1,8 +1,12 @@
+import { readFile } from 'node:fs/promises';
+import type { Plugin as EsbuildPlugin } from 'esbuild';
 import type { Plugin } from 'vite';
 import { checkOptions, type BundlerOptions } from './bundler-options.js';
 import { ClientGraph } from './client-graph.js';
 
 export type { BundlerOptions } from './bundler-options.js';
+
+const SCRIPT = /\.[cm]?[jt]sx?$/;
 
 /** A module id without Vite's query (`?v=…`, `?import`); undefined for virtual modules (`\0…`). */
 function fileOf(id: string): string | undefined {
@@ -29,9 +33,40 @@ export default function actionwire(options: BundlerOptions = {}): Plugin {
   let graph: ClientGraph | undefined;
   const graphOf = (root: string): ClientGraph => (graph ??= new ClientGraph(root, options));
   let root = process.cwd();
+  const scanLoad = async (id: string): Promise<string | undefined> => {
+    const file = fileOf(id);
+    if (file === undefined || !SCRIPT.test(file)) return undefined;
+    return graphOf(root).scanView(file, await readFile(file, 'utf8'));
+  };
   return {
     name: 'actionwire',
     enforce: 'pre',
+    config(config) {
+      // Vite's dependency scan runs none of the app's plugins: it gets one of its own, or it would pre-bundle
+      // what 'use server' modules import (Koa, database drivers) for the browser.
+      const meta = this.meta as { rolldownVersion?: string };
+      const optimizeDeps = (config.optimizeDeps ??= {});
+      if (meta.rolldownVersion !== undefined) {
+        const rolldownOptions = (optimizeDeps.rolldownOptions ??= {});
+        const load = async (id: string): Promise<{ code: string; moduleType: 'js' } | null> => {
+          const code = await scanLoad(id);
+          return code === undefined ? null : { code, moduleType: 'js' };
+        };
+        rolldownOptions.plugins = [{ name: 'actionwire:scan', load }, ...[rolldownOptions.plugins ?? []].flat()];
+      } else {
+        const esbuildOptions = (optimizeDeps.esbuildOptions ??= {});
+        const plugin: EsbuildPlugin = {
+          name: 'actionwire:scan',
+          setup(build) {
+            build.onLoad({ filter: SCRIPT }, async (args) => {
+              const contents = await scanLoad(args.path);
+              return contents === undefined ? undefined : { contents, loader: 'js' };
+            });
+          },
+        };
+        esbuildOptions.plugins = [plugin, ...(esbuildOptions.plugins ?? [])];
+      }
+    },
     configResolved(config) {
       root = config.root;
     },

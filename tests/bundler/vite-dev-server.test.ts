@@ -63,3 +63,34 @@ describe('the Vite dev server', () => {
     expect(report.stubAfter).toMatch(/export \{ epoch, add, renamed, "with space", default, added \} from/);
   });
 });
+
+describe("Vite's dependency scan", () => {
+  const dir = bundlerProject('bundler-vite-scan', { 'index.html': '<!doctype html><html><body><script type="module" src="/src/web/main.ts"></script></body></html>\n' });
+  const compiled = tspc(dir);
+
+  it("pre-bundles what the page needs (ky) and none of what the 'use server' module imports (koa)", () => {
+    expect(compiled.output).toBe('');
+    const script = `
+import { existsSync, readdirSync } from 'node:fs';
+import { createServer } from 'vite';
+import actionwire from 'actionwire/vite';
+const server = await createServer({ root: ${JSON.stringify(dir)}, configFile: false, logLevel: 'silent', plugins: [actionwire()], server: { port: 0, host: '127.0.0.1' } });
+await server.listen();
+try {
+  const base = 'http://127.0.0.1:' + server.httpServer.address().port;
+  await (await fetch(base + '/')).text();
+  await (await fetch(base + '/src/web/main.ts')).text();
+  const deps = ${JSON.stringify(dir)} + '/node_modules/.vite/deps';
+  for (let tries = 0; tries < 100 && !existsSync(deps + '/_metadata.json'); tries++) await new Promise((done) => setTimeout(done, 100));
+  console.log(JSON.stringify(readdirSync(deps).filter((name) => name.endsWith('.js'))));
+} finally {
+  await server.close();
+}
+`;
+    const result = runScript(dir, 'vite-scan.mjs', script);
+    expect(result.status).toBe(0);
+    const deps = JSON.parse(result.output.trim().split('\n').pop() ?? '[]') as string[];
+    expect(deps).toContain('ky.js');
+    expect(deps).not.toContain('koa.js');
+  });
+});
