@@ -1,5 +1,5 @@
 import { isWithin, toPosix } from '../transformer/analysis/names/module-paths.js';
-import { isAbsolute, relative } from 'node:path';
+import { isAbsolute, join, relative } from 'node:path';
 import type { BundlerOptions } from './bundler-options.js';
 import { clientStubText } from './client-stub.js';
 import { generatedActionNames, generatedClientPath, specifierFrom } from './generated-client.js';
@@ -36,6 +36,12 @@ export class ClientGraph {
   start(): void {
     this.settings = readProjectSettings(this.root, this.options.tsconfig);
     this.chains.clear();
+  }
+
+  /** The generated client's folder, which stubs import from: a dev server watches it for tspc --watch's rewrites. */
+  generatedClientDirectory(): string {
+    this.settings ??= readProjectSettings(this.root, this.options.tsconfig);
+    return join(this.settings.generatedDir, 'client');
   }
 
   /** Throws when `importer` (a resolved path; undefined for an entry) may not import `specifier`, which resolved to `resolved`. */

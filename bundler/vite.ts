@@ -70,6 +70,10 @@ export default function actionwire(options: BundlerOptions = {}): Plugin {
     configResolved(config) {
       root = config.root;
     },
+    configureServer(server) {
+      // stubs import the generated client: its rewrites by tspc --watch must reach the module graph
+      server.watcher.add(graphOf(root).generatedClientDirectory());
+    },
     buildStart() {
       graphOf(root).start();
     },
