@@ -16,10 +16,12 @@ export interface EsbuildPluginOptions extends BundlerOptions {
   server?: boolean;
 }
 
-const KNOWN = ['tsconfig', 'serverOnly', 'server'];
+/** The options each plugin reads. */
+export const VITE_OPTIONS: readonly string[] = ['tsconfig', 'serverOnly'];
+export const ESBUILD_OPTIONS: readonly string[] = [...VITE_OPTIONS, 'server'];
 
 /** Refuses options a plugin does not read, and values of the wrong type, each with the fix. */
-export function checkOptions(options: unknown, known: readonly string[] = KNOWN.slice(0, 2)): void {
+export function checkOptions(options: unknown, known: readonly string[]): void {
   const problems: string[] = [];
   if (typeof options !== 'object' || options === null) throw new Error(`actionwire: the plugin takes an options object ({ tsconfig?, serverOnly? }), got ${String(options)}`);
   const entries = options as Record<string, unknown>;
@@ -32,5 +34,3 @@ export function checkOptions(options: unknown, known: readonly string[] = KNOWN.
   if (entries.server !== undefined && typeof entries.server !== 'boolean') problems.push(`"server" must be a boolean, got ${JSON.stringify(entries.server)}`);
   if (problems.length > 0) throw new Error(`actionwire: ${problems.join('; ')}`);
 }
-
-export const ESBUILD_OPTIONS: readonly string[] = KNOWN;

@@ -1,12 +1,10 @@
 import { readFile } from 'node:fs/promises';
-import type { Plugin as EsbuildPlugin } from 'esbuild';
 import type { Plugin } from 'vite';
-import { checkOptions, type BundlerOptions } from './bundler-options.js';
+import { checkOptions, VITE_OPTIONS, type BundlerOptions } from './bundler-options.js';
 import { ClientGraph } from './client-graph.js';
+import { addScanPlugin } from './vite-dependency-scan.js';
 
 export type { BundlerOptions } from './bundler-options.js';
-
-const SCRIPT = /\.[cm]?[jt]sx?$/;
 
 /** A module id without Vite's query (`?v=…`, `?import`); undefined for virtual modules (`\0…`). */
 function fileOf(id: string): string | undefined {
@@ -29,14 +27,13 @@ function isClient(environment: { config: { consumer: string } } | undefined, ssr
  * export default { plugins: [actionwire({ tsconfig: 'tsconfig.json' })], server: { proxy: { '/actions': 'http://127.0.0.1:3000' } } };
  */
 export default function actionwire(options: BundlerOptions = {}): Plugin {
-  checkOptions(options);
+  checkOptions(options, VITE_OPTIONS);
   let graph: ClientGraph | undefined;
   const graphOf = (root: string): ClientGraph => (graph ??= new ClientGraph(root, options));
   let root = process.cwd();
-  const scanLoad = async (id: string): Promise<string | undefined> => {
+  const scanView = async (id: string): Promise<string | undefined> => {
     const file = fileOf(id);
-    if (file === undefined || !SCRIPT.test(file)) return undefined;
-    return graphOf(root).scanView(file, await readFile(file, 'utf8'));
+    return file === undefined ? undefined : graphOf(root).scanView(file, await readFile(file, 'utf8'));
   };
   return {
     name: 'actionwire',
@@ -44,28 +41,7 @@ export default function actionwire(options: BundlerOptions = {}): Plugin {
     config(config) {
       // Vite's dependency scan runs none of the app's plugins: it gets one of its own, or it would pre-bundle
       // what 'use server' modules import (Koa, database drivers) for the browser.
-      const meta = this.meta as { rolldownVersion?: string };
-      const optimizeDeps = (config.optimizeDeps ??= {});
-      if (meta.rolldownVersion !== undefined) {
-        const rolldownOptions = (optimizeDeps.rolldownOptions ??= {});
-        const load = async (id: string): Promise<{ code: string; moduleType: 'js' } | null> => {
-          const code = await scanLoad(id);
-          return code === undefined ? null : { code, moduleType: 'js' };
-        };
-        rolldownOptions.plugins = [{ name: 'actionwire:scan', load }, ...[rolldownOptions.plugins ?? []].flat()];
-      } else {
-        const esbuildOptions = (optimizeDeps.esbuildOptions ??= {});
-        const plugin: EsbuildPlugin = {
-          name: 'actionwire:scan',
-          setup(build) {
-            build.onLoad({ filter: SCRIPT }, async (args) => {
-              const contents = await scanLoad(args.path);
-              return contents === undefined ? undefined : { contents, loader: 'js' };
-            });
-          },
-        };
-        esbuildOptions.plugins = [plugin, ...(esbuildOptions.plugins ?? [])];
-      }
+      addScanPlugin((config.optimizeDeps ??= {}), (this.meta as { rolldownVersion?: string }).rolldownVersion !== undefined, scanView);
     },
     configResolved(config) {
       root = config.root;
