@@ -40,6 +40,17 @@ try {
   execFileSync(process.execPath, [${JSON.stringify(tspcBin)}, '-p', 'tsconfig.json'], { cwd: ${JSON.stringify(dir)} });
   report.clientAfter = await until('/src/generated/client/app/actions.js', (text) => text.includes('"c"'));
   report.stubAfter = await until('/src/app/actions.ts', (text) => text.includes('added'));
+  // an action added before the watcher regenerates: the request fails, and succeeds once tspc has run
+  writeFileSync(actions, readFileSync(actions, 'utf8') + 'export async function later(): Promise<number> { return 2; }\\n');
+  // the old stub is served until the watcher reports the change
+  for (let tries = 0; tries < 100 && report.earlyStatus !== 500; tries++) {
+    const early = await fetch(base + '/src/app/actions.ts');
+    report.earlyStatus = early.status;
+    report.early = await early.text();
+    await new Promise((done) => setTimeout(done, 100));
+  }
+  execFileSync(process.execPath, [${JSON.stringify(tspcBin)}, '-p', 'tsconfig.json'], { cwd: ${JSON.stringify(dir)} });
+  report.stubLater = await until('/src/app/actions.ts', (text) => text.includes('later'));
   report.disk = readFileSync(${JSON.stringify(join(dir, 'src/generated/client/app/actions.js'))}, 'utf8').includes('"c"');
   console.log(JSON.stringify(report));
 } finally {
@@ -65,6 +76,9 @@ describe('the Vite dev server', () => {
     expect(report.disk).toBe(true);
     expect(report.clientAfter).toContain('"add":["/actions/app/actions/add",["a","b","c"]');
     expect(report.stubAfter).toMatch(/export \{ epoch, add, renamed, "with space", default, added \} from/);
+    expect(report.earlyStatus).toBe(500);
+    expect(report.early).toContain("exports 'later', which its generated client (src/generated/client/app/actions.js) lacks");
+    expect(report.stubLater).toMatch(/export \{ epoch, add, renamed, "with space", default, added, later \} from/);
   });
 });
 
