@@ -1,7 +1,7 @@
 /**
  * The layout's rules, checked by `npm test` (npm run test:layout): no import loop between files (but inside the
  * type converter, whose functions recurse into each other as types nest), and the flow between folders
- * cli → transformer → codegen → model, runtime → model.
+ * cli → transformer → codegen → model, runtime → model, bundler → transformer/analysis (and codegen, model).
  *
  * @type {import('dependency-cruiser').IConfiguration}
  */
@@ -41,6 +41,27 @@ module.exports = {
       comment: 'The CLI drives the transformer, not the other way round.',
       from: { path: '^transformer/' },
       to: { path: '^cli/' },
+    },
+    {
+      name: 'nothing-imports-bundler',
+      severity: 'error',
+      comment: 'The bundler plugins are entry points (actionwire/vite, actionwire/esbuild): nothing of ours imports them.',
+      from: { pathNot: '^bundler/' },
+      to: { path: '^bundler/' },
+    },
+    {
+      name: 'bundler-reads-the-analysis-only',
+      severity: 'error',
+      comment: 'The plugins reuse the configuration, directive and naming code of the analysis; never the runtime, the CLI or the tspc glue.',
+      from: { path: '^bundler/' },
+      to: { path: '^(runtime|cli)/|^transformer/(program|hoisting|client-mode|output)/|^transformer/index' },
+    },
+    {
+      name: 'bundler-loads-no-bundler',
+      severity: 'error',
+      comment: 'vite and esbuild are optional peer dependencies: the plugins import their types only (dependency-cruiser does not resolve vite 8, "unknown": tests/bundler/plugin-modules.test.ts reads the built plugins instead).',
+      from: { path: '^bundler/' },
+      to: { path: '^(vite|esbuild)$', dependencyTypesNot: ['type-only', 'unknown'] },
     },
   ],
   options: {

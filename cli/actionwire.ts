@@ -6,6 +6,7 @@ import { analyzeProgram, type AnalysisOptions, type ProgramAnalysis } from '../t
 import { inlineUnavailable } from './project-typescript.js';
 import { ConfigError, resolveGeneratedDir } from '../transformer/analysis/config/plugin-config.js';
 import { isWithin } from '../transformer/analysis/names/module-paths.js';
+import { findPluginEntry } from '../transformer/analysis/config/plugin-entry.js';
 import { configDiagnostic, toDiagnostic } from '../transformer/analysis/issues.js';
 import { staleFiles, writeGeneratedFiles } from '../transformer/output/write.js';
 import { generatedDirFiles, generatedOutputs, serverLayout, writeOutputs } from '../transformer/output/generated-output.js';
@@ -62,14 +63,6 @@ function report(diagnostics: readonly TS.Diagnostic[]): void {
   if (diagnostics.length === 0) return;
   const format = process.stdout.isTTY ? ts.formatDiagnosticsWithColorAndContext : ts.formatDiagnostics;
   process.stderr.write(format(diagnostics, formatHost));
-}
-
-function pluginEntry(options: TS.CompilerOptions): Record<string, unknown> | undefined {
-  const plugins = Array.isArray(options.plugins) ? (options.plugins as unknown[]) : [];
-  return plugins.find(
-    (plugin): plugin is Record<string, unknown> =>
-      typeof plugin === 'object' && plugin !== null && typeof (plugin as Record<string, unknown>).transform === 'string' && /actionwire[\\/]transformer|actionwire$/.test(String((plugin as Record<string, unknown>).transform)),
-  );
 }
 
 /** What one run did: its exit code, and the generated files it wrote (none when it only checked or found errors). */
@@ -170,7 +163,7 @@ function main(): number | undefined {
   const commandLine = ts.getParsedCommandLineOfConfigFile(project, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: (diagnostic) => report([diagnostic]) });
   if (!commandLine) return 1;
   report(commandLine.errors);
-  const config = pluginEntry(commandLine.options);
+  const config = findPluginEntry(commandLine.options);
   if (!config) {
     console.error(`${project} has no { "transform": "actionwire/transformer" } entry in compilerOptions.plugins`);
     return 1;

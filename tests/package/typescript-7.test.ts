@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createUserProject, type UserProject } from '../helpers/user-project.js';
 import { EXPECTED_CALLS, serveAndCall } from './app-checks.js';
+import { startServerProcess } from '../helpers/server-process.js';
 
 describe('a TypeScript 7 project set up as docs/typescript-versions.md says (actionwire generate, then tsc)', () => {
   let project: UserProject;
@@ -60,6 +61,26 @@ describe('a TypeScript 7 project set up as docs/typescript-versions.md says (act
 
   it('serves the actions and calls them through the generated client', async () => {
     expect(await serveAndCall(project)).toEqual(EXPECTED_CALLS);
+  });
+
+  it('bundles UI code that imports the actions with actionwire/esbuild (docs/bundlers.md, no tspc): no server code, and the bundle calls them', async () => {
+    expect(project.run('npm', ['install', '-D', 'esbuild@0.28.2']).status).toBe(0);
+    const ui = `import { configureClient } from 'actionwire/client';\nimport { createUser } from '../src/actions/users.js';\nexport async function run(baseUrl: string): Promise<string> {\n  configureClient({ baseUrl, headers: { 'x-api-key': 'secret' } });\n  const user = await createUser({ name: 'Ada', email: 'ada@example.com', birthday: new Date(0) });\n  return \`\${user.name} \${user.birthday instanceof Date}\`;\n}\n`;
+    const script = `import { build } from 'esbuild';\nimport actionwire from 'actionwire/esbuild';\nawait build({ entryPoints: ['web/main.ts'], bundle: true, format: 'esm', outfile: 'web-dist/main.mjs', logLevel: 'silent', plugins: [actionwire()] });\n`;
+    project.run('node', ['-e', `const fs = require('fs'); fs.mkdirSync('web'); fs.writeFileSync('web/main.ts', ${JSON.stringify(ui)}); fs.writeFileSync('bundle.mjs', ${JSON.stringify(script)});`]);
+    const bundled = project.run('node', ['bundle.mjs']);
+    expect(bundled.output).toBe('');
+    const bundle = readFileSync(join(project.dir, 'web-dist', 'main.mjs'), 'utf8');
+    expect(bundle).not.toContain('never sent');
+    expect(bundle).not.toContain('actionwire/server');
+    expect(bundle).toContain('/actions/actions/users/createUser');
+    const server = await startServerProcess(join(project.dir, 'dist', 'server.js'));
+    try {
+      const call = project.run('node', ['--input-type=module', '-e', `import(${JSON.stringify(join(project.dir, 'web-dist', 'main.mjs'))}).then(async (m) => console.log(await m.run(${JSON.stringify(server.url)})))`]);
+      expect(call.output.trim()).toBe('Ada true');
+    } finally {
+      await server.stop();
+    }
   });
 
   it("fails in tspc as docs/typescript-versions.md says, if ts-patch is installed anyway (ts-patch cannot load TypeScript 7)", () => {
