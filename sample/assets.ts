@@ -9,7 +9,7 @@ const swaggerUi = dirname(createRequire(import.meta.url).resolve('swagger-ui-dis
 
 /** Every file this middleware serves, by path: nothing else on disk is reachable (no path from the request is joined). */
 const FILES: Record<string, { file: string; type: string; missing?: string }> = {
-  // esbuild's bundle of web/main.ts, written by scripts/build-web.js
+  // Vite's bundle of web/main.tsx, written by scripts/build-web.js
   '/app.js': { file: join(here, 'public', 'app.js'), type: 'text/javascript; charset=utf-8', missing: 'The page script is not built: run `node sample/scripts/build-web.js` (npm run sample does)' },
   // the OpenAPI document the server build generated
   '/openapi.json': { file: join(here, '..', 'generated', 'openapi.json'), type: 'application/json; charset=utf-8' },

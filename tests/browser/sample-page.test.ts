@@ -50,7 +50,7 @@ async function startOtherOrigin(): Promise<{ port: number; server: Server }> {
 
 /**
  * The sample's web page and API reference in headless Chromium, against the sample's server as a process (built by
- * tests/setup/shared-builds.js before the tests: tspc -p sample/tsconfig.json, then sample/scripts/build-web.js for the page's script).
+ * tests/setup/shared-builds.js before the tests: tspc -p sample/tsconfig.json, then sample/scripts/build-web.js (vite build) for the page's script).
  * The server's ALLOWED_ORIGINS names one page of another origin, `http://127.0.0.1:<port>`; the same page
  * opened as `http://localhost:<port>` is an origin it does not allow.
  */
