@@ -19,6 +19,9 @@ import { readBound } from './references/bound-values.js';
 import { ReferenceWriter } from './references/reference-writer.js';
 import { registerRouter, writingReferences } from './references/reference-scope.js';
 import { createSealer, type Sealer } from './sealing/seal.js';
+import { FORM_ACTION_FIELD } from './references/form-action.js';
+import { finishFormPost, isBrowserFormPost, rememberForm } from './http/form-post.js';
+import { registerFormProblemSealer } from './http/form-problem.js';
 
 function requestHost(ctx: Context, trustProxy: boolean): string | undefined {
   const headers = ctx.req.headers;
@@ -54,8 +57,12 @@ export function buildActionRouter(routes: readonly RouteDefinition[], basePath: 
   const sealer = routes.some((definition) => (definition.bound?.names.length ?? 0) > 0)
     ? createSealer({ ...(options.secret === undefined ? {} : { secret: options.secret }), production: process.env.NODE_ENV === 'production' })
     : undefined;
-  const references = new ReferenceWriter(routes, sealer);
+  const mount = `${prefix}${basePath}`;
+  const references = new ReferenceWriter(routes, sealer, mount);
   registerRouter(references);
+  // failed no-JavaScript form posts carry their problem back to the page in a sealed cookie
+  const formSealer = sealer ?? createSealer({ ...(options.secret === undefined ? {} : { secret: options.secret }), production: false, warn: () => {} });
+  registerFormProblemSealer(formSealer);
   const handlers = new Map<string, Handler>(routes.map((definition) => [`${prefix}${basePath}/${definition.route}`, actionHandler(definition, options, references, sealer)]));
 
   const allowedOrigins = parseAllowedOrigins(options.allowedOrigins ?? []);
@@ -76,7 +83,7 @@ export function buildActionRouter(routes: readonly RouteDefinition[], basePath: 
   };
   // Requests without Origin (and same-origin ones after one lookup) take the plain path; only an
   // allowed cross origin costs the CORS headers. No async function of its own: the handler's promise is the answer.
-  const dispatch = (ctx: Context): Promise<void> | void => {
+  const serve = (ctx: Context): Promise<void> | void => {
     const handler = handlers.get(routePath(ctx.path));
     const origin = headerText(ctx.req.headers.origin);
     if (origin === '') return answer(ctx, handler, false);
@@ -89,6 +96,14 @@ export function buildActionRouter(routes: readonly RouteDefinition[], basePath: 
       cookieless?.dropResponseCookies(ctx, origin);
       allowOrigin(ctx, origin, cors);
     };
+    if (answered === undefined) return finish();
+    return answered.then(finish);
+  };
+  // a browser's own form post (no JavaScript) never ends on JSON: see finishFormPost
+  const dispatch = (ctx: Context): Promise<void> | void => {
+    if (!isBrowserFormPost(ctx)) return serve(ctx);
+    const finish = (): void => finishFormPost(ctx, ctx.path.slice(mount.length + 1), formSealer);
+    const answered = serve(ctx);
     if (answered === undefined) return finish();
     return answered.then(finish);
   };
@@ -108,6 +123,10 @@ function actionHandler(definition: RouteDefinition, options: ActionRouterOptions
   return async (ctx) => {
     try {
       const body = form ? await readFormArguments(ctx, limits) : await readJsonArguments(ctx, limits);
+      if (form && body instanceof FormData) {
+        body.delete(FORM_ACTION_FIELD);
+        rememberForm(ctx, body);
+      }
       const bound = definition.bound && readBound(body, route, definition.bound, sealer, maxProblems);
       if (bound && 'problem' in bound) {
         sendProblem(ctx, bound.problem);
