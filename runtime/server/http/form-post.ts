@@ -23,9 +23,11 @@ export function rememberForm(ctx: Context, body: unknown): void {
 /** The path and query of `url` when it is on the request's own origin; undefined for anything else. */
 function sameOriginTarget(ctx: Context, url: string): string | undefined {
   if (url === '') return undefined;
+  // Koa 3's ctx.origin is the Origin header; the request's own origin is its protocol and host
+  const own = `${ctx.protocol}://${ctx.host}`;
   try {
-    const parsed = new URL(url, ctx.origin);
-    return parsed.origin === ctx.origin ? `${parsed.pathname}${parsed.search}` : undefined;
+    const parsed = new URL(url, own);
+    return parsed.origin === own ? `${parsed.pathname}${parsed.search}` : undefined;
   } catch {
     return undefined;
   }
