@@ -21,8 +21,8 @@ export function rememberForm(ctx: Context, body: unknown): void {
 }
 
 /** The path and query of `url` when it is on the request's own origin; undefined for anything else. */
-function sameOriginTarget(ctx: Context, url: string): string | undefined {
-  if (url === '') return undefined;
+function sameOriginTarget(ctx: Context, url: unknown): string | undefined {
+  if (typeof url !== 'string' || url === '') return undefined;
   // Koa 3's ctx.origin is the Origin header; the request's own origin is its protocol and host
   const own = `${ctx.protocol}://${ctx.host}`;
   try {
@@ -47,7 +47,7 @@ function seeOther(ctx: Context, target: string): void {
 export function finishFormPost(ctx: Context, route: string | undefined, sealer: Sealer): void {
   const back = sameOriginTarget(ctx, ctx.get('referer'));
   if (ctx.status < 400) {
-    const target = sameOriginTarget(ctx, ctx.response.get('Location')) ?? back;
+    const target = sameOriginTarget(ctx, ctx.response.get('Location') as unknown) ?? back;
     if (target !== undefined) seeOther(ctx, target);
     else sendFormPostPage(ctx, 200, 'Sent');
     return;
