@@ -56,7 +56,7 @@ export function readRenderedForm(html: string, id: string, submitter?: string): 
 }
 
 /** What Chromium sends as Accept when it navigates (a form post included). */
-export const BROWSER_ACCEPT = 'text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8';
+const BROWSER_ACCEPT = 'text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8';
 
 /**
  * Submits `form` from the page at `referer` as a browser without JavaScript: the form's method, action and

@@ -9,7 +9,7 @@ const SEAL_PURPOSE = 'actionwire:form-problem';
 /** How long the page has to read it, in seconds: the browser follows the 303 at once. */
 const MAX_AGE = 120;
 /** The longest sealed value written: browsers keep ~4 KB per cookie, name and attributes included. */
-export const MAX_COOKIE_VALUE = 3600;
+const MAX_COOKIE_VALUE = 3600;
 
 /**
  * A failed form post as its page reads it with `formProblem(ctx)`.
@@ -37,7 +37,7 @@ interface Stored extends FormProblem {
 const SECRET_FIELD = /pass|secret|token|cvc|cvv|card.?num/i;
 
 /** The text fields of a submitted form worth giving back to its page: no files, no `$` fields (actionwire's own), no secrets. */
-export function keptFields(form: FormData | undefined): Record<string, string> {
+function keptFields(form: FormData | undefined): Record<string, string> {
   const fields: Record<string, string> = {};
   if (form === undefined) return fields;
   for (const [name, value] of form) {

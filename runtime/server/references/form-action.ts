@@ -8,7 +8,7 @@ import { servingWriter } from './reference-scope.js';
 export const FORM_ACTION_FIELD = '$action';
 
 /** What `react-dom/server` asks of a function passed as `<form action>` or `<button formAction>`. */
-export interface ReactFormAction {
+interface ReactFormAction {
   name: string;
   action: string;
   encType: 'multipart/form-data';
