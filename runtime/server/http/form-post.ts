@@ -9,7 +9,10 @@ import { sendFormPostPage } from './form-post-page.js';
  * prefers HTML to JSON. The generated client and `fetch` ask for JSON (or anything) and never match.
  */
 export function isBrowserFormPost(ctx: Context): boolean {
-  return ctx.method === 'POST' && ctx.is('application/x-www-form-urlencoded', 'multipart/form-data') !== false && ctx.accepts('json', 'html') === 'html';
+  // a JSON call (the common case) is told apart from the raw header, before Koa parses media types
+  const type = ctx.req.headers['content-type'];
+  if (ctx.method !== 'POST' || type === undefined || type.startsWith('application/json')) return false;
+  return ctx.is('application/x-www-form-urlencoded', 'multipart/form-data') !== false && ctx.accepts('json', 'html') === 'html';
 }
 
 // the FormData each form post read, for the fields its page gets back on failure
