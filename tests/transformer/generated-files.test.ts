@@ -97,7 +97,7 @@ describe('actionwire generate', () => {
 
     const generated = actionwireCli(dir, ['generate', '-p', 'tsconfig.json']);
     expect(generated.status).toBe(0);
-    expect(generated.output).toMatch(/actionwire: 1 actions; 7 files written/);
+    expect(generated.output).toMatch(/actionwire: 1 actions; 8 files written/);
     // what the project's own compiler (TypeScript 7's tsc) does not emit: the scripts beside the .d.ts
     expect(readFileSync(join(dir, 'dist', 'generated', 'client', 'actions.js'), 'utf8')).toBe(readFileSync(join(dir, 'src', 'generated', 'client', 'actions.js'), 'utf8'));
     expect(() => statSync(join(dir, 'dist', 'generated', 'routes.js'))).toThrow();
