@@ -7,6 +7,7 @@ import type { ModuleScript, ScriptFormat } from './module-script.js';
 import { RevivalPlanner } from '../model/revival.js';
 import { GENERATED_HEADER } from './naming.js';
 import { emitOpenApi } from './openapi.js';
+import { emitOpenApiDocument } from './openapi-document.js';
 import { emitRoutes } from './routes.js';
 
 /** The generated client: declarations (`client/….d.ts`) and scripts (`client/….js`), by path relative to the generated directory. */
@@ -42,7 +43,9 @@ function generateClient(model: Model, withDeclarations: boolean): GeneratedClien
  */
 export function generateFiles(model: Model, format: ScriptFormat = 'esm'): Map<string, string> {
   const files = new Map<string, string>();
-  files.set('openapi.json', emitOpenApi(model));
+  const openApi = emitOpenApi(model);
+  files.set('openapi.json', openApi);
+  files.set('openapi-document.ts', emitOpenApiDocument(openApi));
   files.set('routes.ts', emitRoutes(model));
   const client = generateClient(model, true);
   for (const [name, declarations] of client.declarations) {

@@ -43,9 +43,9 @@ export function emitRoutes(model: Model): string {
     `/** Every action's route, validator, serializer and function: what createActionRouter mounts. */`,
     `export const actionRoutes: readonly RouteDefinition[] = defineModuleRoutes(model, actionExports${imported.map((_module, index) => `, m${index}`).join('')});`,
     '',
-    `/** A @koa/router Router serving every server action under ${JSON.stringify(model.basePath)}. */`,
+    `/** A @koa/router Router serving every server action under ${JSON.stringify(model.basePath)} (and, with \`docs\`, openapi.json and an API reference page). */`,
     `export function createActionRouter(options: ActionRouterOptions = {}): ActionRouter {`,
-    `  return buildActionRouter(actionRoutes, ${JSON.stringify(model.basePath)}, options);`,
+    `  return buildActionRouter(actionRoutes, ${JSON.stringify(model.basePath)}, options, async () => (await import('./openapi-document.js')).openApiText);`,
     `}`,
   ];
   return lines.join('\n') + '\n';

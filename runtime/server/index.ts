@@ -14,6 +14,7 @@ export { ActionError, type ActionErrorOptions } from './action-error.js';
 export { getContext, headers } from './context.js';
 export { cookies, type CookieOptions, type RequestCookies } from './http/cookies.js';
 export { toReference } from './references/reference-scope.js';
+export { formProblem, type FormProblem } from './http/form-problem.js';
 export { NotAnActionError, type ActionReference } from './references/reference-writer.js';
 export { OutputMismatchError } from './codec/encode-helpers.js';
 export type { ActionRouter } from './router.js';

@@ -1,6 +1,7 @@
 import type { RoutesModel } from '../../model/routes-model.js';
 import { assertGeneratedVersion } from '../../model/version.js';
 import { inlineAction } from './references/inline-actions.js';
+import { giveFormAction } from './references/form-action.js';
 import { defineActionRoutes, type ActionFunction } from './route-functions.js';
 import type { RouteDefinition } from './route-definition.js';
 
@@ -37,6 +38,10 @@ export function defineModuleRoutes(model: RoutesModel, exports: readonly ActionE
 function exportedAction(namespace: object | undefined, entry: ActionExport): ActionFunction {
   if (entry.inline) return inlineAction(namespace ?? {}, entry.name, entry.moduleId);
   const value: unknown = namespace !== undefined && Object.hasOwn(namespace, entry.name) ? (namespace as Record<string, unknown>)[entry.name] : undefined;
-  if (typeof value === 'function') return value as ActionFunction;
-  throw new Error(`actionwire: ${entry.moduleId} exports no function '${entry.name}', which the generated routes list: generate them again (tspc or actionwire generate)`);
+  if (typeof value !== 'function') {
+    throw new Error(`actionwire: ${entry.moduleId} exports no function '${entry.name}', which the generated routes list: generate them again (tspc or actionwire generate)`);
+  }
+  // from here on, react-dom/server renders it as a form's action (with the URL of the router serving it)
+  giveFormAction(value as ActionFunction);
+  return value as ActionFunction;
 }

@@ -20,6 +20,14 @@ export interface BodyLimits {
   bodyTimeout?: number;
 }
 
+/** Where the API reference lives and what it is called (the router's `docs` option). */
+export interface DocsOptions {
+  /** the page's path below the router's `prefix` (default `/docs`); the document is at `<path>/openapi.json` */
+  path?: string;
+  /** the page's title (default `API reference`) */
+  title?: string;
+}
+
 export interface ActionRouterOptions extends BodyLimits {
   /** mounted in front of the base path, e.g. `/api` */
   prefix?: string;
@@ -48,6 +56,16 @@ export interface ActionRouterOptions extends BodyLimits {
    * in production (`NODE_ENV=production`) and uses a random key of the process (with a warning) otherwise.
    */
   secret?: string | readonly string[];
+  /**
+   * Serve the generated OpenAPI document and an API reference page (Swagger UI, every asset from this server):
+   * `true` for `GET /docs` and `GET /docs/openapi.json` below the router's `prefix`, or `{ path, title }`.
+   * Off by default; the document is loaded on the first request only. "Try it out" calls the actions from the
+   * page, with the browser's cookies (a signed-in session works).
+   *
+   * @example
+   * createActionRouter({ docs: { path: '/api-docs', title: 'Blog API' } });
+   */
+  docs?: boolean | DocsOptions;
   /** called with every server error (500, and an ActionError of status 500 or more); defaults to console.error */
   onError?: (error: unknown, report: ErrorReport) => void;
 }

@@ -19,6 +19,11 @@ import { readBound } from './references/bound-values.js';
 import { ReferenceWriter } from './references/reference-writer.js';
 import { registerRouter, writingReferences } from './references/reference-scope.js';
 import { createSealer, type Sealer } from './sealing/seal.js';
+import { FORM_ACTION_FIELD } from './references/form-action.js';
+import { finishFormPost, isBrowserFormPost, rememberForm } from './http/form-post.js';
+import { registerFormProblemSealer } from './http/form-problem.js';
+import { resolveDocs } from './docs/docs-options.js';
+import { mountApiReference } from './docs/api-reference.js';
 
 function requestHost(ctx: Context, trustProxy: boolean): string | undefined {
   const headers = ctx.req.headers;
@@ -38,7 +43,8 @@ type Handler = (ctx: Context) => Promise<void>;
 export type ActionRouter = Router;
 
 /**
- * Builds the Koa router for a list of generated routes; see `createActionRouter` in `routes.ts`.
+ * Builds the Koa router for a list of generated routes; see `createActionRouter` in `routes.ts`, which passes
+ * `loadOpenApi` (the generated openapi-document module, imported when the `docs` page first asks for it).
  * When an inline action among them captures values, it also makes the sealer for them (from `secret` or
  * ACTIONWIRE_SECRET: in production, a missing secret is an error here, at start-up); the router writes the
  * references to its actions that return values hold, and `toReference` outside calls.
@@ -46,7 +52,12 @@ export type ActionRouter = Router;
  * same with 2 actions as with 2,000. Origins in `allowedOrigins` get CORS: preflights answered, and
  * every answer to them (errors too) readable.
  */
-export function buildActionRouter(routes: readonly RouteDefinition[], basePath: string, options: ActionRouterOptions = {}): ActionRouter {
+export function buildActionRouter(
+  routes: readonly RouteDefinition[],
+  basePath: string,
+  options: ActionRouterOptions = {},
+  loadOpenApi?: () => Promise<string>,
+): ActionRouter {
   const unknownRoutes = Object.keys(options.actions ?? {}).filter((route) => !routes.some((definition) => definition.route === route));
   if (unknownRoutes.length > 0) throw new Error(`actionwire: options.actions names routes that do not exist: ${unknownRoutes.join(', ')}`);
   const prefix = options.prefix ?? '';
@@ -54,8 +65,12 @@ export function buildActionRouter(routes: readonly RouteDefinition[], basePath: 
   const sealer = routes.some((definition) => (definition.bound?.names.length ?? 0) > 0)
     ? createSealer({ ...(options.secret === undefined ? {} : { secret: options.secret }), production: process.env.NODE_ENV === 'production' })
     : undefined;
-  const references = new ReferenceWriter(routes, sealer);
+  const mount = `${prefix}${basePath}`;
+  const references = new ReferenceWriter(routes, sealer, mount);
   registerRouter(references);
+  // failed no-JavaScript form posts carry their problem back to the page in a sealed cookie
+  const formSealer = sealer ?? createSealer({ ...(options.secret === undefined ? {} : { secret: options.secret }), production: false, warn: () => {} });
+  registerFormProblemSealer(formSealer);
   const handlers = new Map<string, Handler>(routes.map((definition) => [`${prefix}${basePath}/${definition.route}`, actionHandler(definition, options, references, sealer)]));
 
   const allowedOrigins = parseAllowedOrigins(options.allowedOrigins ?? []);
@@ -76,7 +91,7 @@ export function buildActionRouter(routes: readonly RouteDefinition[], basePath: 
   };
   // Requests without Origin (and same-origin ones after one lookup) take the plain path; only an
   // allowed cross origin costs the CORS headers. No async function of its own: the handler's promise is the answer.
-  const dispatch = (ctx: Context): Promise<void> | void => {
+  const serve = (ctx: Context): Promise<void> | void => {
     const handler = handlers.get(routePath(ctx.path));
     const origin = headerText(ctx.req.headers.origin);
     if (origin === '') return answer(ctx, handler, false);
@@ -92,10 +107,25 @@ export function buildActionRouter(routes: readonly RouteDefinition[], basePath: 
     if (answered === undefined) return finish();
     return answered.then(finish);
   };
+  // a browser's own form post (no JavaScript) never ends on JSON: see finishFormPost
+  const dispatch = (ctx: Context): Promise<void> | void => {
+    if (!isBrowserFormPost(ctx)) return serve(ctx);
+    const finish = (): void => finishFormPost(ctx, ctx.path.slice(mount.length + 1), formSealer);
+    const answered = serve(ctx);
+    if (answered === undefined) return finish();
+    return answered.then(finish);
+  };
   const router = new Router(prefix ? { prefix } : {});
   router.all(basePath, dispatch);
   router.all(`${basePath}/*rest`, dispatch);
-  return servingRouter(router, mountedAt(`${prefix}${basePath}`), (ctx: Context, _next: Next) => dispatch(ctx));
+  const serving = servingRouter(router, mountedAt(`${prefix}${basePath}`), (ctx: Context, _next: Next) => dispatch(ctx));
+  // after servingRouter, which names the actions' own layer as the matched route
+  const docs = resolveDocs(options.docs, basePath);
+  if (docs !== undefined) {
+    if (loadOpenApi === undefined) throw new Error('actionwire: the `docs` option needs a routes.ts generated by this version of actionwire: generate it again (tspc or actionwire generate)');
+    mountApiReference(serving, docs, prefix, loadOpenApi);
+  }
+  return serving;
 }
 
 function actionHandler(definition: RouteDefinition, options: ActionRouterOptions, references: ReferenceWriter, sealer: Sealer | undefined): Handler {
@@ -108,6 +138,10 @@ function actionHandler(definition: RouteDefinition, options: ActionRouterOptions
   return async (ctx) => {
     try {
       const body = form ? await readFormArguments(ctx, limits) : await readJsonArguments(ctx, limits);
+      if (form && body instanceof FormData) {
+        body.delete(FORM_ACTION_FIELD);
+        rememberForm(ctx, body);
+      }
       const bound = definition.bound && readBound(body, route, definition.bound, sealer, maxProblems);
       if (bound && 'problem' in bound) {
         sendProblem(ctx, bound.problem);

@@ -14,9 +14,22 @@ function expectGolden(name: string, content: string): void {
 describe('emitters, from a hand-written model (golden files; UPDATE_GOLDEN=1 rewrites them)', () => {
   const files = generateFiles(usersModel);
 
+  it('openapi-document.ts holds openapi.json’s document, backticks and ${ included, as JavaScript reads it', async () => {
+    const tricky = generateFiles({ ...usersModel, title: 'Users `api` ${x} \\ \u2028' });
+    const directory = join(tmpRoot, 'openapi-document');
+    rmSync(directory, { recursive: true, force: true });
+    mkdirSync(directory, { recursive: true });
+    // type annotations removed: the module is one `export const` with a String.raw template
+    writeFileSync(join(directory, 'document.mjs'), tricky.get('openapi-document.ts')!.replace('openApiText: string', 'openApiText'));
+    const { openApiText } = (await import(pathToFileURL(join(directory, 'document.mjs')).href)) as { openApiText: string };
+    expect(JSON.parse(openApiText)).toEqual(JSON.parse(tricky.get('openapi.json')!));
+    expect(JSON.parse(openApiText).info.title).toBe('Users `api` ${x} \\ \u2028');
+  });
+
   it('emits the expected set of files', () => {
     expect([...files.keys()]).toEqual([
       'openapi.json',
+      'openapi-document.ts',
       'routes.ts',
       'client/_types.d.ts',
       'client/app/users.d.ts',

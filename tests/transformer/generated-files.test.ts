@@ -9,7 +9,7 @@ export async function greet(name: string): Promise<{ text: string; at: Date }> {
 }
 `;
 
-const GENERATED = ['openapi.json', 'routes.ts', 'client/index.d.ts', 'client/index.js', 'client/_types.d.ts', 'client/actions.d.ts', 'client/actions.js'];
+const GENERATED = ['openapi.json', 'openapi-document.ts', 'routes.ts', 'client/index.d.ts', 'client/index.js', 'client/_types.d.ts', 'client/actions.d.ts', 'client/actions.js'];
 
 function snapshot(dir: string): Record<string, { text: string; mtimeMs: number }> {
   return Object.fromEntries(
@@ -34,6 +34,8 @@ describe('generated files', () => {
     expect(first.output).toBe('');
     expect(first.status).toBe(0);
     expect(statSync(join(dir, 'dist', 'generated', 'routes.js')).isFile()).toBe(true);
+    // what the docs option serves from a dist/-only deployment
+    expect(statSync(join(dir, 'dist', 'generated', 'openapi-document.js')).isFile()).toBe(true);
     expect(statSync(join(dir, 'dist', 'generated', 'client', 'actions.js')).isFile()).toBe(true);
     age(dir);
     const before = snapshot(dir);
@@ -95,7 +97,7 @@ describe('actionwire generate', () => {
 
     const generated = actionwireCli(dir, ['generate', '-p', 'tsconfig.json']);
     expect(generated.status).toBe(0);
-    expect(generated.output).toMatch(/actionwire: 1 actions; 7 files written/);
+    expect(generated.output).toMatch(/actionwire: 1 actions; 8 files written/);
     // what the project's own compiler (TypeScript 7's tsc) does not emit: the scripts beside the .d.ts
     expect(readFileSync(join(dir, 'dist', 'generated', 'client', 'actions.js'), 'utf8')).toBe(readFileSync(join(dir, 'src', 'generated', 'client', 'actions.js'), 'utf8'));
     expect(() => statSync(join(dir, 'dist', 'generated', 'routes.js'))).toThrow();

@@ -1,7 +1,6 @@
 /**
- * Inline actions as values on the server: what the transformer emits where an inline `'use server'`
- * function was written (`bindAction`), and what the generated routes.ts calls to find its hoisted
- * export (`inlineAction`).
+ * Inline actions as values on the server: the mark `bindAction` (bind-action.ts) leaves on the function it
+ * makes, and what the generated routes.ts calls to find its hoisted export (`inlineAction`).
  */
 
 const ACTION_REFERENCE = Symbol.for('actionwire.actionReference');
@@ -12,23 +11,13 @@ export interface BoundTarget {
   readonly bound: Readonly<Record<string, unknown>>;
 }
 
-/** A hoisted inline action: the captured values (one object) first, then the action's own arguments. */
-export type HoistedAction<B extends object, A extends unknown[], R> = (bound: B, ...args: A) => R;
-
 /**
- * An inline action bound to the values it captured where it was created: callable on the server as the
- * closure was, and recognized (by route) when it reaches a return value or `toReference`.
- *
- * @example
- * // what `async function save(title: string) { 'use server'; await db.update(id, title); }` becomes
- * const save = bindAction(Page_save, 'app/page/Page.save', { id });
+ * Marks `bound` as the inline action `target` names, so that references, forms and routers recognize it
+ * (from any copy of this package).
  */
-export function bindAction<B extends object, A extends unknown[], R>(hoisted: HoistedAction<B, A, R>, route: string, captured: B): (...args: A) => Promise<Awaited<R>> {
-  const bound = async (...args: A): Promise<Awaited<R>> => await hoisted(captured, ...args);
-  const target: BoundTarget = { route, bound: captured as Readonly<Record<string, unknown>> };
+export function markBoundAction(bound: (...args: never[]) => unknown, target: BoundTarget): void {
   Object.defineProperty(bound, ACTION_REFERENCE, { value: target, enumerable: false });
-  Object.defineProperty(bound, 'name', { value: route.slice(route.lastIndexOf('.') + 1) });
-  return bound;
+  Object.defineProperty(bound, 'name', { value: target.route.slice(target.route.lastIndexOf('.') + 1) });
 }
 
 /** The route and captured values of a function `bindAction` made (from any copy of this package); undefined for any other value. */

@@ -34,6 +34,11 @@ export function registerRouter(writer: ReferenceWriter): void {
   routers.push(new WeakRef(writer));
 }
 
+/** The writer of the router serving the current call, else of the most recently built router that serves `action`. */
+export function servingWriter(action: unknown): ReferenceWriter | undefined {
+  return currentWriter() ?? latestServing(action);
+}
+
 function latestServing(action: unknown): ReferenceWriter | undefined {
   for (let index = routers.length - 1; index >= 0; index--) {
     const writer = routers[index]?.deref();
@@ -53,7 +58,7 @@ function latestServing(action: unknown): ReferenceWriter | undefined {
  */
 export function toReference<F extends (...args: never[]) => unknown>(action: F): ActionReference<F> {
   // inside a call, the action context carries its router's writer (runInActionContext)
-  const writer = currentWriter() ?? latestServing(action);
+  const writer = servingWriter(action);
   if (writer === undefined) {
     throw new Error(
       `actionwire: no action router serves ${typeof action === 'function' && action.name ? action.name : 'this function'}: ` +

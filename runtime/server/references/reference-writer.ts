@@ -30,9 +30,13 @@ export class ReferenceWriter {
   private readonly served = new Map<string, RouteDefinition>();
   private readonly fileActions = new Map<unknown, string>();
 
+  /**
+   * @param mount where the router serves its actions (prefix + base path), for the URLs of forms
+   */
   constructor(
     routes: readonly RouteDefinition[],
     private readonly sealer: Pick<Sealer, 'seal'> | undefined,
+    private readonly mount = '',
   ) {
     for (const definition of routes) {
       this.served.set(definition.route, definition);
@@ -70,6 +74,19 @@ export class ReferenceWriter {
       if (!(error instanceof OutputMismatchError)) throw error;
       throw new NotAnActionError(where, value, `the values the inline action ${target.route} captured do not match their types (${error.message})`);
     }
+  }
+
+  /**
+   * Where a no-JavaScript form posts to call `value` (its URL under this router's mount) and the seal of the
+   * values it captured; a NotAnActionError for anything but an action of this router that takes a FormData.
+   */
+  formTarget(value: unknown, where: string): { url: string; bound?: string } {
+    const reference = this.reference(value, where);
+    if (this.served.get(reference.$action)?.form !== true) {
+      throw new NotAnActionError(where, value, `the action ${reference.$action} takes JSON arguments, not one FormData, so a form cannot post to it`);
+    }
+    const url = `${this.mount}/${reference.$action.split('/').map(encodeURIComponent).join('/')}`;
+    return reference.bound === undefined ? { url } : { url, bound: reference.bound };
   }
 
   /** The reference as JSON text, for a return value's serializer. */

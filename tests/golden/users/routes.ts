@@ -32,7 +32,7 @@ const actionExports: readonly ActionExport[] = JSON.parse(String.raw`[
 /** Every action's route, validator, serializer and function: what createActionRouter mounts. */
 export const actionRoutes: readonly RouteDefinition[] = defineModuleRoutes(model, actionExports, m0, m1);
 
-/** A @koa/router Router serving every server action under "/actions". */
+/** A @koa/router Router serving every server action under "/actions" (and, with `docs`, openapi.json and an API reference page). */
 export function createActionRouter(options: ActionRouterOptions = {}): ActionRouter {
-  return buildActionRouter(actionRoutes, "/actions", options);
+  return buildActionRouter(actionRoutes, "/actions", options, async () => (await import('./openapi-document.js')).openApiText);
 }
