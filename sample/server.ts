@@ -5,7 +5,6 @@ import { hashPassword } from './lib/passwords.js';
 import { logUnhandledRejections } from './lib/unhandled-rejections.js';
 import { createActionRouter } from './generated/routes.js';
 import { assets } from './assets.js';
-import { backToFormPage } from './pages/form-redirect.js';
 import { homePage } from './pages/home-page.js';
 import { postPage } from './pages/post-page.js';
 
@@ -28,11 +27,11 @@ export async function createSampleApp(before: Koa.Middleware[] = []): Promise<Ko
   before.forEach((middleware) => app.use(middleware));
   // seals the post id updatePost captures: with ACTIONWIRE_SECRET (or `secret`), or a random key of this process and a warning;
   // ALLOWED_ORIGINS (comma-separated, e.g. `http://localhost:5173`): other origins whose pages may call the actions (CORS)
-  const router = createActionRouter({ allowedOrigins: allowedOriginsFromEnv() });
-  app.use(homePage); // GET /: the web page
-  app.use(assets); // /app.js, /openapi.json, /docs
-  app.use(postPage);
-  app.use(backToFormPage);
+  // docs: /docs (Swagger UI, served from swagger-ui-dist) and /docs/openapi.json
+  const router = createActionRouter({ allowedOrigins: allowedOriginsFromEnv(), docs: { title: 'actionwire sample — API reference' } });
+  app.use(homePage); // GET /: the page
+  app.use(postPage); // GET /posts/:id
+  app.use(assets); // GET /app.js
   app.use(router.routes());
   app.use(router.allowedMethods());
   return app;

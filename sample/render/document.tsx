@@ -24,7 +24,7 @@ export function Document({ title, children }: DocumentProps) {
             <a id="home-link" href="/">Home</a>
             <a id="post-link" href="/posts/1">Post #1</a>
             <a id="docs-link" href="/docs">API reference</a>
-            <a id="openapi-link" href="/openapi.json">openapi.json</a>
+            <a id="openapi-link" href="/docs/openapi.json">openapi.json</a>
           </nav>
         </header>
         <noscript><p>Creating and listing users need JavaScript; signing in, feedback and editing a post work without it.</p></noscript>

@@ -15,7 +15,7 @@ export interface Asset {
 }
 
 /**
- * Swagger UI's files from the installed swagger-ui-dist (a dependency of actionwire), read on first request
+ * Swagger UI's files from the installed swagger-ui-dist (an optional peer dependency of actionwire), read on first request
  * and kept. The package is located when the router is built, so a missing one stops the server at start-up.
  */
 export function swaggerAssets(): (name: string) => Promise<Asset | undefined> {
