@@ -30,12 +30,12 @@ const form = (fields: Record<string, string>): FormData => {
   for (const [name, value] of Object.entries(fields)) data.set(name, value);
   return data;
 };
-/** A plain POST as a browser sends a form without JavaScript: urlencoded, same Origin, the session cookie. */
-const postForm = (action: string, fields: Record<string, string>, page: string): Promise<Response> =>
+/** A plain POST as a browser sends a form without JavaScript: urlencoded, same Origin, the session cookie, HTML preferred (or, with `accept`, what a script would ask for). */
+const postForm = (action: string, fields: Record<string, string>, page: string, accept = 'text/html,*/*;q=0.8'): Promise<Response> =>
   fetch(new URL(action, server.url), {
     method: 'POST',
     redirect: 'manual',
-    headers: { origin: new URL(server.url).origin, referer: new URL(page, server.url).href, cookie: sessionCookie, accept: 'text/html,*/*;q=0.8' },
+    headers: { origin: new URL(server.url).origin, referer: new URL(page, server.url).href, cookie: sessionCookie, accept },
     body: new URLSearchParams(fields),
   });
 try {
@@ -88,12 +88,12 @@ try {
   const readBack = await openPost('1');
   console.log(`  openPost("1") reads back "${readBack.post.title}"`);
 
-  step('GET /posts/1: the page as plain HTML, its form posting to the inline action');
+  step('GET /posts/1: the page rendered by React on the server, its form posting to the inline action');
   const html = await (await fetch(new URL('posts/1', server.url))).text();
-  const action = /<form method="post" action="([^"]+)">/.exec(html)?.[1] ?? '';
+  const action = /<form id="edit-post-form"[^>]* action="([^"]+)"/.exec(html)?.[1] ?? '';
   const bound = /name="\$bound" value="([^"]+)"/.exec(html)?.[1] ?? '';
-  console.log(`  <form method="post" action="${action}">`);
-  console.log(`    <input type="hidden" name="$bound" value="${short(bound)}">  (toReference(updatePost).bound)`);
+  console.log(`  <form action="${action}" encType="multipart/form-data" method="POST">  (React asked updatePost.$$FORM_ACTION)`);
+  console.log(`    <input type="hidden" name="$bound" value="${short(bound)}"/>  (the post id, sealed)`);
 
   step('the form posted without JavaScript: urlencoded, same Origin');
   const submitted = await postForm(action, { $bound: bound, title: 'Hello from a form', body: 'Posted without JavaScript.' }, '/posts/1');
@@ -103,20 +103,22 @@ try {
   step('the same form with one character of its $bound changed');
   const at = bound.length - 8;
   const tampered = `${bound.slice(0, at)}${bound[at] === 'A' ? 'B' : 'A'}${bound.slice(at + 1)}`;
-  const refused = await postForm(action, { $bound: tampered, title: 'Hijacked', body: '' }, '/posts/1');
+  const refused = await postForm(action, { $bound: tampered, title: 'Hijacked', body: '' }, '/posts/1', 'application/json');
   const refusal = (await refused.json()) as { detail?: string; code?: string };
   console.log(`  refused: ${refused.status}, ${refusal.code}: ${refusal.detail}`);
+  const asBrowser = await postForm(action, { $bound: tampered, title: 'Hijacked', body: '' }, '/posts/1');
+  console.log(`  the same post from a browser: ${asBrowser.status}, Location: ${asBrowser.headers.get('location')} (the page shows the problem: formProblem(ctx))`);
   console.log(`  openPost("1") still reads "${(await openPost('1')).post.title}"`);
 
-  step('the web page: GET /, /app.js, /docs, /openapi.json');
+  step('the web page: GET /, /app.js, /docs, /docs/openapi.json');
   const get = (path: string): Promise<Response> => fetch(new URL(path, server.url));
   const home = await get('/');
   const script = await get('/app.js');
-  console.log(`  ${server.url} → ${home.status} ${home.headers.get('content-type')}: sign in, create and list users, send feedback`);
-  console.log(`  ${server.url}app.js → ${script.status}, ${(await script.arrayBuffer()).byteLength} bytes (web/main.ts built in client mode, bundled by esbuild)`);
+  console.log(`  ${server.url} → ${home.status} ${home.headers.get('content-type')}: rendered by React, hydrated by /app.js`);
+  console.log(`  ${server.url}app.js → ${script.status}, ${(await script.arrayBuffer()).byteLength} bytes (web/main.tsx and its React components, built by Vite with actionwire/vite)`);
   const docs = await get('/docs');
-  const spec = (await (await get('/openapi.json')).json()) as { paths: Record<string, unknown> };
-  console.log(`  ${server.url}docs → ${docs.status}: the API reference (Swagger UI, served from node_modules) of /openapi.json, ${Object.keys(spec.paths).length} operations`);
+  const spec = (await (await get('/docs/openapi.json')).json()) as { paths: Record<string, unknown> };
+  console.log(`  ${server.url}docs → ${docs.status}: the API reference (createActionRouter's docs option: Swagger UI) of /docs/openapi.json, ${Object.keys(spec.paths).length} operations`);
 
   step("the page's feedback form posted without JavaScript (a FormData action)");
   const feedbackAction = /<form id="feedback-form"[^>]* action="([^"]+)"/.exec(await home.text())?.[1] ?? '';
