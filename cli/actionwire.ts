@@ -3,7 +3,10 @@ import { dirname, resolve } from 'node:path';
 import * as nodeModule from 'node:module';
 import type * as TS from 'typescript';
 import { analyzeProgram, type AnalysisOptions, type ProgramAnalysis } from '../transformer/analysis/analyze.js';
-import { inlineUnavailable } from './project-typescript.js';
+import { inlineUnavailable, projectTypeScriptMajor } from './project-typescript.js';
+import { watchWithTypeScript7 } from './watch-typescript-7.js';
+import { loadTypeScript7, TypeScript7ApiError } from '../transformer/analysis-ts7/typescript-7-modules.js';
+import { TypeScript7Session } from '../transformer/analysis-ts7/typescript-7-session.js';
 import { ConfigError, resolveGeneratedDir } from '../transformer/analysis/config/plugin-config.js';
 import { isWithin } from '../transformer/analysis/names/module-paths.js';
 import { configDiagnostic, toDiagnostic } from '../transformer/analysis/issues.js';
@@ -72,8 +75,14 @@ function pluginEntry(options: TS.CompilerOptions): Record<string, unknown> | und
   );
 }
 
+/** An analysis of the project, by either compiler, and its files as TypeScript 6 source files for reporting. */
+interface AnalysisRun {
+  analysis: ProgramAnalysis;
+  sourceFile(fileName: string): TS.SourceFile | undefined;
+}
+
 /** What one run did: its exit code, and the generated files it wrote (none when it only checked or found errors). */
-interface RunResult {
+export interface RunResult {
   code: number;
   generated?: { directory: string; names: string[]; written: string[] };
 }
@@ -83,10 +92,11 @@ interface RunResult {
  * `outputOptions`: the project's compiler options as its own build (tsc) emits with them: the generated client's
  * scripts go to its outDir in the module format it emits there, since the build only compiles routes.ts.
  */
-function runOnce(program: TS.Program, entry: Record<string, unknown>, check: boolean, options: AnalysisOptions, outputOptions: TS.CompilerOptions): RunResult {
+function runOnce(analyze: () => AnalysisRun, check: boolean, outputOptions: TS.CompilerOptions): RunResult {
   let analysis: ProgramAnalysis;
+  let sourceFile: AnalysisRun['sourceFile'];
   try {
-    analysis = analyzeProgram(ts, program, entry, options);
+    ({ analysis, sourceFile } = analyze());
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     report(error.problems.map((problem) => configDiagnostic(ts, problem)));
@@ -97,7 +107,7 @@ function runOnce(program: TS.Program, entry: Record<string, unknown>, check: boo
     return { code: 2 };
   }
   const asErrors = analysis.config.warningsAsErrors;
-  report(analysis.issues.map((issue) => toDiagnostic(ts, asErrors ? { ...issue, severity: 'error' } : issue, program.getSourceFile(issue.fileName))));
+  report(analysis.issues.map((issue) => toDiagnostic(ts, asErrors ? { ...issue, severity: 'error' } : issue, sourceFile(issue.fileName))));
   if (analysis.issues.some((issue) => asErrors || issue.severity === 'error')) return { code: 1 };
   const directory = analysis.config.generatedDir;
   const layout = serverLayout(analysis.config.rootDir, directory, outputOptions, analysis.model);
@@ -135,7 +145,7 @@ function watch(project: string, entry: Record<string, unknown>, analysisOptions:
       return ts.createSemanticDiagnosticsBuilderProgram(rootNames, options, compilerHost, oldBuilder, configFileParsingDiagnostics, projectReferences);
     }
     const first = ts.createProgram({ rootNames, options, host: compilerHost, oldProgram: previous, configFileParsingDiagnostics, projectReferences });
-    const { generated } = runOnce(first, entry, false, analysisOptions, outputOptions);
+    const { generated } = runOnce(() => onTypeScript6(first, entry, analysisOptions), false, outputOptions);
     const program = generated ? programWithGeneratedFiles(ts, first, compilerHost, generated.directory, generated.names, generated.written) : first;
     previous = program;
     return ts.createSemanticDiagnosticsBuilderProgram(program, compilerHost, oldBuilder, configFileParsingDiagnostics);
@@ -155,7 +165,36 @@ function withoutGeneratedFiles(host: TS.CompilerHost, generatedDir: string): TS.
   return host;
 }
 
-function main(): number | undefined {
+function onTypeScript6(program: TS.Program, entry: Record<string, unknown>, options: AnalysisOptions): AnalysisRun {
+  return { analysis: analyzeProgram(ts, program, entry, options), sourceFile: (fileName) => program.getSourceFile(fileName) };
+}
+
+/**
+ * TypeScript 7 has no compiler API in JavaScript: the analysis runs on the project's own TypeScript 7 through
+ * its checker API (one process for the run, or for the whole watch).
+ */
+async function onTypeScript7(project: string, entry: Record<string, unknown>, options: AnalysisOptions, commandLine: TS.ParsedCommandLine, generatedDir: string, parsed: CliOptions): Promise<number | undefined> {
+  let session: TypeScript7Session;
+  try {
+    session = new TypeScript7Session(await loadTypeScript7(dirname(project)), project, generatedDir);
+  } catch (error) {
+    if (!(error instanceof TypeScript7ApiError)) throw error;
+    console.error(error.message);
+    return 1;
+  }
+  const run = (changed?: readonly string[]): RunResult => runOnce(() => session.analyze(entry, commandLine.options, options, changed), parsed.check, commandLine.options);
+  if (parsed.watch) {
+    watchWithTypeScript7(dirname(project), generatedDir, run);
+    return undefined;
+  }
+  try {
+    return run().code;
+  } finally {
+    session.close();
+  }
+}
+
+async function main(): Promise<number | undefined> {
   const command = parseArguments(process.argv.slice(2));
   if (command.kind === 'help') {
     console.log(USAGE);
@@ -176,18 +215,19 @@ function main(): number | undefined {
     return 1;
   }
   const options: AnalysisOptions = { inlineUnavailable: inlineUnavailable(project) };
+  const generatedDir = resolveGeneratedDir(config, dirname(project), resolve(commandLine.options.rootDir ?? dirname(project)));
+  if ((projectTypeScriptMajor(project) ?? 0) >= 7) return onTypeScript7(project, config, options, commandLine, generatedDir, parsed);
   if (parsed.watch) {
     watch(project, config, options, commandLine.options);
     return undefined;
   }
-  const generatedDir = resolveGeneratedDir(config, dirname(project), resolve(commandLine.options.rootDir ?? dirname(project)));
   const rootNames = commandLine.fileNames.filter((name) => !isWithin(generatedDir, resolve(name)));
   const host = withoutGeneratedFiles(ts.createCompilerHost(commandLine.options), generatedDir);
   // as tsc reads them: JSDoc is read from the comments of the declarations that describe actions (doc-comments.ts)
   host.jsDocParsingMode = ts.JSDocParsingMode.ParseForTypeErrors;
   const program = ts.createProgram({ rootNames, options: commandLine.options, host, projectReferences: commandLine.projectReferences });
-  return runOnce(program, config, parsed.check, options, commandLine.options).code;
+  return runOnce(() => onTypeScript6(program, config, options), parsed.check, commandLine.options).code;
 }
 
-const code = main();
+const code = await main();
 if (code !== undefined) process.exitCode = code;
