@@ -82,8 +82,10 @@ interface AnalysisRun {
 }
 
 /** What one run did: its exit code, and the generated files it wrote (none when it only checked or found errors). */
-export interface RunResult {
+interface RunResult {
   code: number;
+  /** the errors it reported (configuration problems count as one) */
+  errors: number;
   generated?: { directory: string; names: string[]; written: string[] };
 }
 
@@ -100,15 +102,16 @@ function runOnce(analyze: () => AnalysisRun, check: boolean, outputOptions: TS.C
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     report(error.problems.map((problem) => configDiagnostic(ts, problem)));
-    return { code: 1 };
+    return { code: 1, errors: error.problems.length };
   }
   if (analysis.config.mode === 'client') {
     console.error(`this tsconfig is a client build ("mode": "client"): it generates nothing. Run actionwire generate on the server build's tsconfig, then compile this one with tspc`);
-    return { code: 2 };
+    return { code: 2, errors: 1 };
   }
   const asErrors = analysis.config.warningsAsErrors;
   report(analysis.issues.map((issue) => toDiagnostic(ts, asErrors ? { ...issue, severity: 'error' } : issue, sourceFile(issue.fileName))));
-  if (analysis.issues.some((issue) => asErrors || issue.severity === 'error')) return { code: 1 };
+  const errors = analysis.issues.filter((issue) => asErrors || issue.severity === 'error').length;
+  if (errors > 0) return { code: 1, errors };
   const directory = analysis.config.generatedDir;
   const layout = serverLayout(analysis.config.rootDir, directory, outputOptions, analysis.model);
   const files = generatedDirFiles(ts, layout, analysis.model);
@@ -116,14 +119,14 @@ function runOnce(analyze: () => AnalysisRun, check: boolean, outputOptions: TS.C
     const stale = staleFiles(directory, files);
     stale.forEach((file) => console.error(`stale: ${file}`));
     if (stale.length > 0) console.error('run `actionwire generate` (or tspc) to update them');
-    return { code: stale.length > 0 ? 1 : 0 };
+    return { code: stale.length > 0 ? 1 : 0, errors: 0 };
   }
   const result = writeGeneratedFiles(directory, files);
   writeOutputs(generatedOutputs(ts, layout, files));
   console.log(
     `actionwire: ${analysis.model.actions.length} actions; ${result.written.length} files written, ${result.unchanged.length} unchanged, ${result.removed.length} removed (${directory})`,
   );
-  return { code: 0, generated: { directory, names: [...files.keys()], written: result.written } };
+  return { code: 0, errors: 0, generated: { directory, names: [...files.keys()], written: result.written } };
 }
 
 /**

@@ -12,9 +12,13 @@ const SOURCE = /\.([cm]?tsx?|json)$/;
  * project directory changes, telling the run which files changed. The generated directory and node_modules are
  * not watched: writing the generated files never starts another run.
  */
-export function watchWithTypeScript7(projectDir: string, generatedDir: string, run: (changed?: readonly string[]) => unknown): void {
-  run();
-  console.log('actionwire: watching for file changes (TypeScript 7)');
+export function watchWithTypeScript7(projectDir: string, generatedDir: string, run: (changed?: readonly string[]) => { errors: number }): void {
+  // each cycle ends as tsc's watcher ends one, so that tools that wait for it work alike on both compilers
+  const cycle = (changed?: readonly string[]): void => {
+    const { errors } = run(changed);
+    console.log(`Found ${errors} error${errors === 1 ? '' : 's'}. Watching for file changes.`);
+  };
+  cycle();
   let pending = new Set<string>();
   let everything = false;
   let timer: NodeJS.Timeout | undefined;
@@ -22,7 +26,7 @@ export function watchWithTypeScript7(projectDir: string, generatedDir: string, r
     timer = undefined;
     const changed = [...pending];
     pending = new Set();
-    run(everything ? undefined : changed);
+    cycle(everything ? undefined : changed);
     everything = false;
   };
   watch(projectDir, { recursive: true }, (event, name) => {
