@@ -5,7 +5,7 @@ import { resolveGeneratedDir } from '../../transformer/analysis/config/plugin-co
 import { isWithin } from '../../transformer/analysis/names/module-paths.js';
 import { loadTypeScript7 } from '../../transformer/analysis-ts7/typescript-7-modules.js';
 import { TypeScript7Session } from '../../transformer/analysis-ts7/typescript-7-session.js';
-import { generatedDirFiles, serverLayout } from '../../transformer/output/generated-output.js';
+import { commonJsRule, generatedDirFiles, serverLayout } from '../../transformer/output/generated-output.js';
 import { repoRoot } from './paths.js';
 
 /** What one analysis gives a project: its model, issues where they point, and the generated directory's files. */
@@ -33,15 +33,17 @@ function readProject(tsconfig: string): Project {
   return { options: commandLine.options, fileNames: commandLine.fileNames, entry, generatedDir };
 }
 
-function outcome(project: Project, analysis: ProgramAnalysis, sourceFile: (fileName: string) => ts.SourceFile | undefined): AnalysisOutcome {
-  const layout = serverLayout(analysis.config.rootDir, analysis.config.generatedDir, project.options, analysis.model);
+type Locate = (fileName: string, position: number) => { line: number; character: number } | undefined;
+
+function outcome(project: Project, analysis: ProgramAnalysis, locate: Locate): AnalysisOutcome {
+  const layout = serverLayout(analysis.config.rootDir, analysis.config.generatedDir, project.options, commonJsRule(ts, project.options), analysis.model);
   return {
     model: analysis.model,
     issues: analysis.issues.map((issue) => {
-      const where = sourceFile(issue.fileName)?.getLineAndCharacterOfPosition(issue.start) ?? { line: -1, character: -1 };
+      const where = locate(issue.fileName, issue.start) ?? { line: -1, character: -1 };
       return { file: issue.fileName, line: where.line + 1, column: where.character + 1, code: issue.code, severity: issue.severity, message: issue.message };
     }),
-    files: generatedDirFiles(ts, layout, analysis.model),
+    files: generatedDirFiles(layout, analysis.model),
   };
 }
 
@@ -53,16 +55,19 @@ export function analyzeOnTypeScript6(tsconfig: string, inlineUnavailable?: strin
   host.getSourceFile = (fileName, version, onError, shouldCreate) =>
     isWithin(project.generatedDir, resolve(fileName)) ? ts.createSourceFile(fileName, 'export {};\n', version) : getSourceFile(fileName, version, onError, shouldCreate);
   const program = ts.createProgram({ rootNames: project.fileNames.filter((name) => !isWithin(project.generatedDir, resolve(name))), options: project.options, host });
-  return outcome(project, analyzeProgram(ts, program, project.entry, { inlineUnavailable }), (fileName) => program.getSourceFile(fileName));
+  return outcome(project, analyzeProgram(ts, program, project.entry, { inlineUnavailable }), (fileName, position) => program.getSourceFile(fileName)?.getLineAndCharacterOfPosition(position));
 }
 
-/** The same on TypeScript 7 (this repository's devDependency `typescript-7`), through its checker API. */
+/**
+ * The same on TypeScript 7 (this repository's devDependency `typescript-7`), through its checker API; the plugin
+ * entry comes from TypeScript 6's reading of the tsconfig, the rest from TypeScript 7's.
+ */
 export async function analyzeOnTypeScript7(tsconfig: string, inlineUnavailable?: string): Promise<AnalysisOutcome> {
   const project = readProject(tsconfig);
-  const session = new TypeScript7Session(await loadTypeScript7(repoRoot, 'typescript-7'), tsconfig, project.generatedDir);
+  const session = new TypeScript7Session(await loadTypeScript7(repoRoot, 'typescript-7'), tsconfig);
   try {
-    const { analysis, sourceFile } = session.analyze(project.entry, project.options, { inlineUnavailable });
-    return outcome(project, analysis, sourceFile);
+    const { analysis, sourceFile } = session.analyze(project.entry, project.generatedDir, { inlineUnavailable });
+    return outcome(project, analysis, (fileName, position) => sourceFile(fileName)?.getLineAndCharacterOfPosition(position));
   } finally {
     session.close();
   }

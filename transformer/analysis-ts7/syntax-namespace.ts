@@ -1,12 +1,10 @@
-import ts6 from 'typescript';
 import type * as Ast from 'typescript-7/unstable/ast';
 import type { TypeScript7 } from './typescript-7-modules.js';
 
 /**
  * The syntax part of the namespace the analysis is written against (`typeof ts`), on TypeScript 7's own syntax
  * tree: its `is…` tests and `SyntaxKind` numbers (which differ from TypeScript 6's), and the few helpers its
- * AST module lacks, written here on its nodes. JSDoc descriptions are still read by TypeScript 6's parser from the
- * comment's text alone (doc-comments.ts), as on the TypeScript 6 path, so both read them alike.
+ * AST module lacks, written here on its nodes. No TypeScript 6 is loaded: a TypeScript 7 project installs none.
  */
 export function syntaxNamespace({ ast, sync }: TypeScript7): Record<string, unknown> {
   const K = ast.SyntaxKind;
@@ -39,17 +37,15 @@ export function syntaxNamespace({ ast, sync }: TypeScript7): Record<string, unkn
     ElementFlags: sync.ElementFlags,
     ModifierFlags: sync.ModifierFlags,
     DiagnosticCategory: sync.DiagnosticCategory,
-    // module-paths.ts reads the TypeScript 6 compiler options the CLI parsed, so these stay TypeScript 6's
-    ModuleKind: ts6.ModuleKind,
-    ModuleResolutionKind: ts6.ModuleResolutionKind,
-    // doc-comments.ts parses a JSDoc comment's text alone with these
-    createSourceFile: ts6.createSourceFile,
-    getJSDocCommentsAndTags: ts6.getJSDocCommentsAndTags,
-    isJSDoc: ts6.isJSDoc,
-    getTextOfJSDocComment: ts6.getTextOfJSDocComment,
-    ScriptTarget: ts6.ScriptTarget,
-    ScriptKind: ts6.ScriptKind,
-    JSDocParsingMode: ts6.JSDocParsingMode,
+    ModuleKind: sync.ModuleKind,
+    // not exported by the API; the compiler options it gives carry TypeScript 6's numbers
+    ModuleResolutionKind: { Node10: 2, Node16: 3, NodeNext: 99, Bundler: 100 },
+    // TypeScript 7 parses the JSDoc of every file: doc-comments.ts finds each comment parsed with its declaration
+    getJSDocCommentsAndTags: (node: Ast.Node): readonly Ast.Node[] => node.jsDoc ?? [],
+    isJSDoc: kinds(K.JSDoc),
+    createSourceFile: (fileName: string, text: string): never => {
+      throw new Error(`TypeScript 7 gave no parsed JSDoc for a comment in ${fileName}, and actionwire has no parser of its own to read it: ${text}`);
+    },
     isFunctionLike,
     isClassLike: kinds(K.ClassDeclaration, K.ClassExpression),
     isParameter: kinds(K.Parameter),

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
-import ts6 from 'typescript';
+import type ts from 'typescript';
+import type * as Ast from 'typescript-7/unstable/ast';
 import type * as Sync from 'typescript-7/unstable/sync';
 import { analyzeProgram, type AnalysisOptions, type ProgramAnalysis } from '../analysis/analyze.js';
 import { isWithin } from '../analysis/names/module-paths.js';
@@ -7,11 +8,12 @@ import { CheckerView } from './checker-view.js';
 import { syntaxNamespace } from './syntax-namespace.js';
 import type { TypeScript7 } from './typescript-7-modules.js';
 
-/** One analysis on TypeScript 7, with the source files its issues point into (as TypeScript 6 files, for formatting). */
+/** One analysis on TypeScript 7, with the project's own source files its issues point into. */
 export interface TypeScript7Analysis {
   analysis: ProgramAnalysis;
-  /** a file of the program, parsed by TypeScript 6 from its text, so that its issues print with file:line:col */
-  sourceFile(fileName: string): ts6.SourceFile | undefined;
+  /** the compiler options as TypeScript 7 read them (TypeScript 6's names and numbers, absolute paths) */
+  compilerOptions: ts.CompilerOptions;
+  sourceFile(fileName: string): Ast.SourceFile | undefined;
 }
 
 /**
@@ -22,26 +24,34 @@ export interface TypeScript7Analysis {
 export class TypeScript7Session {
   private readonly api: Sync.API;
   private snapshot: Sync.Snapshot | undefined;
+  private generatedDir: string | undefined;
 
   constructor(
     private readonly typescript: TypeScript7,
     private readonly projectFile: string,
-    generatedDir: string,
   ) {
-    const emptyModule = (fileName: string): string | undefined => (/\.[cm]?tsx?$/.test(fileName) && !fileName.endsWith('.d.ts') && isWithin(generatedDir, resolve(fileName)) ? 'export {};\n' : undefined);
+    const emptyModule = (fileName: string): string | undefined =>
+      this.generatedDir !== undefined && /\.[cm]?tsx?$/.test(fileName) && !/\.d\.[cm]?ts$/.test(fileName) && isWithin(this.generatedDir, resolve(fileName)) ? 'export {};\n' : undefined;
     this.api = new typescript.sync.API({ cwd: process.cwd(), fs: { readFile: emptyModule } });
   }
 
+  /** The tsconfig's compiler options as TypeScript 7 reads them (`plugins` left out: TypeScript 7 drops them). */
+  compilerOptions(): ts.CompilerOptions {
+    return this.api.parseConfigFile(this.projectFile).options as ts.CompilerOptions;
+  }
+
   /**
-   * Analyzes the project as it is on disk now. `compilerOptions`: the tsconfig's options as TypeScript 6 parses
-   * them (the same numbers and paths as on the TypeScript 6 path). `changed`: files changed since the last call.
+   * Analyzes the project as it is on disk now, its files in `generatedDir` read as empty modules. `changed`:
+   * the files changed since the last call (all of them are read again without it).
    */
-  analyze(pluginEntry: Record<string, unknown>, compilerOptions: ts6.CompilerOptions, options: AnalysisOptions, changed?: readonly string[]): TypeScript7Analysis {
+  analyze(pluginEntry: Record<string, unknown>, generatedDir: string, options: AnalysisOptions, changed?: readonly string[]): TypeScript7Analysis {
+    this.generatedDir = generatedDir;
     const previous = this.snapshot;
     this.snapshot = this.api.updateSnapshot(previous ? { openProjects: [this.projectFile], fileChanges: changed ? { changed: [...changed] } : { invalidateAll: true } } : { openProjects: [this.projectFile] });
     previous?.dispose();
     const project = this.snapshot.getProject(this.projectFile);
     if (!project) throw new Error(`TypeScript ${this.typescript.version} did not load the project ${this.projectFile}`);
+    const compilerOptions = project.compilerOptions as ts.CompilerOptions;
     const checker = new CheckerView(this.typescript, project.checker, project);
     const files = project.program
       .getSourceFileNames()
@@ -54,21 +64,9 @@ export class TypeScript7Session {
       getTypeChecker: () => checker,
       getSourceFiles: () => files,
     };
-    // The analysis is written against TypeScript 6's API; the views above give it the members it reads (tests/analysis-ts7 compares the two).
-    const analysis = analyzeProgram(syntaxNamespace(this.typescript) as unknown as typeof ts6, program as unknown as ts6.Program, pluginEntry, options);
-    const parsed = new Map<string, ts6.SourceFile>();
-    return {
-      analysis,
-      sourceFile: (fileName) => {
-        const known = parsed.get(fileName);
-        if (known) return known;
-        const text = files.find((file) => file.fileName === fileName)?.text;
-        if (text === undefined) return undefined;
-        const file = ts6.createSourceFile(fileName, text, ts6.ScriptTarget.Latest);
-        parsed.set(fileName, file);
-        return file;
-      },
-    };
+    // The analysis is written against TypeScript 6's API; the views give it the members it reads (tests/analysis-ts7 compares the two).
+    const analysis = analyzeProgram(syntaxNamespace(this.typescript) as unknown as typeof ts, program as unknown as ts.Program, pluginEntry, options);
+    return { analysis, compilerOptions, sourceFile: (fileName) => files.find((file) => file.fileName === fileName) };
   }
 
   close(): void {
