@@ -13,6 +13,7 @@ export class CheckerView {
   private readonly symbols = new Map<number, SymbolView>();
   private readonly signatures = new Map<number, SignatureView>();
   private readonly texts = new Map<number, string>();
+  private readonly typesOfNodes = new Map<Ast.Node, TypeView | undefined>();
 
   constructor(
     readonly typescript: TypeScript7,
@@ -56,7 +57,16 @@ export class CheckerView {
     return this.symbol(this.checker.getAliasedSymbol(symbol.raw));
   }
   getTypeOfSymbolAtLocation(symbol: SymbolView, node: Ast.Node): TypeView {
+    // where a symbol is declared, its type there is its declared type (no narrowing happens at a declaration)
+    if (symbol.getDeclarations().includes(node)) return symbol.type();
     return this.type(this.checker.getTypeOfSymbolAtLocation(symbol.raw, node));
+  }
+  /** Asks for the types of many symbols in one call (the API takes arrays here), for the properties of a type. */
+  prefetchTypes(symbols: readonly SymbolView[]): void {
+    const missing = symbols.filter((symbol) => !symbol.hasType());
+    if (missing.length < 2) return;
+    const types = this.checker.getTypeOfSymbol(missing.map((symbol) => symbol.raw));
+    missing.forEach((symbol, index) => symbol.setType(this.type(types[index])));
   }
   getTypeOfSymbol(symbol: SymbolView): TypeView {
     return symbol.type();
@@ -65,7 +75,36 @@ export class CheckerView {
     return this.type(this.checker.getDeclaredTypeOfSymbol(symbol.raw));
   }
   getTypeFromTypeNode(node: Ast.TypeNode): TypeView | undefined {
-    return this.type(this.checker.getTypeFromTypeNode(node));
+    // the analysis reads the types a declaration is written with each time it meets the declaration
+    if (!this.typesOfNodes.has(node)) this.prefetchWrittenTypes(node);
+    if (!this.typesOfNodes.has(node)) this.typesOfNodes.set(node, this.type(this.checker.getTypeFromTypeNode(node)));
+    return this.typesOfNodes.get(node);
+  }
+  /**
+   * The analysis asks for the written types of a declaration's members one by one (named-unions.ts): the first
+   * question about a member's type asks for those of all its siblings in one call. `getTypeAtLocation` takes
+   * arrays, and on a type node it is `getTypeFromTypeNode`.
+   */
+  private prefetchWrittenTypes(node: Ast.Node): void {
+    const { SyntaxKind: K } = this.typescript.ast;
+    let member: Ast.Node | undefined = node;
+    while (member && member.kind !== K.PropertySignature && member.kind !== K.PropertyDeclaration && member.kind !== K.Parameter) {
+      if (member.kind !== K.UnionType && member.kind !== K.ParenthesizedType && member !== node) return;
+      member = member.parent;
+    }
+    const container = member?.parent;
+    if (!container) return;
+    const nodes: Ast.Node[] = [];
+    const written = (type: Ast.Node): void => {
+      if (type.kind === K.ParenthesizedType || type.kind === K.UnionType) type.forEachChild((child) => written(child));
+      else if (!this.typesOfNodes.has(type)) nodes.push(type);
+    };
+    container.forEachChild((sibling) => {
+      if ((sibling.kind === K.PropertySignature || sibling.kind === K.PropertyDeclaration || sibling.kind === K.Parameter) && 'type' in sibling && sibling.type) written(sibling.type as Ast.Node);
+    });
+    if (nodes.length < 2) return;
+    const types = this.checker.getTypeAtLocation(nodes);
+    nodes.forEach((each, index) => this.typesOfNodes.set(each, this.type(types[index])));
   }
   getNonNullableType(type: TypeView): TypeView {
     return type.nonNullable();
@@ -151,6 +190,12 @@ export class SymbolView {
   inLibrary(): boolean {
     return this.raw.declarations.length > 0 && this.raw.declarations.every((handle) => /[\\/]node_modules[\\/]/.test(handle.path));
   }
+  hasType(): boolean {
+    return this.typeOfSymbol !== undefined;
+  }
+  setType(type: TypeView | undefined): void {
+    this.typeOfSymbol ??= type;
+  }
   type(): TypeView {
     this.typeOfSymbol ??= this.view.type(this.view.checker.getTypeOfSymbol(this.raw));
     if (!this.typeOfSymbol) throw new Error(`TypeScript ${this.view.typescript.version} gave no type for the symbol ${this.raw.name}`);
@@ -168,7 +213,10 @@ export class SignatureView {
   ) {}
 
   getParameters(): SymbolView[] {
-    this.parameters ??= this.raw.getParameters().map((symbol) => this.view.symbol(symbol));
+    if (!this.parameters) {
+      this.parameters = this.raw.getParameters().map((symbol) => this.view.symbol(symbol));
+      this.view.prefetchTypes(this.parameters);
+    }
     return this.parameters;
   }
   getReturnType(): TypeView {
@@ -266,7 +314,11 @@ export class TypeView {
     return this.cache.construct;
   }
   properties(): SymbolView[] {
-    this.cache.properties ??= this.view.checker.getPropertiesOfType(this.raw).map((symbol) => this.view.symbol(symbol));
+    if (!this.cache.properties) {
+      this.cache.properties = this.view.checker.getPropertiesOfType(this.raw).map((symbol) => this.view.symbol(symbol));
+      // every property's type is read next: one call for all of them
+      this.view.prefetchTypes(this.cache.properties);
+    }
     return this.cache.properties;
   }
   indexInfos(): Array<{ keyType: TypeView; type: TypeView }> {
@@ -278,7 +330,8 @@ export class TypeView {
     return this.cache.nonNullable;
   }
   isArray(): boolean {
-    this.cache.isArray ??= this.view.checker.isArrayType(this.raw);
+    // only a reference (to Array or ReadonlyArray) can be one: no call for the others
+    this.cache.isArray ??= Boolean(this.objectFlags & this.view.typescript.sync.ObjectFlags.Reference) && this.view.checker.isArrayType(this.raw);
     return this.cache.isArray;
   }
 
