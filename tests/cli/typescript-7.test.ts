@@ -81,6 +81,19 @@ describe('actionwire generate on a TypeScript 7 project (the analysis on the pro
     expect(warned.output).toMatch(/actionwire: 1 actions/);
   });
 
+  it("finds the plugin entry through extends and comments (TypeScript 7 keeps no plugins), and says when there is none", () => {
+    const dir = typescript7Project('cli-ts7-extends', { 'src/actions.ts': actions, 'src/account.ts': account });
+    const written = JSON.parse(readFileSync(join(dir, 'tsconfig.json'), 'utf8')) as { compilerOptions: Record<string, unknown> };
+    writeFileSync(join(dir, 'tsconfig.base.json'), JSON.stringify({ compilerOptions: written.compilerOptions }, null, 2));
+    writeFileSync(join(dir, 'tsconfig.json'), `{\n  // the shared options, the plugin entry among them\n  "extends": "./tsconfig.base",\n  /* the sources */ "include": ["src"],\n}\n`);
+    const result = actionwireCli(dir, ['generate']);
+    expect(result).toEqual({ status: 0, output: expect.stringMatching(/^actionwire: 2 actions; \d+ files written/) });
+    writeFileSync(join(dir, 'tsconfig.base.json'), JSON.stringify({ compilerOptions: { ...written.compilerOptions, plugins: [] } }, null, 2));
+    const missing = actionwireCli(dir, ['generate']);
+    expect(missing.status).toBe(1);
+    expect(missing.output).toContain(`${join(dir, 'tsconfig.json')} has no { "transform": "actionwire/transformer" } entry in compilerOptions.plugins`);
+  });
+
   it('with --watch, regenerates on each change and reports errors until they are fixed', async () => {
     const dir = typescript7Project('cli-ts7-watch', { 'src/actions.ts': `'use server';\nexport async function one(): Promise<number> { return 1; }\n` });
     const watch = new WatchProcess([cliBin, 'generate', '--watch'], dir);
