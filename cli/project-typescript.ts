@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
 /** The major version of the TypeScript the project itself installs (what its `tsc` is), if any. */
-function projectTypeScriptMajor(projectFile: string): number | undefined {
+export function projectTypeScriptMajor(projectFile: string): number | undefined {
   try {
     const manifest = createRequire(join(dirname(projectFile), 'package.json')).resolve('typescript/package.json');
     const version: unknown = (JSON.parse(readFileSync(manifest, 'utf8')) as { version?: unknown }).version;

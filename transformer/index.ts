@@ -5,7 +5,7 @@ import { ConfigError, type PluginConfig } from './analysis/config/plugin-config.
 import { AnalysisReuse } from './program/analysis-reuse.js';
 import { clientBuild } from './client-mode/client-build.js';
 import { withInlineHoisting } from './hoisting/emit-with-hoisting.js';
-import { generatedDirFiles, generatedOutputs, serverLayout, withGeneratedOutputs } from './output/generated-output.js';
+import { commonJsRule, generatedDirFiles, generatedOutputs, serverLayout, withGeneratedOutputs } from './output/generated-output.js';
 import { programWithGeneratedFiles } from './program/program-with-generated.js';
 import { withConfigErrors, withDiagnostics } from './program/program-diagnostics.js';
 import { asSourceTransformer, isSourceTransformerCall, type SourceTransformerExtras } from './program/source-transformer-misuse.js';
@@ -63,12 +63,12 @@ export default function actionwireTransformer(
     const client = clientBuild(tsApi, program, host, analysis);
     return withDiagnostics(tsApi, client.program, [...analysis.issues, ...client.issues], analysis.config.warningsAsErrors);
   }
-  const layout = serverLayout(analysis.config.rootDir, analysis.config.generatedDir, options, analysis.model);
-  const files = reused?.generated ?? generatedDirFiles(tsApi, layout, analysis.model);
+  const layout = serverLayout(analysis.config.rootDir, analysis.config.generatedDir, options, commonJsRule(tsApi, options), analysis.model);
+  const files = reused?.generated ?? generatedDirFiles(layout, analysis.model);
   const written = writeGeneratedFiles(analysis.config.generatedDir, files);
   // A rebuild that changed no action keeps this program: it already holds the generated files as they are on disk.
   const next = programWithGeneratedFiles(tsApi, program, host, analysis.config.generatedDir, [...files.keys()], written.written);
   if (!reused) reuse.remember(key, settings, program, analysis, files);
-  const emitting = withGeneratedOutputs(next, () => generatedOutputs(tsApi, layout, files));
+  const emitting = withGeneratedOutputs(next, () => generatedOutputs(layout, files));
   return withInlineHoisting(tsApi, withDiagnostics(tsApi, emitting, analysis.issues, analysis.config.warningsAsErrors), analysis.hoists);
 }

@@ -13,7 +13,7 @@ describe('the package as npm packs it', () => {
   const result = spawnSync('npm', ['pack', '--dry-run', '--ignore-scripts', '--json'], { cwd: repoRoot, encoding: 'utf8' });
   const [info] = JSON.parse(result.stdout) as [{ files: PackedFile[] }];
   const paths = info.files.map((file) => file.path);
-  const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { scripts: Record<string, string>; dependencies: Record<string, string> };
+  const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { scripts: Record<string, string>; dependencies: Record<string, string>; peerDependencies: Record<string, string> };
 
   it('has no install-time script (users install it with scripts on)', () => {
     for (const script of ['preinstall', 'install', 'postinstall']) expect(manifest.scripts[script]).toBeUndefined();
@@ -33,8 +33,9 @@ describe('the package as npm packs it', () => {
     }
   });
 
-  it('depends on TypeScript 6 itself, for the analysis under TypeScript 7', () => {
-    expect(manifest.dependencies.typescript).toMatch(/^\^?6\./);
+  it("uses the project's own TypeScript (a peer dependency: 5.9, 6 or 7), and brings none of its own", () => {
+    expect(manifest.dependencies.typescript).toBeUndefined();
+    expect(manifest.peerDependencies.typescript).toBe('^5.9.0 || ^6.0.3 || ^7.0.2');
   });
 });
 

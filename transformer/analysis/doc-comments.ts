@@ -39,6 +39,16 @@ function descriptionOf(tsApi: typeof ts, sourceText: string, range: ts.CommentRa
 }
 
 /**
+ * The comment's description as the compiler already parsed it with the declaration, when it did: TypeScript 7
+ * parses the JSDoc of every file; TypeScript 6 in tsc's mode only that of JavaScript files.
+ */
+function parsedDescription(tsApi: typeof ts, host: ts.Node, range: ts.CommentRange): string | undefined {
+  // by its end: TypeScript 7 starts a JSDoc node at the whitespace before the comment
+  const doc = tsApi.getJSDocCommentsAndTags(host).find((each) => tsApi.isJSDoc(each) && each.end === range.end);
+  return doc && tsApi.isJSDoc(doc) ? (tsApi.getTextOfJSDocComment(doc.comment) ?? '').trim() : undefined;
+}
+
+/**
  * The documentation of a symbol — a function, a type, a property — from the JSDoc comments of its
  * declarations, read from the source text. Builds that do not parse JSDoc (tsc's default since TypeScript 5.3:
  * it only needs it for JavaScript) still describe every schema and operation, and no project pays for
@@ -51,7 +61,7 @@ export function documentationOf(tsApi: typeof ts, symbol: ts.Symbol | undefined)
     const sourceText = host.getSourceFile().text;
     // the last JSDoc comment before a declaration is its documentation, as TypeScript reads it
     const range = (tsApi.getLeadingCommentRanges(sourceText, host.pos) ?? []).filter((comment) => isJsDocComment(tsApi, sourceText, comment)).pop();
-    const description = range ? descriptionOf(tsApi, sourceText, range) : '';
+    const description = range ? (parsedDescription(tsApi, host, range) ?? descriptionOf(tsApi, sourceText, range)) : '';
     if (description !== '' && !parts.includes(description)) parts.push(description);
   }
   return parts.join('\n').trim();

@@ -23,6 +23,11 @@ const ISSUE_CODES = {
 
 export type IssueCode = keyof typeof ISSUE_CODES;
 
+/** The number a diagnostic of this code shows (`TS93001`). */
+export function issueNumber(code: IssueCode): number {
+  return ISSUE_CODES[code];
+}
+
 /** A problem found by the analysis, as plain data; it becomes a ts.Diagnostic only at the boundary. */
 export interface AnalysisIssue {
   code: IssueCode;
@@ -50,7 +55,7 @@ export function toDiagnostic(tsApi: typeof ts, issue: AnalysisIssue, file: ts.So
     start: issue.start,
     length: issue.length,
     category: issue.severity === 'error' ? tsApi.DiagnosticCategory.Error : tsApi.DiagnosticCategory.Warning,
-    code: ISSUE_CODES[issue.code],
+    code: issueNumber(issue.code),
     messageText: `[${issue.code}] ${issue.message}`,
     source: 'actionwire',
   };

@@ -6,7 +6,7 @@ import type { ProgramAnalysis } from '../analysis/analyze.js';
 import { clientReach } from './client-reach.js';
 import { clientScripts } from './client-scripts.js';
 import { emitWithBefore } from '../hoisting/emit-with-hoisting.js';
-import { generatedOutputs, withGeneratedOutputs, type OutputLayout } from '../output/generated-output.js';
+import { commonJsRule, generatedOutputs, withGeneratedOutputs, type OutputLayout } from '../output/generated-output.js';
 import { stubServerModules, type ClientStub } from './client-stubs.js';
 import { issueAt, type AnalysisIssue } from '../analysis/issues.js';
 import { isWithin, moduleIdOf, relativeImport, toPosix } from '../analysis/names/module-paths.js';
@@ -82,8 +82,9 @@ export function clientBuild(tsApi: typeof ts, program: ts.Program, host: ts.Comp
     ...[...reach.serverModules].map((file) => `client/${moduleIdOfFile(file)}.js`),
     ...[...reach.declarations].filter((file) => isWithin(join(config.generatedDir, 'client'), file.fileName)).map((file) => toPosix(relative(config.generatedDir, file.fileName)).replace(/\.d\.ts$/, '.js')),
   ]);
-  const layout: OutputLayout = { rootDir: config.rootDir, generatedDir: config.generatedDir, options: next.getCompilerOptions() };
-  const outputs = generatedOutputs(tsApi, layout, scripts);
+  const options = next.getCompilerOptions();
+  const layout: OutputLayout = { rootDir: config.rootDir, generatedDir: config.generatedDir, options, emitsCommonJs: commonJsRule(tsApi, options) };
+  const outputs = generatedOutputs(layout, scripts);
   withGeneratedOutputs(next, () => outputs);
 
   const emit = emitWithBefore(next, stubServerModules(tsApi, stubs)).emit.bind(next);

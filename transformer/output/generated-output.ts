@@ -12,6 +12,8 @@ export interface OutputLayout {
   /** absolute */
   generatedDir: string;
   options: ts.CompilerOptions;
+  /** Does the build emit CommonJS for a script at this path? (the compiler's rule: `commonJsRule`) */
+  emitsCommonJs(path: string): boolean;
   /**
    * The client's scripts as CommonJS, by path relative to the generated directory, for a build that emits
    * CommonJS (made when first needed). Without it, scripts are copied as they are.
@@ -21,7 +23,11 @@ export interface OutputLayout {
 
 type ModuleKindOf = (options: ts.CompilerOptions) => ts.ModuleKind;
 
-/** Does the build emit CommonJS for a TypeScript file at `path`? */
+/** Whether the build emits CommonJS for a TypeScript file at a path, as TypeScript 5.9 or 6 decides it. */
+export function commonJsRule(tsApi: typeof ts, options: ts.CompilerOptions): (path: string) => boolean {
+  return (path) => emitsCommonJs(tsApi, options, path);
+}
+
 function emitsCommonJs(tsApi: typeof ts, options: ts.CompilerOptions, path: string): boolean {
   // TypeScript's own default (it depends on target, and differs between versions); not in its public typings
   const emitModuleKind = (tsApi as typeof ts & { getEmitModuleKind?: ModuleKindOf }).getEmitModuleKind;
@@ -32,8 +38,8 @@ function emitsCommonJs(tsApi: typeof ts, options: ts.CompilerOptions, path: stri
 }
 
 /** The script `name` as the build runs it at `path`. */
-function scriptAt(tsApi: typeof ts, layout: OutputLayout, name: string, path: string, script: string): string {
-  if (layout.commonJsScripts === undefined || !emitsCommonJs(tsApi, layout.options, path)) return script;
+function scriptAt(layout: OutputLayout, name: string, path: string, script: string): string {
+  if (layout.commonJsScripts === undefined || !layout.emitsCommonJs(path)) return script;
   return layout.commonJsScripts().get(name) ?? script;
 }
 
@@ -45,18 +51,18 @@ function outputPath(directory: string | undefined, layout: OutputLayout, source:
 }
 
 /** A server build's output layout: its scripts in CommonJS made from `model` when the build emits CommonJS somewhere. */
-export function serverLayout(rootDir: string, generatedDir: string, options: ts.CompilerOptions, model: Model): OutputLayout {
-  return { rootDir, generatedDir, options, commonJsScripts: once(() => generateClientScripts(model, 'cjs')) };
+export function serverLayout(rootDir: string, generatedDir: string, options: ts.CompilerOptions, emitsCommonJs: (path: string) => boolean, model: Model): OutputLayout {
+  return { rootDir, generatedDir, options, emitsCommonJs, commonJsScripts: once(() => generateClientScripts(model, 'cjs')) };
 }
 
 /**
  * Every generated file as written into the generated directory: scripts are ES modules, unless the build
  * emits beside its sources (no `outDir`): there they are its output, in the format it emits.
  */
-export function generatedDirFiles(tsApi: typeof ts, layout: OutputLayout, model: Model): Map<string, string> {
+export function generatedDirFiles(layout: OutputLayout, model: Model): Map<string, string> {
   const { options } = layout;
   const inPlace = options.outDir === undefined && !options.noEmit && !options.emitDeclarationOnly;
-  return generateFiles(model, inPlace && emitsCommonJs(tsApi, options, join(layout.generatedDir, 'client', 'index.js')) ? 'cjs' : 'esm');
+  return generateFiles(model, inPlace && layout.emitsCommonJs(join(layout.generatedDir, 'client', 'index.js')) ? 'cjs' : 'esm');
 }
 
 /**
@@ -65,7 +71,7 @@ export function generatedDirFiles(tsApi: typeof ts, layout: OutputLayout, model:
  * emits declarations — the declarations, which the project's own declarations may import. `files`: generated
  * files by their path relative to the generated directory.
  */
-export function generatedOutputs(tsApi: typeof ts, layout: OutputLayout, files: ReadonlyMap<string, string>): Map<string, string> {
+export function generatedOutputs(layout: OutputLayout, files: ReadonlyMap<string, string>): Map<string, string> {
   const { options } = layout;
   const outputs = new Map<string, string>();
   if (options.noEmit) return outputs;
@@ -78,7 +84,7 @@ export function generatedOutputs(tsApi: typeof ts, layout: OutputLayout, files: 
       if (target !== undefined && target !== source) outputs.set(target, text);
     } else if (name.endsWith('.js') && !options.emitDeclarationOnly) {
       const target = outputPath(options.outDir, layout, source);
-      if (target !== undefined && target !== source) outputs.set(target, scriptAt(tsApi, layout, name, target, text));
+      if (target !== undefined && target !== source) outputs.set(target, scriptAt(layout, name, target, text));
     }
   }
   return outputs;

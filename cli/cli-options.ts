@@ -1,0 +1,6 @@
+/** What `actionwire generate` was asked to do. */
+export interface CliOptions {
+  project: string;
+  check: boolean;
+  watch: boolean;
+}
