@@ -9,6 +9,15 @@ export type SchemaTable = ReadonlyMap<string, TypeNode>;
 
 const NO_SCHEMAS: SchemaTable = new Map();
 
+/** The type actionwire/client exports for a client function: its signature plus `with(options)`. */
+export const ACTION_FUNCTION_TYPE = 'ActionFunction';
+
+/** An action's client function type: `ActionFunction<(id: string) => Promise<Todo>>`. */
+export function printActionFunction(action: { params: readonly Parameter[]; form?: FormParameter; returns?: TypeNode }, indent = '', schemas: SchemaTable = NO_SCHEMAS): string {
+  const result = action.returns ? printType(action.returns, indent, schemas) : 'void';
+  return `${ACTION_FUNCTION_TYPE}<(${printParameters(action, indent, schemas)}) => Promise<${result}>>`;
+}
+
 /** A TypeNode as TypeScript type syntax, for the generated client. */
 export function printType(type: TypeNode, indent = '', schemas: SchemaTable = NO_SCHEMAS): string {
   const print = (inner: TypeNode, innerIndent = indent): string => printType(inner, innerIndent, schemas);
@@ -50,14 +59,14 @@ export function printType(type: TypeNode, indent = '', schemas: SchemaTable = NO
       return `${type.readonly ? 'readonly ' : ''}[${items.join(', ')}]`;
     }
     case 'action':
-      return `(${printParameters(type, indent, schemas)}) => Promise<${type.returns ? print(type.returns) : 'void'}>`;
+      return printActionFunction(type, indent, schemas);
     default:
       return assertNever(type);
   }
 }
 
 function needsParentheses(type: TypeNode): boolean {
-  return type.kind === 'union' || type.kind === 'action';
+  return type.kind === 'union';
 }
 
 /** An action's parameter list as TypeScript: `title: string, draft?: boolean`, or its single `FormData`. */
@@ -106,8 +115,7 @@ function printUnion(members: readonly TypeNode[], indent: string, schemas: Schem
         : [];
     if (excluded.length > 0 && member.kind === 'object') return printObject(member, indent, schemas, excluded);
     if (excluded.length > 0) return `(${printType(member, indent, schemas)} & ${printObject({ kind: 'object', properties: [] }, indent, schemas, excluded)})`;
-    const text = printType(member, indent, schemas);
-    return member.kind === 'action' ? `(${text})` : text;
+    return printType(member, indent, schemas);
   });
   return printed.join(' | ');
 }

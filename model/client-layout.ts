@@ -19,6 +19,7 @@ export const CLIENT_MODULE_SCOPE: ReadonlySet<string> = new Set([
   'actionShapes',
   'ClientModuleShape',
   'Caller',
+  'ActionFunction',
   'JSON',
   'String',
   'Promise',
