@@ -9,6 +9,7 @@ import { ActionError } from './action-error.js';
 export function callFailure(error: unknown): unknown {
   // ky's own guards, not instanceof: a `ky` option from another copy of ky throws its own error classes
   if (isHTTPError(error)) return new ActionError(error.response, error.data);
-  if (isNetworkError(error) && error.cause instanceof TypeError) return error.cause;
+  // its cause is fetch's TypeError (ky wraps nothing else), maybe of another realm than this module's TypeError
+  if (isNetworkError(error) && error.cause !== undefined) return error.cause;
   return error;
 }
