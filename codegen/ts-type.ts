@@ -70,7 +70,7 @@ function needsParentheses(type: TypeNode): boolean {
 }
 
 /** An action's parameter list as TypeScript: `title: string, draft?: boolean`, or its single `FormData`. */
-export function printParameters(action: { params: readonly Parameter[]; form?: FormParameter }, indent = '', schemas: SchemaTable = NO_SCHEMAS): string {
+function printParameters(action: { params: readonly Parameter[]; form?: FormParameter }, indent = '', schemas: SchemaTable = NO_SCHEMAS): string {
   if (action.form) return `${action.form.name}${action.form.optional ? '?' : ''}: FormData`;
   return action.params.map((param) => `${param.name}${param.optional ? '?' : ''}: ${printType(param.type, indent, schemas)}`).join(', ');
 }
