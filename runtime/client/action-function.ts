@@ -2,19 +2,20 @@ import { mergeCallOptions, type CallOptions } from './call-options.js';
 
 /**
  * A generated client function: the action's own signature, plus `with(options)`, the same function whose calls use
- * these per-call options (chained: `f.with(a).with(b)`, b's options over a's).
+ * these per-call options (chained: `f.with(a).with(b)`, b's options over a's). `F` may return anything, not only a
+ * promise (a streaming action's function returns an iterator at once).
  *
  * @example
  * declare const rename: ActionFunction<(id: string, title: string) => Promise<void>>;
  * await rename.with({ timeout: 2000 })('42', 'Groceries');
  */
-export type ActionFunction<F extends (...args: never[]) => Promise<unknown>> = F & {
+export type ActionFunction<F extends (...args: never[]) => unknown> = F & {
   /** this action with `options` for its calls (signal, timeout, headers, onUploadProgress) */
   with(options: CallOptions): ActionFunction<F>;
 };
 
 /** What an action function runs on each call: its arguments, with the call's options. */
-export type ActionCall = (args: unknown[], options: CallOptions) => Promise<unknown>;
+type ActionCall = (args: unknown[], options: CallOptions) => Promise<unknown>;
 
 type UntypedAction = ActionFunction<(...args: unknown[]) => Promise<unknown>>;
 
