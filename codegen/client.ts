@@ -29,7 +29,7 @@ export function emitClientTypes(model: Model): string {
 }
 
 function actionFunctionImport(): string {
-  return `import type { ${ACTION_FUNCTION_TYPE} } from 'actionwire/client';`;
+  return `import type { ActionFunction as ${ACTION_FUNCTION_TYPE} } from 'actionwire/client';`;
 }
 
 function relativePrefix(moduleId: string): string {
@@ -67,10 +67,11 @@ function clientModuleDeclarations(model: Model, moduleId: string, actions: reado
   const exportNames = new Set(actions.map((action) => action.exportName));
   const reexported = typeNames.filter((name) => !exportNames.has(name));
   const typesPath = `${relativePrefix(moduleId)}${CLIENT_TYPES_MODULE}${model.importExtension}`;
-  const lines = [GENERATED_HEADER, actionFunctionImport(), `import type { Caller } from 'actionwire/internal/client';`];
+  // `$` locals: no schema name has one, so a project's own types `Caller` and `ActionFunction` keep their names
+  const lines = [GENERATED_HEADER, actionFunctionImport(), `import type { Caller as Caller$ } from 'actionwire/internal/client';`];
   if (typeNames.length > 0) lines.push(`import type { ${typeNames.join(', ')} } from ${singleQuoted(typesPath)};`);
   if (reexported.length > 0) lines.push(`export type { ${reexported.join(', ')} } from ${singleQuoted(typesPath)};`);
-  lines.push('', `/** This module's actions, calling through \`call\` (see \`createClient\`). */`, `export declare function bind(call: Caller): {`);
+  lines.push('', `/** This module's actions, calling through \`call\` (see \`createClient\`). */`, `export declare function bind(call: Caller$): {`);
   for (const action of actions) lines.push(`${docComment(action.description, '  ')}  readonly ${propertyKey(action.exportName)}: ${functionType(model, action)};`);
   lines.push(`};`);
   for (const action of actions) {

@@ -9,8 +9,11 @@ export type SchemaTable = ReadonlyMap<string, TypeNode>;
 
 const NO_SCHEMAS: SchemaTable = new Map();
 
-/** The type actionwire/client exports for a client function: its signature plus `with(options)`. */
-export const ACTION_FUNCTION_TYPE = 'ActionFunction';
+/**
+ * The local name of actionwire/client's `ActionFunction` (a client function: its signature plus `with(options)`) in
+ * generated declarations: with a `$`, which no schema name has, so a project's own type `ActionFunction` stays its own.
+ */
+export const ACTION_FUNCTION_TYPE = 'ActionFunction$';
 
 /** An action's client function type: `ActionFunction<(id: string) => Promise<Todo>>`. */
 export function printActionFunction(action: { params: readonly Parameter[]; form?: FormParameter; returns?: TypeNode }, indent = '', schemas: SchemaTable = NO_SCHEMAS): string {
