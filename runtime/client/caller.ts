@@ -15,13 +15,16 @@ export interface ClientOptions extends Omit<Options, 'json' | 'body' | 'method' 
   ky?: KyInstance;
   /**
    * milliseconds a call may take until it rejects with a `TimeoutError`; default `false`: no timeout, as with fetch
-   * (a call ends when the answer comes, the connection fails, or its signal aborts). Per call: `f.with({ timeout })`.
+   * (a call ends when the answer comes, the connection fails, or its signal aborts), or the `ky` instance's own
+   * when one is given. Per call: `f.with({ timeout })`.
    */
   timeout?: number | false;
 }
 
-/** The client's own defaults: no retry (an action is not idempotent), no timeout (see `ClientOptions.timeout`). */
-const CLIENT_DEFAULTS = { retry: 0, timeout: false, stringifyJson: stringifyArguments } satisfies Options;
+/** The client's own defaults: no retry (an action is not idempotent), and no timeout unless a given `ky` instance has its own. */
+function clientDefaults(parent: KyInstance | undefined): Options {
+  return { retry: 0, stringifyJson: stringifyArguments, ...(parent === undefined ? { timeout: false } : {}) };
+}
 
 function resolveBase(baseUrl: string | URL | undefined): string {
   const base = baseUrl ?? (globalThis as { location?: { origin: string } }).location?.origin;
@@ -41,7 +44,7 @@ export function createCaller(options: ClientOptions = {}): Caller {
 /** A Caller over its own ky instance, reviving action references in results with `references`. */
 function callerOver(options: ClientOptions, references: ReferenceResolver): Caller {
   const { ky: parent, baseUrl, ...kyOptions } = options;
-  const instance = (parent ?? ky).extend({ ...CLIENT_DEFAULTS, ...kyOptions });
+  const instance = (parent ?? ky).extend({ ...clientDefaults(parent), ...kyOptions });
   return async <T>(route: string, body: Record<string, unknown> | FormData, plan?: RevivalPlan, plans?: RevivalPlans, options: CallOptions = {}): Promise<T> => {
     const url = new URL(urlPath(route).replace(/^\/+/, ''), resolveBase(baseUrl));
     let response: Response;
