@@ -1,12 +1,12 @@
 import { CLIENT_REFERENCES_MODULE, CLIENT_TYPES_MODULE } from '../model/client-layout.js';
 import { clientAction } from './client-action.js';
 import { embeddedJson } from './embedded-json.js';
-import { clientActions, usesActionReferences, type Action, type Model } from '../model/model.js';
+import { clientActions, holdsActionReference, usesActionReferences, type Action, type Model } from '../model/model.js';
 import { GENERATED_HEADER, moduleExportName, propertyAccess, propertyKey, singleQuoted } from './naming.js';
 import { RevivalPlanner } from '../model/revival.js';
 import { referencedSchemaNames } from '../model/type-refs.js';
 import { ModuleScript } from './module-script.js';
-import { docComment, printParameters, printType, type SchemaTable } from './ts-type.js';
+import { ACTION_FUNCTION_TYPE, docComment, printActionFunction, printType, type SchemaTable } from './ts-type.js';
 
 /** A generated client file as its two halves: declarations for the compiler, JavaScript to run. */
 export interface ClientFilePair {
@@ -23,7 +23,13 @@ export function emitClientTypes(model: Model): string {
       ? `${doc}export interface ${schema.name} ${printType(schema.type, '', schemas)}`
       : `${doc}export type ${schema.name} = ${printType(schema.type, '', schemas)};`;
   });
-  return `${GENERATED_HEADER}\n${declarations.join('\n\n')}\n${declarations.length === 0 ? 'export {};\n' : ''}`;
+  // a named type holding an action types it as the client function a reference becomes
+  const imports = model.schemas.some((schema) => holdsActionReference(schema.type)) ? `${actionFunctionImport()}\n\n` : '';
+  return `${GENERATED_HEADER}\n${imports}${declarations.join('\n\n')}\n${declarations.length === 0 ? 'export {};\n' : ''}`;
+}
+
+function actionFunctionImport(): string {
+  return `import type { ActionFunction as ${ACTION_FUNCTION_TYPE} } from 'actionwire/client';`;
 }
 
 function relativePrefix(moduleId: string): string {
@@ -43,9 +49,7 @@ function schemaTable(model: Model): SchemaTable {
 }
 
 function functionType(model: Model, action: Action): string {
-  const schemas = schemaTable(model);
-  const result = action.returns ? printType(action.returns, '  ', schemas) : 'void';
-  return `(${printParameters(action, '  ', schemas)}) => Promise<${result}>`;
+  return printActionFunction(action, '  ', schemaTable(model));
 }
 
 /** The local name a default-exported action's declaration takes in a client module's declarations. */
@@ -63,10 +67,11 @@ function clientModuleDeclarations(model: Model, moduleId: string, actions: reado
   const exportNames = new Set(actions.map((action) => action.exportName));
   const reexported = typeNames.filter((name) => !exportNames.has(name));
   const typesPath = `${relativePrefix(moduleId)}${CLIENT_TYPES_MODULE}${model.importExtension}`;
-  const lines = [GENERATED_HEADER, `import type { Caller } from 'actionwire/internal/client';`];
+  // `$` locals: no schema name has one, so a project's own types `Caller` and `ActionFunction` keep their names
+  const lines = [GENERATED_HEADER, actionFunctionImport(), `import type { Caller as Caller$ } from 'actionwire/internal/client';`];
   if (typeNames.length > 0) lines.push(`import type { ${typeNames.join(', ')} } from ${singleQuoted(typesPath)};`);
   if (reexported.length > 0) lines.push(`export type { ${reexported.join(', ')} } from ${singleQuoted(typesPath)};`);
-  lines.push('', `/** This module's actions, calling through \`call\` (see \`createClient\`). */`, `export declare function bind(call: Caller): {`);
+  lines.push('', `/** This module's actions, calling through \`call\` (see \`createClient\`). */`, `export declare function bind(call: Caller$): {`);
   for (const action of actions) lines.push(`${docComment(action.description, '  ')}  readonly ${propertyKey(action.exportName)}: ${functionType(model, action)};`);
   lines.push(`};`);
   for (const action of actions) {

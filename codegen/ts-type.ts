@@ -9,6 +9,18 @@ export type SchemaTable = ReadonlyMap<string, TypeNode>;
 
 const NO_SCHEMAS: SchemaTable = new Map();
 
+/**
+ * The local name of actionwire/client's `ActionFunction` (a client function: its signature plus `with(options)`) in
+ * generated declarations: with a `$`, which no schema name has, so a project's own type `ActionFunction` stays its own.
+ */
+export const ACTION_FUNCTION_TYPE = 'ActionFunction$';
+
+/** An action's client function type: `ActionFunction<(id: string) => Promise<Todo>>`. */
+export function printActionFunction(action: { params: readonly Parameter[]; form?: FormParameter; returns?: TypeNode }, indent = '', schemas: SchemaTable = NO_SCHEMAS): string {
+  const result = action.returns ? printType(action.returns, indent, schemas) : 'void';
+  return `${ACTION_FUNCTION_TYPE}<(${printParameters(action, indent, schemas)}) => Promise<${result}>>`;
+}
+
 /** A TypeNode as TypeScript type syntax, for the generated client. */
 export function printType(type: TypeNode, indent = '', schemas: SchemaTable = NO_SCHEMAS): string {
   const print = (inner: TypeNode, innerIndent = indent): string => printType(inner, innerIndent, schemas);
@@ -50,18 +62,18 @@ export function printType(type: TypeNode, indent = '', schemas: SchemaTable = NO
       return `${type.readonly ? 'readonly ' : ''}[${items.join(', ')}]`;
     }
     case 'action':
-      return `(${printParameters(type, indent, schemas)}) => Promise<${type.returns ? print(type.returns) : 'void'}>`;
+      return printActionFunction(type, indent, schemas);
     default:
       return assertNever(type);
   }
 }
 
 function needsParentheses(type: TypeNode): boolean {
-  return type.kind === 'union' || type.kind === 'action';
+  return type.kind === 'union';
 }
 
 /** An action's parameter list as TypeScript: `title: string, draft?: boolean`, or its single `FormData`. */
-export function printParameters(action: { params: readonly Parameter[]; form?: FormParameter }, indent = '', schemas: SchemaTable = NO_SCHEMAS): string {
+function printParameters(action: { params: readonly Parameter[]; form?: FormParameter }, indent = '', schemas: SchemaTable = NO_SCHEMAS): string {
   if (action.form) return `${action.form.name}${action.form.optional ? '?' : ''}: FormData`;
   return action.params.map((param) => `${param.name}${param.optional ? '?' : ''}: ${printType(param.type, indent, schemas)}`).join(', ');
 }
@@ -106,8 +118,7 @@ function printUnion(members: readonly TypeNode[], indent: string, schemas: Schem
         : [];
     if (excluded.length > 0 && member.kind === 'object') return printObject(member, indent, schemas, excluded);
     if (excluded.length > 0) return `(${printType(member, indent, schemas)} & ${printObject({ kind: 'object', properties: [] }, indent, schemas, excluded)})`;
-    const text = printType(member, indent, schemas);
-    return member.kind === 'action' ? `(${text})` : text;
+    return printType(member, indent, schemas);
   });
   return printed.join(' | ');
 }

@@ -154,7 +154,7 @@ export interface InlineModule {
 export { BOUND_KEY } from './keys.js';
 
 /** Does a type hold an action reference anywhere (named schemas are looked at by the caller)? */
-function holdsActionReference(type: TypeNode): boolean {
+export function holdsActionReference(type: TypeNode): boolean {
   switch (type.kind) {
     case 'action':
       return true;

@@ -1,5 +1,6 @@
 import { assertGeneratedVersion } from '../../model/version.js';
 import type { ClientAction } from '../../model/client-action.js';
+import { actionFunction } from './action-function.js';
 import type { Caller } from './caller-type.js';
 import { namedArguments } from './named-arguments.js';
 import type { RevivalPlans } from './revive.js';
@@ -11,8 +12,6 @@ export interface ClientModuleShape {
   readonly actions: { readonly [exportName: string]: ClientAction };
   readonly plans: RevivalPlans;
 }
-
-type ActionCall = (...args: unknown[]) => Promise<unknown>;
 
 /**
  * The functions of a generated client module, calling through `call`: what its `bind` returns, typed there
@@ -28,13 +27,14 @@ type ActionCall = (...args: unknown[]) => Promise<unknown>;
  */
 export function bindActions<T>(call: Caller, shape: ClientModuleShape): T {
   assertGeneratedVersion(shape.version, `the generated client module of ${Object.values(shape.actions)[0]?.[0] ?? 'no action'}`, 'actionwire/client');
-  const bound: { [exportName: string]: ActionCall } = {};
+  const bound: { [exportName: string]: unknown } = {};
   for (const [exportName, [path, parameters, form, plan]] of Object.entries(shape.actions)) {
     const revival = plan === 0 ? undefined : plan;
-    const action: ActionCall =
+    const action = actionFunction(
       form === 0
-        ? (...args) => call(path, namedArguments(parameters, args), revival, shape.plans)
-        : (...args) => call(path, (form === 2 ? (args[0] ?? new FormData()) : args[0]) as FormData, revival, shape.plans);
+        ? (args, options) => call(path, namedArguments(parameters, args), revival, shape.plans, options)
+        : (args, options) => call(path, (form === 2 ? (args[0] ?? new FormData()) : args[0]) as FormData, revival, shape.plans, options),
+    );
     Object.defineProperty(bound, exportName, { value: action, enumerable: true, writable: false, configurable: false });
   }
   return bound as T;

@@ -1,4 +1,5 @@
 import type { ClientAction } from '../../model/client-action.js';
+import { actionFunction, type ActionFunction } from './action-function.js';
 import { registeredAction } from './action-registry.js';
 import type { Caller } from './caller-type.js';
 import { BOUND_KEY } from '../../model/keys.js';
@@ -22,7 +23,7 @@ function requestBody([, parameters, form]: ClientAction, args: readonly unknown[
 }
 
 /** A function calling, through `caller`, the action a reference names; a TypeError for a malformed or unknown reference. */
-export function bindReference(reference: ActionReference, caller: Caller): (...args: unknown[]) => Promise<unknown> {
+export function bindReference(reference: ActionReference, caller: Caller): ActionFunction<(...args: unknown[]) => Promise<unknown>> {
   const problem = referenceProblem(reference);
   if (problem !== undefined) throw new TypeError(`actionwire: not an action reference ({"$action": string, "bound"?: string}): ${problem}`);
   const route = reference.$action;
@@ -36,5 +37,5 @@ export function bindReference(reference: ActionReference, caller: Caller): (...a
   const [path, , , plan] = called;
   const bound = reference.bound;
   // async, so a bad argument rejects the call's promise as a failed request would
-  return async (...args: unknown[]) => caller<unknown>(path, requestBody(called, args, bound), plan === 0 ? undefined : plan, plans);
+  return actionFunction(async (args, options) => caller<unknown>(path, requestBody(called, args, bound), plan === 0 ? undefined : plan, plans, options));
 }

@@ -1,4 +1,8 @@
 import type { RevivalPlan, RevivalPlans } from '../../model/revival-plan.js';
+import type { CallOptions } from './call-options.js';
 
-/** What generated client functions call: `route` is the action's path as the server's table spells it (not yet percent-encoded), `body` its arguments by name. */
-export type Caller = <T>(route: string, body: Record<string, unknown> | FormData, plan?: RevivalPlan, plans?: RevivalPlans) => Promise<T>;
+/**
+ * What generated client functions call: `route` is the action's path as the server's table spells it (not yet
+ * percent-encoded), `body` its arguments by name, `options` the call's own (`f.with(options)`).
+ */
+export type Caller = <T>(route: string, body: Record<string, unknown> | FormData, plan?: RevivalPlan, plans?: RevivalPlans, options?: CallOptions) => Promise<T>;

@@ -1,7 +1,8 @@
-import ky, { isHTTPError, type KyInstance, type Options } from 'ky';
+import ky, { type KyInstance, type Options } from 'ky';
 import { urlPath } from '../../model/url-path.js';
-import { ActionError } from './action-error.js';
 import { bindReference } from './bind-reference.js';
+import { callFailure } from './call-failure.js';
+import type { CallOptions } from './call-options.js';
 import type { Caller } from './caller-type.js';
 import { stringifyArguments } from './encode.js';
 import type { ReferenceResolver } from './reference.js';
@@ -12,6 +13,17 @@ export interface ClientOptions extends Omit<Options, 'json' | 'body' | 'method' 
   baseUrl?: string | URL;
   /** a ky instance to extend instead of the default one */
   ky?: KyInstance;
+  /**
+   * milliseconds a call may take until it rejects with a `TimeoutError`; default `false`: no timeout, as with fetch
+   * (a call ends when the answer comes, the connection fails, or its signal aborts), or the `ky` instance's own
+   * when one is given. Per call: `f.with({ timeout })`.
+   */
+  timeout?: number | false;
+}
+
+/** The client's own defaults: no retry (an action is not idempotent), and no timeout unless a given `ky` instance has its own. */
+function clientDefaults(parent: KyInstance | undefined): Options {
+  return { retry: 0, stringifyJson: stringifyArguments, ...(parent === undefined ? { timeout: false } : {}) };
 }
 
 function resolveBase(baseUrl: string | URL | undefined): string {
@@ -32,16 +44,14 @@ export function createCaller(options: ClientOptions = {}): Caller {
 /** A Caller over its own ky instance, reviving action references in results with `references`. */
 function callerOver(options: ClientOptions, references: ReferenceResolver): Caller {
   const { ky: parent, baseUrl, ...kyOptions } = options;
-  const instance = (parent ?? ky).extend({ retry: 0, stringifyJson: stringifyArguments, ...kyOptions });
-  return async <T>(route: string, body: Record<string, unknown> | FormData, plan?: RevivalPlan, plans?: RevivalPlans): Promise<T> => {
+  const instance = (parent ?? ky).extend({ ...clientDefaults(parent), ...kyOptions });
+  return async <T>(route: string, body: Record<string, unknown> | FormData, plan?: RevivalPlan, plans?: RevivalPlans, options: CallOptions = {}): Promise<T> => {
     const url = new URL(urlPath(route).replace(/^\/+/, ''), resolveBase(baseUrl));
     let response: Response;
     try {
-      response = await instance.post(url, body instanceof FormData ? { body } : { json: body });
+      response = await instance.post(url, { ...options, ...(body instanceof FormData ? { body } : { json: body }) });
     } catch (error) {
-      // ky's own guard, not instanceof: a `ky` option from another copy of ky throws its own HTTPError class
-      if (isHTTPError(error)) throw new ActionError(error.response, error.data);
-      throw error;
+      throw callFailure(error);
     }
     if (response.status === 204 || response.headers.get('content-length') === '0') return undefined as T;
     const data: unknown = await response.json();
@@ -66,7 +76,7 @@ export function configureClient(options: ClientOptions): void {
 }
 
 /** The caller behind the generated functions; it follows the latest `configureClient`. */
-export const defaultCaller: Caller = <T>(route: string, body: Record<string, unknown> | FormData, plan?: RevivalPlan, plans?: RevivalPlans): Promise<T> => {
+export const defaultCaller: Caller = <T>(route: string, body: Record<string, unknown> | FormData, plan?: RevivalPlan, plans?: RevivalPlans, options?: CallOptions): Promise<T> => {
   current ??= callerOver(defaultOptions, defaultReferences);
-  return current<T>(route, body, plan, plans);
+  return current<T>(route, body, plan, plans, options);
 };

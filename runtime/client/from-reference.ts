@@ -1,3 +1,4 @@
+import type { ActionFunction } from './action-function.js';
 import { bindReference } from './bind-reference.js';
 import { defaultCaller } from './caller.js';
 import type { Caller } from './caller-type.js';
@@ -12,13 +13,14 @@ import type { ActionReference } from './reference.js';
  * import './generated/client/index.js';
  * const remove = fromReference<(id: string) => Promise<void>>(JSON.parse(text));
  * await remove('42');
+ * await remove.with({ timeout: 5000 })('43');
  */
 // the default is what a reference without a phantom signature (a literal, JSON typed as one) gets
 export function fromReference<F extends (...args: never[]) => Promise<unknown> = (...args: unknown[]) => Promise<unknown>>(
   reference: ActionReference<F>,
   caller?: Caller,
-): F;
-export function fromReference(reference: ActionReference, caller?: Caller): (...args: unknown[]) => Promise<unknown>;
-export function fromReference(reference: ActionReference, caller: Caller = defaultCaller): (...args: unknown[]) => Promise<unknown> {
+): ActionFunction<F>;
+export function fromReference(reference: ActionReference, caller?: Caller): ActionFunction<(...args: unknown[]) => Promise<unknown>>;
+export function fromReference(reference: ActionReference, caller: Caller = defaultCaller): ActionFunction<(...args: unknown[]) => Promise<unknown>> {
   return bindReference(reference, caller);
 }

@@ -1,5 +1,5 @@
 /**
- * actionwire/client: how to configure the generated client, its errors, and action references.
+ * actionwire/client: how to configure the generated client, per-call options, its errors, and action references.
  * (The generated scripts call actionwire/internal/client.)
  *
  * @example
@@ -11,7 +11,10 @@
  * const save = fromReference<(title: string) => Promise<void>>(reference); // a `{"$action", "bound"}` from the server
  */
 export { ActionError, type ProblemIssue } from './action-error.js';
+export type { ActionFunction } from './action-function.js';
+export type { CallOptions } from './call-options.js';
 export { configureClient, type ClientOptions } from './caller.js';
+export { cookieJarHooks, type CookieJarLike } from './cookie-jar-hooks.js';
 export { fromReference } from './from-reference.js';
 export { withFormFallback } from './form-fallback.js';
 export { isActionReference, type ActionReference } from './reference.js';

@@ -8,8 +8,8 @@ describe('the entry points', () => {
     expect(Object.keys(server).sort()).toEqual(['ActionError', 'NotAnActionError', 'OutputMismatchError', 'cookies', 'formProblem', 'getContext', 'headers', 'toReference']);
   });
 
-  it('actionwire/client holds configuration, errors and references', () => {
-    expect(Object.keys(client).sort()).toEqual(['ActionError', 'configureClient', 'fromReference', 'isActionReference']);
+  it('actionwire/client holds configuration, errors, references and the cookie jar hooks', () => {
+    expect(Object.keys(client).sort()).toEqual(['ActionError', 'configureClient', 'cookieJarHooks', 'fromReference', 'isActionReference']);
   });
 
   it('the internal entry points hold what generated code calls, and share no name with the public ones', () => {

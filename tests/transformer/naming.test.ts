@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import ts from 'typescript';
 import { emitClientModule } from '../../codegen/client.js';
 import { emitClientIndex } from '../../codegen/client-index.js';
 import { MODEL_VERSION, type Action, type Model, type TypeNode } from '../../model/model.js';
@@ -104,10 +105,10 @@ describe('the client emitters print the names the model decided', () => {
   it('exports names that are not identifiers as strings, through fresh locals', () => {
     const { declarations, script: moduleScript } = emitClientModule(model, 'odd');
     const script = moduleScript.render('esm');
-    expect(declarations).toContain(`  readonly "a-b": () => Promise<number>;`);
-    expect(declarations).toContain(`declare const a_b: () => Promise<number>;\nexport { a_b as "a-b" };`);
-    expect(declarations).toContain(`declare const delete_: () => Promise<string>;\nexport { delete_ as delete };`);
-    expect(declarations).toContain(`export declare const plain: () => Promise<void>;`);
+    expect(declarations).toContain(`  readonly "a-b": ActionFunction$<() => Promise<number>>;`);
+    expect(declarations).toContain(`declare const a_b: ActionFunction$<() => Promise<number>>;\nexport { a_b as "a-b" };`);
+    expect(declarations).toContain(`declare const delete_: ActionFunction$<() => Promise<string>>;\nexport { delete_ as delete };`);
+    expect(declarations).toContain(`export declare const plain: ActionFunction$<() => Promise<void>>;`);
     expect(script).toContain(`"a-b":["/actions/odd/a-b",[],0,0]`);
     expect(script).toContain(`const a_b = bound["a-b"];\nexport { a_b as "a-b" };`);
     expect(script).toContain(`const delete_ = bound.delete;\nexport { delete_ as delete };`);
@@ -269,5 +270,44 @@ describe('actions exported under a name the client module exports itself (tspc)'
 
   it('and a sync function exported under a string name is told to become async without a declaration to copy', () => {
     expect(result.output).toMatch(/src\/accounts\.ts\(8,18\): error TS93001: \[actionwire\/not-async\] Server action 'not-async' must be an async function: declare the function exported as 'not-async' with 'async'/);
+  });
+});
+
+describe("a project's own types named like what the client declarations import (Caller, ActionFunction) (tspc)", () => {
+  const dir = writeProject('naming-client-imports', {
+    'src/phone.ts': `'use server';
+export interface Caller {
+  number: string;
+}
+export interface ActionFunction {
+  label: string;
+}
+export async function hangUp(who: Caller): Promise<ActionFunction> {
+  return { label: who.number };
+}
+/** hands hangUp back: a named type holding an action */
+export interface Dialer {
+  who: Caller;
+  hangUp: typeof hangUp;
+}
+export async function dial(who: Caller): Promise<Dialer> {
+  return { who, hangUp };
+}
+`,
+  });
+  const result = tspc(dir);
+
+  it('compile, and the generated declarations have no error under strict settings, skipLibCheck off', () => {
+    expect(result.output).toBe('');
+    expect(result.status).toBe(0);
+    const client = join(dir, 'src', 'generated', 'client');
+    const files = ['_types.d.ts', 'phone.d.ts', 'index.d.ts'].map((name) => join(client, name));
+    const program = ts.createProgram(files, { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, strict: true, noEmit: true, types: [], noUnusedLocals: true });
+    const problems = files.flatMap((file) => {
+      const source = program.getSourceFile(file);
+      return source ? [...program.getSyntacticDiagnostics(source), ...program.getSemanticDiagnostics(source)] : [];
+    });
+    expect(ts.formatDiagnostics(problems, { getCanonicalFileName: (name) => name, getCurrentDirectory: () => dir, getNewLine: () => '\n' })).toBe('');
+    expect(readFileSync(join(client, '_types.d.ts'), 'utf8')).toContain('  hangUp: ActionFunction$<(who: Caller) => Promise<ActionFunction>>;');
   });
 });

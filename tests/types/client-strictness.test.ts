@@ -158,7 +158,9 @@ function compiles(model: Model, family: string, cases: readonly Case[], printed:
   const firstLine = lines.length;
   cases.forEach((entry, index) => lines.push(`export const v${index}: Parameters<typeof client[${JSON.stringify(entry.action.exportName)}]>[${entry.parameter}] = ${printed[index]};`));
   files.set('/virtual/values.ts', lines.join('\n'));
-  const options: ts.CompilerOptions = { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler, strict: true, noEmit: true, types: [], lib: ['lib.es2022.d.ts'] };
+  // the client functions' type (ActionFunction) from the built actionwire/client, as a project gets it
+  const paths = { 'actionwire/client': [join(repoRoot, 'dist', 'runtime', 'client', 'index.d.ts')] };
+  const options: ts.CompilerOptions = { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler, strict: true, noEmit: true, types: [], lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'], paths };
   const host = ts.createCompilerHost(options);
   const getSourceFile = host.getSourceFile.bind(host);
   host.fileExists = (name) => files.has(name) || (!name.startsWith('/virtual/') && ts.sys.fileExists(name));

@@ -1,0 +1,28 @@
+import { mergeCallOptions, type CallOptions } from './call-options.js';
+
+/**
+ * A generated client function: the action's own signature, plus `with(options)`, the same function whose calls use
+ * these per-call options (chained: `f.with(a).with(b)`, b's options over a's). `F` may return anything, not only a
+ * promise (a streaming action's function returns an iterator at once).
+ *
+ * @example
+ * declare const rename: ActionFunction<(id: string, title: string) => Promise<void>>;
+ * await rename.with({ timeout: 2000 })('42', 'Groceries');
+ */
+export type ActionFunction<F extends (...args: never[]) => unknown> = F & {
+  /** this action with `options` for its calls (signal, timeout, headers, onUploadProgress) */
+  with(options: CallOptions): ActionFunction<F>;
+};
+
+/** What an action function runs on each call: its arguments, with the call's options. */
+type ActionCall = (args: unknown[], options: CallOptions) => Promise<unknown>;
+
+type UntypedAction = ActionFunction<(...args: unknown[]) => Promise<unknown>>;
+
+/** A function calling `call` with its arguments and `options`, with `with` for more options. */
+export function actionFunction(call: ActionCall, options: CallOptions = {}): UntypedAction {
+  const action = (...args: unknown[]): Promise<unknown> => call(args, options);
+  const withOptions = (more: CallOptions): UntypedAction => actionFunction(call, mergeCallOptions(options, more));
+  Object.defineProperty(action, 'with', { value: withOptions, enumerable: false, writable: false, configurable: false });
+  return action as UntypedAction;
+}
