@@ -8,8 +8,8 @@ describe('the entry points', () => {
     expect(Object.keys(server).sort()).toEqual(['ActionError', 'NotAnActionError', 'OutputMismatchError', 'cookies', 'formProblem', 'getContext', 'headers', 'toReference']);
   });
 
-  it('actionwire/client holds configuration, errors, references and the cookie jar hooks', () => {
-    expect(Object.keys(client).sort()).toEqual(['ActionError', 'configureClient', 'cookieJarHooks', 'fromReference', 'isActionReference']);
+  it('actionwire/client holds configuration, errors, references, the cookie jar hooks and the React form fallback', () => {
+    expect(Object.keys(client).sort()).toEqual(['ActionError', 'configureClient', 'cookieJarHooks', 'fromReference', 'isActionReference', 'withFormFallback']);
   });
 
   it('the internal entry points hold what generated code calls, and share no name with the public ones', () => {

@@ -76,15 +76,21 @@ function tooManyFields(maxFields: number, headers: Record<string, string> = {}):
 /**
  * Stands between the request and the form parser: counts bytes and fields on their way through, and
  * ends the parse with the reason (`refusal`) when the body grows too large, holds too many fields,
- * arrives too slowly, or the client goes away.
+ * arrives too slowly, or the client goes away. A form with too many fields ends the parse at once; when its
+ * length is declared (and so within the byte limit), the rest of its body is still read and dropped, so that
+ * a browser still sending it gets the 413 instead of a reset connection; a body of unknown length is not
+ * waited for (the answer closes the connection).
  */
 class FormGuard extends Transform {
   refusal: Error | undefined;
+  /** true once the parse is over: what still arrives is only counted */
+  draining = false;
   private received = 0;
 
   constructor(
     private readonly limits: ResolvedLimits,
     private readonly fields: FieldCounter | undefined,
+    private readonly lengthDeclared: boolean,
   ) {
     super();
   }
@@ -98,13 +104,22 @@ class FormGuard extends Transform {
     this.received += chunk.length;
     if (this.received > this.limits.bodyLimit) {
       this.refusal ??= new BodyTooLargeError(this.limits.bodyLimit);
+      callback(this.refusal);
+    } else if (this.draining) {
+      callback();
     } else if (this.fields !== undefined && this.fields.add(chunk) > this.limits.maxFields) {
-      this.refusal ??= tooManyFields(this.limits.maxFields, { Connection: 'close' });
+      if (!this.lengthDeclared) {
+        this.refusal ??= tooManyFields(this.limits.maxFields, { Connection: 'close' });
+        callback(this.refusal);
+        return;
+      }
+      this.refusal ??= tooManyFields(this.limits.maxFields);
+      this.draining = true;
+      this.push(null);
+      callback();
     } else {
       callback(null, chunk);
-      return;
     }
-    callback(this.refusal);
   }
 }
 
@@ -118,7 +133,7 @@ export async function readFormArguments(ctx: Context, limits: ResolvedLimits): P
   if (!FORM_TYPES.has(type)) return unlessEmpty(ctx, limits, 'This action takes a form: send multipart/form-data or application/x-www-form-urlencoded', () => new FormData());
   const refusal = refusalBeforeReading(ctx.req, limits.bodyLimit);
   if (refusal) throw refusal;
-  const guard = new FormGuard(limits, fieldCounter(ctx.get('content-type')));
+  const guard = new FormGuard(limits, fieldCounter(ctx.get('content-type')), ctx.req.headers['content-length'] !== undefined);
   const timer = bodyTimer(ctx.req, limits.bodyTimeout, () => guard.stop(new BodyTimeoutError(limits.bodyTimeout)));
   // pipe() does not pass on the request's end by error or close: without this, a client that goes away mid-upload would leave the parse waiting forever.
   const unwatch = finished(ctx.req, (error) => {
@@ -131,18 +146,27 @@ export async function readFormArguments(ctx: Context, limits: ResolvedLimits): P
     body: Readable.toWeb(guard) as ReadableStream<Uint8Array>,
     duplex: 'half',
   } as RequestInit & { duplex: 'half' });
-  let form: FormData;
+  let form: FormData | undefined;
+  let failure: unknown;
   try {
     form = await request.formData();
   } catch (error) {
-    if (guard.refusal !== undefined) {
-      stopReading(ctx.req);
-      throw guard.refusal;
-    }
-    throw new ActionError(400, `The form body could not be read: ${error instanceof Error ? error.message : String(error)}`);
+    failure = error;
   } finally {
-    clearTimeout(timer);
-    unwatch();
+    const release = (): void => {
+      clearTimeout(timer);
+      unwatch();
+    };
+    // a draining guard still reads the body under the time limit: release when it has all of it (or failed)
+    if (guard.draining) finished(guard.resume(), release);
+    else release();
+  }
+  if (guard.refusal !== undefined) {
+    if (!guard.draining) stopReading(ctx.req);
+    throw guard.refusal;
+  }
+  if (form === undefined) {
+    throw new ActionError(400, `The form body could not be read: ${failure instanceof Error ? failure.message : String(failure)}`);
   }
   let fields = 0;
   for (const [name, value] of form) {
