@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import ts from 'typescript';
 import { repoRoot } from './paths.js';
 
@@ -24,7 +24,7 @@ function documentation(): string {
 }
 
 /** The fenced block that follows `<!-- marker …-->` in the README or a page of docs/. */
-function readmeBlock(marker: string): string {
+export function documentationBlock(marker: string): string {
   const text = documentation();
   const at = text.indexOf(`<!-- ${marker}`);
   if (at < 0) throw new Error(`neither README.md nor docs/ has a <!-- ${marker} --> block`);
@@ -35,13 +35,19 @@ function readmeBlock(marker: string): string {
 
 /** The commands of one install block of the documentation (`typescript-6`, `typescript-5.9`, `typescript-7`). */
 function readmeInstallCommands(key: string): string[] {
-  return readmeBlock(`install:${key} `).split('\n').map((line) => line.trim()).filter((line) => line !== '' && !line.startsWith('#'));
+  return documentationBlock(`install:${key} `).split('\n').map((line) => line.trim()).filter((line) => line !== '' && !line.startsWith('#'));
 }
 
-function readmeTsconfig(): unknown {
-  const parsed = ts.parseConfigFileTextToJson('tsconfig.json', readmeBlock('tsconfig '));
+function readmeTsconfig(marker: string): unknown {
+  const parsed = ts.parseConfigFileTextToJson('tsconfig.json', documentationBlock(marker));
   if (parsed.error) throw new Error(`README.md's tsconfig.json does not parse: ${ts.flattenDiagnosticMessageText(parsed.error.messageText, '\n')}`);
   return parsed.config;
+}
+
+/** Every `<!-- file:PATH -->` block of one documentation page, by path: the files a page tells users to write. */
+export function documentationFiles(page: string): Record<string, string> {
+  const text = readFileSync(page, 'utf8');
+  return Object.fromEntries([...text.matchAll(/<!-- file:(\S+) -->\n```[a-z]*\n([\s\S]*?)```/g)].map((match) => [match[1] ?? '', match[2] ?? '']));
 }
 
 /** `npm pkg set scripts.build="a && b"` → ['npm', 'pkg', 'set', 'scripts.build=a && b'] (the README's lines use double quotes only). */
@@ -92,7 +98,14 @@ export function runIn(dir: string, command: string, args: string[], node?: strin
  * install block word for word, writes the README's tsconfig.json and the app of
  * tests/fixtures/user-app. Throws with npm's output when a command fails or prints an npm error.
  */
-export function createUserProject(installKey: string): UserProject {
+export interface ProjectSource {
+  /** the documentation block of its tsconfig.json (default: the README's) */
+  tsconfig?: string;
+  /** its files by path (default: tests/fixtures/user-app/src as src/) */
+  files?: Record<string, string>;
+}
+
+export function createUserProject(installKey: string, source: ProjectSource = {}): UserProject {
   const dir = mkdtempSync(join(tmpdir(), `actionwire-user-${installKey}-`));
   writeFileSync(join(dir, 'package.json'), `${JSON.stringify({ name: 'user-app', version: '1.0.0', private: true }, null, 2)}\n`);
   // beside package.json, where the README's install line expects it (a README naming another version fails to install)
@@ -104,8 +117,15 @@ export function createUserProject(installKey: string): UserProject {
     if (result.status !== 0 || /^npm (error|ERR!)/m.test(result.output)) throw new Error(`\`${line}\` failed in ${dir}:\n${result.output}`);
     if (/^npm warn install-scripts/m.test(result.output)) throw new Error(`\`${line}\` warned about install scripts in ${dir}:\n${result.output}`);
   }
-  writeFileSync(join(dir, 'tsconfig.json'), `${JSON.stringify(readmeTsconfig(), null, 2)}\n`);
-  cpSync(join(repoRoot, 'tests', 'fixtures', 'user-app', 'src'), join(dir, 'src'), { recursive: true });
+  writeFileSync(join(dir, 'tsconfig.json'), `${JSON.stringify(readmeTsconfig(source.tsconfig ?? 'tsconfig '), null, 2)}\n`);
+  if (source.files === undefined) {
+    cpSync(join(repoRoot, 'tests', 'fixtures', 'user-app', 'src'), join(dir, 'src'), { recursive: true });
+  } else {
+    for (const [path, text] of Object.entries(source.files)) {
+      mkdirSync(dirname(join(dir, path)), { recursive: true });
+      writeFileSync(join(dir, path), text);
+    }
+  }
   return {
     dir,
     run: (command, args, options = {}) => runIn(dir, command, args, options.node),
