@@ -2,6 +2,8 @@
  * The sample, end to end: starts the server, then calls every action through the generated ky client,
  * as a browser would (the session cookie is kept between calls), and prints what happened.
  */
+import { cookieJarHooks } from 'actionwire/client';
+import { CookieJar } from 'tough-cookie';
 import { ActionError, configureClient } from './generated/client/index.js';
 import { createUser, fetchUsers } from './generated/client/app/actions.js';
 import { openPost } from './generated/client/app/posts/actions.js';
@@ -9,19 +11,10 @@ import { signIn, signOut, whoAmI } from './generated/client/app/session.js';
 import { ADMIN, startServer } from './server.js';
 
 const server = await startServer();
-let sessionCookie = '';
-configureClient({
-  baseUrl: server.url,
-  hooks: {
-    beforeRequest: [({ request }) => { if (sessionCookie) request.headers.set('cookie', sessionCookie); }],
-    afterResponse: [
-      ({ response }) => {
-        const setCookie = response.headers.get('set-cookie');
-        if (setCookie) sessionCookie = setCookie.split(';', 1)[0] ?? '';
-      },
-    ],
-  },
-});
+// the session cookie travels as in a browser: tough-cookie's jar, through the client's ky hooks (docs/node-cookies.md)
+const jar = new CookieJar();
+configureClient({ baseUrl: server.url, hooks: cookieJarHooks(jar) });
+const sessionCookie = (): Promise<string> => jar.getCookieString(server.url);
 
 const step = (text: string): void => console.log(`\n→ ${text}`);
 const short = (seal: string): string => `${seal.slice(0, 20)}…(${seal.length} chars)`;
@@ -31,11 +24,11 @@ const form = (fields: Record<string, string>): FormData => {
   return data;
 };
 /** A plain POST as a browser sends a form without JavaScript: urlencoded, same Origin, the session cookie, HTML preferred (or, with `accept`, what a script would ask for). */
-const postForm = (action: string, fields: Record<string, string>, page: string, accept = 'text/html,*/*;q=0.8'): Promise<Response> =>
+const postForm = async (action: string, fields: Record<string, string>, page: string, accept = 'text/html,*/*;q=0.8'): Promise<Response> =>
   fetch(new URL(action, server.url), {
     method: 'POST',
     redirect: 'manual',
-    headers: { origin: new URL(server.url).origin, referer: new URL(page, server.url).href, cookie: sessionCookie, accept },
+    headers: { origin: new URL(server.url).origin, referer: new URL(page, server.url).href, cookie: await sessionCookie(), accept },
     body: new URLSearchParams(fields),
   });
 try {
@@ -76,7 +69,7 @@ try {
   console.log(`  post #${view.post.id} "${view.post.title}", updatedAt a ${view.post.updatedAt.constructor.name}; updatePost is a ${typeof view.updatePost}`);
   const raw = await fetch(new URL('actions/app/posts/actions/openPost', server.url), {
     method: 'POST',
-    headers: { 'content-type': 'application/json', cookie: sessionCookie },
+    headers: { 'content-type': 'application/json', cookie: await sessionCookie() },
     body: JSON.stringify({ id: '1' }),
   });
   const wire = ((await raw.json()) as { updatePost: { $action: string; bound: string } }).updatePost;
