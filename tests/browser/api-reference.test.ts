@@ -1,13 +1,7 @@
-import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { describeWithBrowser, launchChromium } from '../helpers/chromium.js';
 import { KEY_1, startInline } from '../helpers/inline-servers.js';
 import type { ServerProcess } from '../helpers/server-process.js';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const haveChromium = existsSync(CHROMIUM);
-if (!haveChromium && process.env.CI) throw new Error(`${CHROMIUM} is missing; .ci/run installs it with apt-get install -y chromium`);
-if (!haveChromium) console.warn(`skipping the browser test: ${CHROMIUM} is missing (apt-get install -y chromium; .ci/run installs it)`);
-const describeWithBrowser = haveChromium ? describe : describe.skip;
 
 /** The router's `docs` page (Swagger UI) in headless Chromium: everything from this server, no CSP violation, every operation, "Try it out" with the browser's cookies. */
 describeWithBrowser('the API reference page in Chromium', () => {
@@ -16,10 +10,7 @@ describeWithBrowser('the API reference page in Chromium', () => {
 
   beforeAll(async () => {
     server = await startInline({ secret: KEY_1, prefix: '/api', docs: { title: 'Inline fixture API' } });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();

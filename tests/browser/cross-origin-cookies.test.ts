@@ -1,13 +1,7 @@
-import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { describeWithBrowser, launchChromium } from '../helpers/chromium.js';
 import { startHardened } from '../helpers/hardened-servers.js';
 import type { ServerProcess } from '../helpers/server-process.js';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const haveChromium = existsSync(CHROMIUM);
-if (!haveChromium && process.env.CI) throw new Error(`${CHROMIUM} is missing; .ci/run installs it with apt-get install -y chromium`);
-if (!haveChromium) console.warn(`skipping the browser test: ${CHROMIUM} is missing (apt-get install -y chromium; .ci/run installs it)`);
-const describeWithBrowser = haveChromium ? describe : describe.skip;
 
 interface Outcome {
   ok: boolean;
@@ -36,10 +30,7 @@ describeWithBrowser('cross-origin calls with cookies, in headless Chromium', () 
     const pagePort = new URL(pages.url).port;
     const allowedOrigins = [`http://localhost:${pagePort}`, `http://127.0.0.1:${pagePort}`];
     [withCredentials, withoutCredentials] = await Promise.all([startHardened({ allowedOrigins, corsCredentials: true }), startHardened({ allowedOrigins })]);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();

@@ -1,13 +1,7 @@
-import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { describeWithBrowser, launchChromium } from '../helpers/chromium.js';
 import { startHardened } from '../helpers/hardened-servers.js';
 import type { ServerProcess } from '../helpers/server-process.js';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const haveChromium = existsSync(CHROMIUM);
-if (!haveChromium && process.env.CI) throw new Error(`${CHROMIUM} is missing; .ci/run installs it with apt-get install -y chromium`);
-if (!haveChromium) console.warn(`skipping the browser test: ${CHROMIUM} is missing (apt-get install -y chromium; .ci/run installs it)`);
-const describeWithBrowser = haveChromium ? describe : describe.skip;
 
 describeWithBrowser('a plain HTML form, in headless Chromium, without JavaScript', () => {
   let server: ServerProcess;
@@ -15,10 +9,7 @@ describeWithBrowser('a plain HTML form, in headless Chromium, without JavaScript
 
   beforeAll(async () => {
     server = await startHardened();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();

@@ -1,13 +1,7 @@
-import { existsSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { describeWithBrowser, launchChromium } from '../helpers/chromium.js';
 import { KEY_1, postAction, startInline } from '../helpers/inline-servers.js';
 import type { ServerProcess } from '../helpers/server-process.js';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const haveChromium = existsSync(CHROMIUM);
-if (!haveChromium && process.env.CI) throw new Error(`${CHROMIUM} is missing; .ci/run installs it with apt-get install -y chromium`);
-if (!haveChromium) console.warn(`skipping the browser test: ${CHROMIUM} is missing (apt-get install -y chromium; .ci/run installs it)`);
-const describeWithBrowser = haveChromium ? describe : describe.skip;
 
 /** React forms rendered on the server (the inline fixture's /react/ pages), submitted by headless Chromium with JavaScript off. */
 describeWithBrowser('server-rendered React forms in Chromium without JavaScript', () => {
@@ -16,10 +10,7 @@ describeWithBrowser('server-rendered React forms in Chromium without JavaScript'
 
   beforeAll(async () => {
     server = await startInline({ secret: KEY_1 });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
