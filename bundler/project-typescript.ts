@@ -28,7 +28,7 @@ function scriptKind(ts: typeof TS, fileName: string): TS.ScriptKind {
 }
 
 /** TypeScript 5.9 or 6, whose compiler API parses and reads tsconfig files in this process. */
-export function typeScript6Reading(ts: typeof TS): ProjectTypeScript {
+function typeScript6Reading(ts: typeof TS): ProjectTypeScript {
   return {
     version: ts.version,
     ts,

@@ -4,13 +4,13 @@ import ts from 'typescript';
 import { join } from 'node:path';
 import { readModuleSyntax as readSyntax } from '../../bundler/module-syntax.js';
 import { clientStubText } from '../../bundler/client-stub.js';
-import { typeScript6Reading, typeScript7Reading, type ProjectTypeScript } from '../../bundler/project-typescript.js';
+import { loadProjectTypeScript, typeScript7Reading, type ProjectTypeScript } from '../../bundler/project-typescript.js';
 import { loadTypeScript7 } from '../../transformer/analysis-ts7/typescript-7-modules.js';
 import { repoRoot } from '../helpers/paths.js';
 
-/** The project's TypeScript as the plugins read it: 6 in this process, 7 through its compiler process (the pinned typescript-7 alias). */
+/** The project's TypeScript as the plugins read it: this repository's 6 in this process, 7 through its compiler process (the pinned typescript-7 alias). */
 const readings: [string, () => Promise<ProjectTypeScript>][] = [
-  ['TypeScript 6', async () => typeScript6Reading(ts)],
+  ['TypeScript 6', loadProjectTypeScript],
   ['TypeScript 7', async () => typeScript7Reading(await loadTypeScript7(repoRoot, 'typescript-7'))],
 ];
 
@@ -127,6 +127,7 @@ describe('the syntax reading on TypeScript 6 and on TypeScript 7', () => {
   beforeAll(async () => {
     six = await readings[0][1]();
     seven = await readings[1][1]();
+    expect([six.version, seven.version]).toEqual([expect.stringMatching(/^6\./), expect.stringMatching(/^7\./)]);
   });
   afterAll(() => seven?.close());
 
