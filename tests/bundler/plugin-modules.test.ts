@@ -62,7 +62,9 @@ describe.each(readings)('reading a module from its syntax on %s', (_name, load) 
   it('does not parse a module that never mentions the directive', () => {
     expect(readModuleSyntax('/p/a.ts', 'this is not even JavaScript {{{')).toEqual({ kind: 'plain' });
   });
+});
 
+describe('the stub of a use server module', () => {
   it('writes string export names as strings, identifiers as identifiers', () => {
     expect(clientStubText('../generated/client/app/a.js', ['f', 'with space', 'default'], false)).toContain(`export { f, "with space", default } from "../generated/client/app/a.js";`);
   });
