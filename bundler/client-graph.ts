@@ -47,7 +47,9 @@ export class ClientGraph {
 
   /** The build is over: lets go of the project's TypeScript (TypeScript 7's compiler process); a next build takes it again. */
   async close(): Promise<void> {
-    (await this.typescript)?.close();
+    // a TypeScript that failed to load was reported by the build; there is nothing to let go of
+    const typescript = await this.typescript?.catch(() => undefined);
+    typescript?.close();
   }
 
   /** Throws when `importer` (a resolved path; undefined for an entry) may not import `specifier`, which resolved to `resolved`. */
