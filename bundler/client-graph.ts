@@ -6,6 +6,7 @@ import { generatedActionNames, generatedClientPath, specifierFrom } from './gene
 import { ImportChains } from './import-chain.js';
 import { readModuleSyntax } from './module-syntax.js';
 import { readProjectSettings, type ProjectSettings } from './project-settings.js';
+import { loadProjectTypeScript, type ProjectTypeScript } from './project-typescript.js';
 import { serverOnlyReason } from './server-only.js';
 
 /** A 'use server' module's replacement, and the generated file it re-exports (the bundler watches it). */
@@ -24,6 +25,7 @@ const SCRIPT = /\.[cm]?[jt]sx?$/;
 export class ClientGraph {
   private readonly chains: ImportChains;
   private settings: ProjectSettings | undefined;
+  private typescript: Promise<ProjectTypeScript> | undefined;
 
   constructor(
     private readonly root: string,
@@ -33,15 +35,21 @@ export class ClientGraph {
   }
 
   /** A new build (or the dev server's start): reads the tsconfig again, forgets the last build's imports. */
-  start(): void {
-    this.settings = readProjectSettings(this.root, this.options.tsconfig);
+  async start(): Promise<void> {
+    this.settings = readProjectSettings(await this.projectTypeScript(), this.root, this.options.tsconfig);
     this.chains.clear();
   }
 
   /** The generated client's folder, which stubs import from: a dev server watches it for tspc --watch's rewrites. */
-  generatedClientDirectory(): string {
-    this.settings ??= readProjectSettings(this.root, this.options.tsconfig);
-    return join(this.settings.generatedDir, 'client');
+  async generatedClientDirectory(): Promise<string> {
+    return join((await this.projectSettings()).generatedDir, 'client');
+  }
+
+  /** The build is over: lets go of the project's TypeScript (TypeScript 7's compiler process); a next build takes it again. */
+  async close(): Promise<void> {
+    // a TypeScript that failed to load was reported by the build; there is nothing to let go of
+    const typescript = await this.typescript?.catch(() => undefined);
+    typescript?.close();
   }
 
   /** Throws when `importer` (a resolved path; undefined for an entry) may not import `specifier`, which resolved to `resolved`. */
@@ -56,9 +64,10 @@ export class ClientGraph {
   }
 
   /** What the bundler should load instead of this module's code: a stub for a 'use server' module; undefined when it stays as it is. */
-  load(fileName: string, code: string): ClientModule | undefined {
+  async load(fileName: string, code: string): Promise<ClientModule | undefined> {
     if (!SCRIPT.test(fileName) || /[\\/]node_modules[\\/]/.test(fileName)) return undefined;
-    const syntax = readModuleSyntax(fileName, code);
+    const typescript = await this.projectTypeScript();
+    const syntax = readModuleSyntax(typescript, fileName, code);
     if (syntax.kind === 'plain') return undefined;
     if (syntax.kind === 'inline-actions') {
       throw new Error(
@@ -66,13 +75,12 @@ export class ClientGraph {
           `Hand its actions to the client as values (return them from an action) instead of importing the module.\n  import chain: ${this.chains.describe(fileName)}`,
       );
     }
-    const settings = this.settings ?? readProjectSettings(this.root, this.options.tsconfig);
-    this.settings = settings;
+    const settings = await this.projectSettings();
     if (!isWithin(settings.rootDir, fileName)) {
       throw new Error(`actionwire: the 'use server' module ${this.display(fileName)} is outside rootDir (${this.display(settings.rootDir)}) of ${this.display(settings.tsconfig)}: tspc generates no client for it.\n  import chain: ${this.chains.describe(fileName)}`);
     }
     const generatedClient = generatedClientPath(settings, fileName);
-    const actions = generatedActionNames(generatedClient);
+    const actions = generatedActionNames(typescript, generatedClient);
     if (actions === undefined) {
       throw new Error(
         `actionwire: the generated client of the 'use server' module ${this.display(fileName)} (${this.display(generatedClient)}) does not exist: ` +
@@ -94,12 +102,24 @@ export class ClientGraph {
    * nothing when it cannot be made yet — so the scan never pre-bundles the server module's imports (Koa, a
    * database driver) for the browser. Problems are left to the build itself, which reports them with their chain.
    */
-  scanView(fileName: string, code: string): string | undefined {
+  async scanView(fileName: string, code: string): Promise<string | undefined> {
     try {
-      return this.load(fileName, code)?.code;
+      return (await this.load(fileName, code))?.code;
     } catch {
-      return readModuleSyntax(fileName, code).kind === 'plain' ? undefined : 'export {};\n';
+      return readModuleSyntax(await this.projectTypeScript(), fileName, code).kind === 'plain' ? undefined : 'export {};\n';
     }
+  }
+
+  /** The project's TypeScript, loaded once for the plugin's life. */
+  private projectTypeScript(): Promise<ProjectTypeScript> {
+    this.typescript ??= loadProjectTypeScript();
+    return this.typescript;
+  }
+
+  /** The tsconfig as the last start() read it (or now, when a dev server asks before its build starts). */
+  private async projectSettings(): Promise<ProjectSettings> {
+    this.settings ??= readProjectSettings(await this.projectTypeScript(), this.root, this.options.tsconfig);
+    return this.settings;
   }
 
   private display(path: string): string {

@@ -26,9 +26,9 @@ export default function actionwire(options: EsbuildPluginOptions = {}): Plugin {
     setup(build) {
       if (options.server === true) return;
       const graph = new ClientGraph(build.initialOptions.absWorkingDir ?? process.cwd(), options);
-      build.onStart(() => {
+      build.onStart(async () => {
         try {
-          graph.start();
+          await graph.start();
           return undefined;
         } catch (error) {
           return { errors: [{ text: (error as Error).message }] };
@@ -51,7 +51,7 @@ export default function actionwire(options: EsbuildPluginOptions = {}): Plugin {
         if (args.namespace !== 'file') return undefined;
         const code = await readFile(args.path, 'utf8');
         try {
-          const stub = graph.load(args.path, code);
+          const stub = await graph.load(args.path, code);
           if (stub) return { contents: stub.code, loader: 'js', resolveDir: dirname(args.path), watchFiles: [stub.generatedClient] };
         } catch (error) {
           return { errors: [{ text: (error as Error).message }] };
@@ -59,6 +59,7 @@ export default function actionwire(options: EsbuildPluginOptions = {}): Plugin {
         // any other module: esbuild loads it with the build's own loaders
         return undefined;
       });
+      build.onDispose(() => void graph.close());
     },
   };
 }

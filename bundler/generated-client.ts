@@ -4,7 +4,7 @@ import { CLIENT_MODULE_EXPORTS } from '../model/client-layout.js';
 import { moduleIdOf, toPosix } from '../transformer/analysis/names/module-paths.js';
 import { valueExportNames } from './module-syntax.js';
 import type { ProjectSettings } from './project-settings.js';
-import { ts } from './project-settings.js';
+import type { ProjectTypeScript } from './project-typescript.js';
 
 /** `src/app/users.ts` under rootDir `src` → `<generatedDir>/client/app/users.js`, where tspc and actionwire generate write its client. */
 export function generatedClientPath(settings: ProjectSettings, fileName: string): string {
@@ -12,10 +12,10 @@ export function generatedClientPath(settings: ProjectSettings, fileName: string)
 }
 
 /** The generated client module's actions (its exports but `bind`), or undefined when it does not exist. */
-export function generatedActionNames(path: string): Set<string> | undefined {
+export function generatedActionNames(typescript: ProjectTypeScript, path: string): Set<string> | undefined {
   if (!existsSync(path)) return undefined;
-  const file = ts.createSourceFile(path, readFileSync(path, 'utf8'), ts.ScriptTarget.Latest, false, ts.ScriptKind.JS);
-  return new Set(valueExportNames(file).names.filter((name) => !CLIENT_MODULE_EXPORTS.has(name)));
+  const file = typescript.parse(path, readFileSync(path, 'utf8'));
+  return new Set(valueExportNames(typescript.ts, file).names.filter((name) => !CLIENT_MODULE_EXPORTS.has(name)));
 }
 
 /** The import specifier of the generated client module from the server module it stands for. */

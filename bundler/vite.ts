@@ -46,12 +46,15 @@ export default function actionwire(options: BundlerOptions = {}): Plugin {
     configResolved(config) {
       root = config.root;
     },
-    configureServer(server) {
+    async configureServer(server) {
       // stubs import the generated client: its rewrites by tspc --watch must reach the module graph
-      server.watcher.add(graphOf(root).generatedClientDirectory());
+      server.watcher.add(await graphOf(root).generatedClientDirectory());
     },
-    buildStart() {
-      graphOf(root).start();
+    async buildStart() {
+      await graphOf(root).start();
+    },
+    async closeBundle() {
+      await graphOf(root).close();
     },
     async resolveId(source, importer, resolveOptions) {
       if (!isClient(this.environment, resolveOptions.ssr)) return null;
@@ -61,11 +64,11 @@ export default function actionwire(options: BundlerOptions = {}): Plugin {
       graphOf(root).resolved(source, from, resolved);
       return result;
     },
-    transform(code, id, transformOptions) {
+    async transform(code, id, transformOptions) {
       if (!isClient(this.environment, transformOptions?.ssr)) return null;
       const file = fileOf(id);
       if (file === undefined) return null;
-      const stub = graphOf(root).load(file, code);
+      const stub = await graphOf(root).load(file, code);
       if (!stub) return null;
       this.addWatchFile(stub.generatedClient);
       return { code: stub.code, map: null };

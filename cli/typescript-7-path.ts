@@ -8,7 +8,7 @@ import { TypeScript7Session, type TypeScript7Analysis } from '../transformer/ana
 import type { CliOptions } from './cli-options.js';
 import { findPluginEntry } from '../transformer/analysis/config/plugin-entry.js';
 import { runOnce, type RunCompiler, type RunResult } from './run-once.js';
-import { tsconfigPlugins } from './tsconfig-plugins.js';
+import { tsconfigPlugins } from '../transformer/analysis/config/tsconfig-plugins.js';
 import { watchWithTypeScript7 } from './watch-typescript-7.js';
 
 /** An issue as tsc prints a diagnostic: `src/actions.ts(2,17): error TS93001: [actionwire/not-async] …`. */

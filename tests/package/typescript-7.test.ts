@@ -4,6 +4,9 @@ import { createUserProject, type UserProject } from '../helpers/user-project.js'
 import { EXPECTED_CALLS, serveAndCall } from './app-checks.js';
 import { startServerProcess } from '../helpers/server-process.js';
 
+/** UI code (web/*.ts) calling an action of the project's 'use server' module. */
+const UI = `import { configureClient } from 'actionwire/client';\nimport { createUser } from '../src/actions/users.js';\nexport async function run(baseUrl: string): Promise<string> {\n  configureClient({ baseUrl, headers: { 'x-api-key': 'secret' } });\n  const user = await createUser({ name: 'Ada', email: 'ada@example.com', birthday: new Date(0) });\n  return \`\${user.name} \${user.birthday instanceof Date}\`;\n}\n`;
+
 describe('a TypeScript 7 project set up as docs/typescript-versions.md says (actionwire generate, then tsc)', () => {
   let project: UserProject;
   beforeAll(() => {
@@ -67,23 +70,35 @@ describe('a TypeScript 7 project set up as docs/typescript-versions.md says (act
 
   it('bundles UI code that imports the actions with actionwire/esbuild (docs/bundlers.md, no tspc): no server code, and the bundle calls them', async () => {
     expect(project.run('npm', ['install', '-D', 'esbuild@0.28.2']).status).toBe(0);
-    const ui = `import { configureClient } from 'actionwire/client';\nimport { createUser } from '../src/actions/users.js';\nexport async function run(baseUrl: string): Promise<string> {\n  configureClient({ baseUrl, headers: { 'x-api-key': 'secret' } });\n  const user = await createUser({ name: 'Ada', email: 'ada@example.com', birthday: new Date(0) });\n  return \`\${user.name} \${user.birthday instanceof Date}\`;\n}\n`;
     const script = `import { build } from 'esbuild';\nimport actionwire from 'actionwire/esbuild';\nawait build({ entryPoints: ['web/main.ts'], bundle: true, format: 'esm', outfile: 'web-dist/main.mjs', logLevel: 'silent', plugins: [actionwire()] });\n`;
-    project.run('node', ['-e', `const fs = require('fs'); fs.mkdirSync('web'); fs.writeFileSync('web/main.ts', ${JSON.stringify(ui)}); fs.writeFileSync('bundle.mjs', ${JSON.stringify(script)});`]);
+    project.run('node', ['-e', `const fs = require('fs'); fs.mkdirSync('web', { recursive: true }); fs.writeFileSync('web/main.ts', ${JSON.stringify(UI)}); fs.writeFileSync('bundle.mjs', ${JSON.stringify(script)});`]);
     const bundled = project.run('node', ['bundle.mjs']);
     expect(bundled.output).toBe('');
-    const bundle = readFileSync(join(project.dir, 'web-dist', 'main.mjs'), 'utf8');
+    expect(await checkBundle(join(project.dir, 'web-dist', 'main.mjs'))).toBe('Ada true');
+  });
+
+  it('bundles the same UI code with actionwire/vite (vite build, no tspc)', async () => {
+    expect(project.run('npm', ['install', '-D', 'vite@8.4.0']).status).toBe(0);
+    const script = `import { build } from 'vite';\nimport actionwire from 'actionwire/vite';\nawait build({ configFile: false, logLevel: 'silent', plugins: [actionwire()], build: { outDir: 'web-vite', minify: false, lib: { entry: 'web/vite-main.ts', formats: ['es'], fileName: 'main' } } });\n`;
+    project.run('node', ['-e', `const fs = require('fs'); fs.mkdirSync('web', { recursive: true }); fs.writeFileSync('web/vite-main.ts', ${JSON.stringify(UI)}); fs.writeFileSync('vite-bundle.mjs', ${JSON.stringify(script)});`]);
+    const bundled = project.run('node', ['vite-bundle.mjs']);
+    expect(bundled.output).toBe('');
+    expect(await checkBundle(join(project.dir, 'web-vite', 'main.js'))).toBe('Ada true');
+  });
+
+  /** The bundle holds no server code, and its run() calls createUser on the project's server: what it answered. */
+  async function checkBundle(path: string): Promise<string> {
+    const bundle = readFileSync(path, 'utf8');
     expect(bundle).not.toContain('never sent');
     expect(bundle).not.toContain('actionwire/server');
     expect(bundle).toContain('/actions/actions/users/createUser');
     const server = await startServerProcess(join(project.dir, 'dist', 'server.js'));
     try {
-      const call = project.run('node', ['--input-type=module', '-e', `import(${JSON.stringify(join(project.dir, 'web-dist', 'main.mjs'))}).then(async (m) => console.log(await m.run(${JSON.stringify(server.url)})))`]);
-      expect(call.output.trim()).toBe('Ada true');
+      return project.run('node', ['--input-type=module', '-e', `import(${JSON.stringify(path)}).then(async (m) => console.log(await m.run(${JSON.stringify(server.url)})))`]).output.trim();
     } finally {
       await server.stop();
     }
-  });
+  }
 
   it("fails in tspc as docs/typescript-versions.md says, if ts-patch is installed anyway (ts-patch cannot load TypeScript 7)", () => {
     const install = project.run('npm', ['install', '-D', 'ts-patch@4']);

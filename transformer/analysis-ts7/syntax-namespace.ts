@@ -16,6 +16,13 @@ export function syntaxNamespace({ ast, sync }: TypeScript7): Record<string, unkn
     K.FunctionDeclaration, K.MethodDeclaration, K.Constructor, K.GetAccessor, K.SetAccessor, K.FunctionExpression, K.ArrowFunction,
     K.MethodSignature, K.CallSignature, K.ConstructSignature, K.IndexSignature, K.FunctionType, K.ConstructorType,
   );
+  // TypeScript 6's list: the nodes whose syntax allows modifiers
+  const canHaveModifiers = kinds(
+    K.TypeParameter, K.Parameter, K.PropertySignature, K.PropertyDeclaration, K.MethodSignature, K.MethodDeclaration, K.Constructor, K.GetAccessor,
+    K.SetAccessor, K.IndexSignature, K.ConstructorType, K.FunctionExpression, K.ArrowFunction, K.ClassExpression, K.VariableStatement, K.FunctionDeclaration,
+    K.ClassDeclaration, K.InterfaceDeclaration, K.TypeAliasDeclaration, K.EnumDeclaration, K.ModuleDeclaration, K.ImportEqualsDeclaration, K.ImportDeclaration,
+    K.ExportAssignment, K.ExportDeclaration,
+  );
   const modifierFlagsOf = (node: Ast.Node): number => ('modifierFlags' in node && typeof node.modifierFlags === 'number' ? node.modifierFlags : 0);
   /** As TypeScript 6's: a variable declaration's flags combine with its list's and statement's. */
   const getCombinedModifierFlags = (node: Ast.Node): number => {
@@ -59,5 +66,9 @@ export function syntaxNamespace({ ast, sync }: TypeScript7): Record<string, unkn
     forEachChild: <T>(node: Ast.Node, visit: (child: Ast.Node) => T): T | undefined => node.forEachChild(visit),
     getNameOfDeclaration: (node: Ast.Node): Ast.Node | undefined => ('name' in node && node.name ? (node.name as Ast.Node) : undefined),
     getCombinedModifierFlags,
+    canHaveModifiers,
+    // as TypeScript 6's: the modifiers without the decorators
+    getModifiers: (node: Ast.Node): readonly Ast.Node[] | undefined =>
+      'modifiers' in node && node.modifiers ? (node.modifiers as readonly Ast.Node[]).filter((modifier) => modifier.kind !== K.Decorator) : undefined,
   };
 }
