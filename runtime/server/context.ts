@@ -9,13 +9,15 @@ interface ActionScope {
   /** the router's reference writer, for `toReference` inside the call */
   readonly writer: ReferenceWriter | undefined;
   headers: Headers | undefined;
+  /** made on the first `signal()` of the call */
+  controller: AbortController | undefined;
 }
 
 const storage = new AsyncLocalStorage<ActionScope>();
 
 /** Runs `action(...args)` as the action call of `ctx` (one `AsyncLocalStorage.run`, no closure), served by `writer`'s router. */
 export function runInActionContext<A extends unknown[], T>(ctx: Context, action: (...args: A) => T, writer?: ReferenceWriter, ...args: A): T {
-  return storage.run({ ctx, writer, headers: undefined }, action, ...args);
+  return storage.run({ ctx, writer, headers: undefined, controller: undefined }, action, ...args);
 }
 
 /** The reference writer of the router serving the current action call; undefined outside one. */
@@ -26,7 +28,7 @@ export function currentWriter(): ReferenceWriter | undefined {
 function currentScope(): ActionScope {
   const scope = storage.getStore();
   if (!scope) {
-    throw new Error('actionwire: headers(), cookies() and getContext() work only while an action is handling a request');
+    throw new Error('actionwire: headers(), cookies(), signal() and getContext() work only while an action is handling a request');
   }
   return scope;
 }
@@ -39,6 +41,33 @@ function currentScope(): ActionScope {
  */
 export function getContext(): Context {
   return currentScope().ctx;
+}
+
+/** True when the client went away (closed the connection or aborted the request) before the answer was sent. */
+export function clientGone(ctx: Context): boolean {
+  return ctx.res.destroyed && !ctx.res.writableFinished;
+}
+
+/**
+ * The current call's AbortSignal: it aborts when the client goes away before the answer (connection closed,
+ * request aborted), with an `AbortError` as its reason. Pass it on to what the action waits for (fetch, a
+ * database query, a timer) so that work nobody will read stops.
+ *
+ * @example
+ * const response = await fetch(upstream, { signal: signal() });
+ */
+export function signal(): AbortSignal {
+  const scope = currentScope();
+  if (scope.controller) return scope.controller.signal;
+  const controller = new AbortController();
+  scope.controller = controller;
+  const { ctx } = scope;
+  const abortIfGone = (): void => {
+    if (clientGone(ctx)) controller.abort(new DOMException('The client went away before the answer', 'AbortError'));
+  };
+  if (ctx.res.destroyed) abortIfGone();
+  else ctx.res.once('close', abortIfGone);
+  return controller.signal;
 }
 
 /**

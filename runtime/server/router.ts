@@ -1,7 +1,7 @@
 import Router from '@koa/router';
 import type { Context, Next } from 'koa';
 import { refuseBody } from './http/body.js';
-import { runInActionContext } from './context.js';
+import { clientGone, runInActionContext } from './context.js';
 import { withUnknownProperties } from './codec/decode-helpers.js';
 import { mountedAt, servingRouter } from './router-mount.js';
 import { DEFAULT_MAX_PROBLEMS, resolveLimits, type ActionRouterOptions } from './options.js';
@@ -167,10 +167,14 @@ function actionHandler(definition: RouteDefinition, options: ActionRouterOptions
         ctx.status = 204;
       }
     } catch (error) {
-      sendFailure(ctx, route, error, onError);
+      // nobody will read the answer: a cancelled call (499, as nginx logs it), not a failure of the action
+      if (clientGone(ctx)) ctx.status = CLIENT_CLOSED_REQUEST;
+      else sendFailure(ctx, route, error, onError);
     }
   };
 }
+
+const CLIENT_CLOSED_REQUEST = 499;
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 

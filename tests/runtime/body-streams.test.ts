@@ -43,14 +43,14 @@ describe('a client that goes away mid-body', () => {
   it.each([
     ['a multipart upload', '/actions/files/upload', multipartHead('/actions/files/upload', 50_000) + '--XyZ\r\nContent-Disposition: form-data; name="doc"; filename="a.txt"\r\n\r\npartial'],
     ['a JSON body', '/actions/data/echo', requestHead('POST', '/actions/data/echo', { 'content-type': 'application/json', 'content-length': 50_000 }) + '{"name":"par'],
-  ])('ends the handler of %s: no action, no server error, nothing left pending', async (_what, path, partial) => {
+  ])('ends the handler of %s: no action, no server error (a cancelled call, 499), nothing left pending', async (_what, path, partial) => {
     const connection = await RawConnection.open(server.port);
     const arrival = server.nextArrival();
     const settled = server.nextSettled();
     await connection.write(partial);
     await arrival;
     connection.destroy();
-    expect(await settled).toEqual({ path, status: 400 });
+    expect(await settled).toEqual({ path, status: 499 });
     expect(onError).not.toHaveBeenCalled();
     expect(actionCalls).toBe(0);
     await stillServes();
