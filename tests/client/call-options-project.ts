@@ -1,17 +1,17 @@
 /** A small project whose actions the call-options tests call through its generated client, served by its own Koa. */
 
 export const callsModule = `'use server';
-import { getContext, headers } from 'actionwire/server';
+import { headers, signal } from 'actionwire/server';
 
 const states = new Map<string, string>();
 
-/** Waits \`ms\` milliseconds, or until the client goes away (the request closes first); \`id\` names the call for slowState. */
+/** Waits \`ms\` milliseconds, or until the client goes away (its signal() aborts first); \`id\` names the call for slowState. */
 export async function slow(ms: number, id: string): Promise<string> {
   states.set(id, 'running');
-  const { res } = getContext();
+  const cancelled = signal();
   const state = await new Promise<string>((resolve) => {
     const timer = setTimeout(() => resolve('finished'), ms);
-    res.once('close', () => {
+    cancelled.addEventListener('abort', () => {
       clearTimeout(timer);
       resolve('aborted');
     });

@@ -61,7 +61,7 @@ function failure(promise: Promise<unknown>): Promise<unknown> {
 }
 
 describe('f.with({ signal })', () => {
-  it('aborts a slow call at once with an AbortError, and the action sees the request closed', async () => {
+  it('aborts a slow call at once with an AbortError, and the action sees its signal() abort (its timer cleared)', async () => {
     const controller = new AbortController();
     const call = failure(api.slow.with({ signal: controller.signal })(30_000, 'abort-1'));
     await until(async () => (await api.slowState('abort-1')) === 'running');
