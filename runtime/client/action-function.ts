@@ -1,3 +1,4 @@
+import { ActionError } from './action-error.js';
 import { mergeCallOptions, type CallOptions } from './call-options.js';
 
 /**
@@ -12,7 +13,20 @@ import { mergeCallOptions, type CallOptions } from './call-options.js';
 export type ActionFunction<F extends (...args: never[]) => unknown> = F & {
   /** this action with `options` for its calls (signal, timeout, headers, onUploadProgress) */
   with(options: CallOptions): ActionFunction<F>;
+  /**
+   * The same call, answering with a result instead of rejecting with the action's error: `{ ok: true, value }`, or
+   * `{ ok: false, error }` for an error answer (an `ActionError`). An abort, a timeout or a network failure still
+   * rejects: those are not answers of the action.
+   *
+   * @example
+   * const result = await createUser.safe(data);
+   * if (!result.ok) return showError(result.error.detail);
+   */
+  safe(...args: Parameters<F>): Promise<SafeResult<Awaited<ReturnType<F>>>>;
 };
+
+/** What `f.safe(...)` resolves to: the action's value, or its error answer. */
+export type SafeResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: ActionError };
 
 /** What an action function runs on each call: its arguments, with the call's options. */
 type ActionCall = (args: unknown[], options: CallOptions) => Promise<unknown>;
@@ -23,6 +37,15 @@ type UntypedAction = ActionFunction<(...args: unknown[]) => Promise<unknown>>;
 export function actionFunction(call: ActionCall, options: CallOptions = {}): UntypedAction {
   const action = (...args: unknown[]): Promise<unknown> => call(args, options);
   const withOptions = (more: CallOptions): UntypedAction => actionFunction(call, mergeCallOptions(options, more));
+  const safe = async (...args: unknown[]): Promise<SafeResult<unknown>> => {
+    try {
+      return { ok: true, value: await call(args, options) };
+    } catch (error) {
+      if (ActionError.is(error)) return { ok: false, error };
+      throw error;
+    }
+  };
   Object.defineProperty(action, 'with', { value: withOptions, enumerable: false, writable: false, configurable: false });
+  Object.defineProperty(action, 'safe', { value: safe, enumerable: false, writable: false, configurable: false });
   return action as UntypedAction;
 }

@@ -11,7 +11,7 @@
  * const save = fromReference<(title: string) => Promise<void>>(reference); // a `{"$action", "bound"}` from the server
  */
 export { ActionError, type ProblemIssue } from './action-error.js';
-export type { ActionFunction } from './action-function.js';
+export type { ActionFunction, SafeResult } from './action-function.js';
 export type { CallOptions } from './call-options.js';
 export { configureClient, type ClientOptions } from './caller.js';
 export { cookieJarHooks, type CookieJarLike } from './cookie-jar-hooks.js';

@@ -182,3 +182,18 @@ describe('what each failure looks like', () => {
     expect(invalid).toMatchObject({ name: 'ActionError', status: 400 });
   });
 });
+
+describe('f.safe: the result form', () => {
+  it('answers { ok: true, value } for a value and { ok: false, error } for an error answer, after .with too', async () => {
+    await expect(api.slow.safe(1, 'safe-1')).resolves.toEqual({ ok: true, value: 'finished' });
+    const refused = await (api.slow.safe as unknown as (ms: string) => Promise<{ ok: boolean; error?: unknown }>)('soon');
+    expect(refused).toMatchObject({ ok: false, error: { name: 'ActionError', status: 400 } });
+    await expect(api.slow.with({ timeout: 5000 }).safe(1, 'safe-2')).resolves.toEqual({ ok: true, value: 'finished' });
+  });
+
+  it('still rejects on what is not an answer of the action: an abort', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    await expect(api.slow.with({ signal: controller.signal }).safe(10, 'safe-3')).rejects.toMatchObject({ name: 'AbortError' });
+  });
+});

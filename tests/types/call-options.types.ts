@@ -23,12 +23,21 @@ const chained = signIn.with({ timeout: false }).with({ headers: new Headers() })
 const fromClient = api.appSession.whoAmI.with({ timeout: 5 });
 const referenced = revive(reference).with({ timeout: 5 });
 
+const result = signIn.safe('admin@example.com', 'password');
+type ResultValue = Extract<Awaited<typeof result>, { ok: true }>['value'];
+type ResultError = Extract<Awaited<typeof result>, { ok: false }>['error'];
+
 export const checks: [
   SameSignature<typeof withAll, typeof serverSession.signIn>,
   SameSignature<typeof chained, typeof serverSession.signIn>,
   SameSignature<typeof fromClient, typeof serverSession.whoAmI>,
   SameSignature<typeof referenced, typeof serverSession.signIn>,
-] = [true, true, true, true];
+  Equal<ResultValue, Awaited<ReturnType<typeof serverSession.signIn>>>,
+  Equal<ResultError['status'], number>,
+] = [true, true, true, true, true, true];
+
+// @ts-expect-error — safe takes the action's arguments
+void signIn.safe('admin@example.com');
 
 // @ts-expect-error — an option that is not per call
 signIn.with({ retry: 2 });
