@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { benchClientSize } from './client-size.js';
 import { benchCompile } from './compile.js';
 import { benchCompile7 } from './compile7.js';
+import { benchCompileVaried } from './compile-varied.js';
 import { benchForm } from './form.js';
 import { benchGenerate } from './generate.js';
 import { benchHttp } from './http.js';
@@ -26,6 +27,7 @@ const sections = {
   serialize: () => benchSerialize({ rounds: quick ? 5 : 9, iterations: quick ? 2_000_000 : 5_000_000, log }),
   form: () => benchForm({ rounds: quick ? 3 : 5, log }),
   compile: () => benchCompile({ smallRounds: quick ? 3 : 5, largeRounds: quick ? 1 : 3, log }),
+  compileVaried: () => benchCompileVaried({ rounds: quick ? 2 : 5, log }),
   compile7: () => benchCompile7({ rounds: quick ? 2 : 5, log }),
   client: () => benchClientSize({ log }),
   startup: () => benchStartup({ rounds: quick ? 5 : 9, log }),
