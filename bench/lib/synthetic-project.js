@@ -76,10 +76,19 @@ export function writeSyntheticProject(directory, actions) {
     const body = Array.from({ length: count }, (_, index) => actionSource(file, index)).join('');
     writeFileSync(join(directory, 'src', `module${file}.ts`), `'use server';\n${body}`);
   }
+  writeEntryPointsAndConfigs(directory, 'plugin');
+  return { files };
+}
+
+/**
+ * The Koa entry point of each side, and two tsconfigs over the same sources: `tsconfig.tsc.json` (plain tsc, the
+ * hand-written router) and `tsconfig.<pluginSide>.json` (the README's tsconfig with the plugin entry, the generated
+ * routes, not the client's declarations).
+ */
+export function writeEntryPointsAndConfigs(directory, pluginSide) {
   for (const [name, text] of Object.entries(SERVERS)) writeFileSync(join(directory, 'src', name), text);
   const plugin = [{ transform: 'actionwire/transformer', transformProgram: true, generatedDir: 'src/generated' }];
   const config = (outDir, plugins, exclude) => JSON.stringify({ compilerOptions: compilerOptions(outDir, plugins), include: ['src'], exclude }, null, 2) + '\n';
   writeFileSync(join(directory, 'tsconfig.tsc.json'), config('dist-tsc', undefined, ['src/generated', 'src/server-actionwire.ts']));
-  writeFileSync(join(directory, 'tsconfig.plugin.json'), config('dist-plugin', plugin, ['src/server-koa.ts', 'src/generated/client']));
-  return { files };
+  writeFileSync(join(directory, `tsconfig.${pluginSide}.json`), config(`dist-${pluginSide}`, plugin, ['src/server-koa.ts', 'src/generated/client']));
 }

@@ -1,5 +1,6 @@
 import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { writeEntryPointsAndConfigs } from './synthetic-project.js';
 
 const ACTIONS_PER_FILE = 10;
 
@@ -51,22 +52,6 @@ export async function action${index}(${parameters}): Promise<${result}> {
 `;
 }
 
-const SERVERS = {
-  'server-koa.ts': `import Koa from 'koa';
-import Router from '@koa/router';
-
-const router = new Router({ prefix: '/actions' });
-export const app = new Koa();
-app.use(router.routes());
-`,
-  'server-actionwire.ts': `import Koa from 'koa';
-import { createActionRouter } from './generated/routes.js';
-
-export const app = new Koa();
-app.use(createActionRouter().routes());
-`,
-};
-
 /**
  * Writes a project of `actions` varied actions, ten per `'use server'` file (issue 21's measure), with two
  * tsconfigs over the same sources: `tsconfig.tsc.json` (plain tsc, a Koa entry point) and `tsconfig.generate.json`
@@ -89,21 +74,6 @@ export function writeVariedProject(directory, actions, typescript) {
     const body = Array.from({ length: count }, (_, index) => actionSource(prefix, index)).join('');
     writeFileSync(join(directory, 'src', `module${file}.ts`), `'use server';\n${imports}${body}`);
   }
-  for (const [name, text] of Object.entries(SERVERS)) writeFileSync(join(directory, 'src', name), text);
-  const options = (outDir, plugins) => ({
-    target: 'es2022',
-    module: 'nodenext',
-    moduleResolution: 'nodenext',
-    rootDir: 'src',
-    outDir,
-    strict: true,
-    skipLibCheck: true,
-    types: ['node'],
-    ...(plugins ? { plugins } : {}),
-  });
-  const plugin = [{ transform: 'actionwire/transformer', transformProgram: true, generatedDir: 'src/generated' }];
-  const config = (outDir, plugins, exclude) => JSON.stringify({ compilerOptions: options(outDir, plugins), include: ['src'], exclude }, null, 2) + '\n';
-  writeFileSync(join(directory, 'tsconfig.tsc.json'), config('dist-tsc', undefined, ['src/generated', 'src/server-actionwire.ts']));
-  writeFileSync(join(directory, 'tsconfig.generate.json'), config('dist-generate', plugin, ['src/server-koa.ts', 'src/generated/client']));
+  writeEntryPointsAndConfigs(directory, 'generate');
   return { files };
 }

@@ -1,10 +1,8 @@
 'use client';
 
-import { useActionState } from 'react';
-import { withFormFallback } from 'actionwire/client';
 import type { User } from '../app/actions.js';
 import { signInWithForm } from '../app/session.js';
-import { describeError } from './describe-error.js';
+import { useKeptFieldAction } from './use-kept-field-action.js';
 
 export interface SignInFormProps {
   /** the email to show again after a failed attempt */
@@ -18,23 +16,11 @@ export interface SignInFormProps {
  * arrives with the answer); without it the browser posts the form to the action and comes back to the page.
  */
 export function SignInForm({ email, onSignedIn, onError }: SignInFormProps) {
-  const [state, formAction, pending] = useActionState(
-    withFormFallback(signInWithForm, async (_state: { email: string }, formData: FormData) => {
-      try {
-        onSignedIn(await signInWithForm(formData));
-        return { email: '' };
-      } catch (error) {
-        onError(describeError(error));
-        const typed = formData.get('email');
-        return { email: typeof typed === 'string' ? typed : '' };
-      }
-    }),
-    { email },
-  );
+  const [typedEmail, formAction, pending] = useKeptFieldAction(signInWithForm, 'email', email, onSignedIn, onError);
   return (
     <form id="sign-in-form" data-testid="sign-in-form" action={formAction}>
       <fieldset>
-        <label>Email <input id="sign-in-email" name="email" type="email" autoComplete="username" defaultValue={state.email} key={state.email} required /></label>
+        <label>Email <input id="sign-in-email" name="email" type="email" autoComplete="username" defaultValue={typedEmail} key={typedEmail} required /></label>
         <label>Password <input id="sign-in-password" name="password" type="password" autoComplete="current-password" required /></label>
         <button id="sign-in-submit" disabled={pending}>Sign in</button>
       </fieldset>

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { describeWithBrowser, launchChromium, shown } from '../helpers/chromium.js';
+import type { Page } from 'playwright-core';
+import { ChromiumPages, describeWithBrowser, shown } from '../helpers/chromium.js';
 import { repoRoot } from '../helpers/paths.js';
 import { startServerProcess, type ServerProcess } from '../helpers/server-process.js';
 
@@ -16,13 +16,10 @@ const UPDATE_FORM_ACTION = '/actions/app/posts/%5Bid%5D/page/PostPage.updatePost
  */
 describeWithBrowser("the sample's React pages in headless Chromium", () => {
   let sample: ServerProcess;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  const chromium = new ChromiumPages();
 
   async function openPage(javaScriptEnabled: boolean, path: string): Promise<Page> {
-    const context = await browser.newContext({ javaScriptEnabled, viewport: { width: 900, height: 700 } });
-    contexts.push(context);
-    const page = await context.newPage();
+    const page = await chromium.newPage({ javaScriptEnabled, viewport: { width: 900, height: 700 } });
     await page.goto(new URL(path, sample.url).href);
     if (javaScriptEnabled) await page.waitForSelector('html[data-ready="true"]', { timeout: 15000 });
     return page;
@@ -37,13 +34,11 @@ describeWithBrowser("the sample's React pages in headless Chromium", () => {
 
   beforeAll(async () => {
     sample = await startServerProcess(join(repoRoot, 'sample', 'dist', 'server.js'));
-    browser = await launchChromium();
+    await chromium.launch();
   });
-  afterEach(async () => {
-    await Promise.all(contexts.splice(0).map((context) => context.close()));
-  });
+  afterEach(() => chromium.closePages());
   afterAll(async () => {
-    await browser?.close();
+    await chromium.close();
     await sample?.stop();
   });
 

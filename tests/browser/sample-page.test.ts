@@ -2,8 +2,8 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { describeWithBrowser, launchChromium, shown } from '../helpers/chromium.js';
+import type { Page } from 'playwright-core';
+import { ChromiumPages, describeWithBrowser, shown } from '../helpers/chromium.js';
 import { repoRoot } from '../helpers/paths.js';
 import { startServerProcess, type ServerProcess } from '../helpers/server-process.js';
 
@@ -57,13 +57,10 @@ async function startOtherOrigin(): Promise<{ port: number; server: Server }> {
 describeWithBrowser('the sample page in headless Chromium', () => {
   let sample: ServerProcess;
   let otherOrigin: { port: number; server: Server };
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  const chromium = new ChromiumPages();
 
-  async function openPage(options: { javaScriptEnabled?: boolean; width?: number; height?: number } = {}): Promise<Page> {
-    const context = await browser.newContext({ javaScriptEnabled: options.javaScriptEnabled ?? true, viewport: { width: options.width ?? 900, height: options.height ?? 600 } });
-    contexts.push(context);
-    return context.newPage();
+  function openPage(options: { javaScriptEnabled?: boolean; width?: number; height?: number } = {}): Promise<Page> {
+    return chromium.newPage({ javaScriptEnabled: options.javaScriptEnabled ?? true, viewport: { width: options.width ?? 900, height: options.height ?? 600 } });
   }
 
   /** Opens the sample's page and waits for its script to have run and asked whoAmI(). */
@@ -80,13 +77,11 @@ describeWithBrowser('the sample page in headless Chromium', () => {
     }
     otherOrigin = await startOtherOrigin();
     sample = await startServerProcess(join(sampleDir, 'dist', 'server.js'), { ALLOWED_ORIGINS: `http://127.0.0.1:${otherOrigin.port}` });
-    browser = await launchChromium();
+    await chromium.launch();
   });
-  afterEach(async () => {
-    await Promise.all(contexts.splice(0).map((context) => context.close()));
-  });
+  afterEach(() => chromium.closePages());
   afterAll(async () => {
-    await browser?.close();
+    await chromium.close();
     await sample?.stop();
     await new Promise<void>((resolve) => (otherOrigin ? otherOrigin.server.close(() => resolve()) : resolve()));
   });

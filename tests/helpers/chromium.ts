@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 
 /** Debian's chromium (CHROMIUM_PATH overrides): under CI a missing one fails the run, elsewhere the browser tests are skipped with a notice. */
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -15,6 +15,33 @@ export function launchChromium(): Promise<Browser> {
     executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
+}
+
+/** One test file's Chromium: each page in a context of its own (its own cookies), every context closed after each test. */
+export class ChromiumPages {
+  private browser: Browser | undefined;
+  private readonly contexts: BrowserContext[] = [];
+
+  async launch(): Promise<void> {
+    this.browser = await launchChromium();
+  }
+
+  async newPage(options: BrowserContextOptions = {}): Promise<Page> {
+    if (!this.browser) throw new Error('ChromiumPages: launch() first');
+    const context = await this.browser.newContext(options);
+    this.contexts.push(context);
+    return context.newPage();
+  }
+
+  /** for afterEach */
+  async closePages(): Promise<void> {
+    await Promise.all(this.contexts.splice(0).map((context) => context.close()));
+  }
+
+  /** for afterAll */
+  async close(): Promise<void> {
+    await this.browser?.close();
+  }
 }
 
 /**

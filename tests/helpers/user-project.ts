@@ -38,9 +38,9 @@ function readmeInstallCommands(key: string): string[] {
   return documentationBlock(`install:${key} `).split('\n').map((line) => line.trim()).filter((line) => line !== '' && !line.startsWith('#'));
 }
 
-function readmeTsconfig(marker: string): unknown {
+function documentationTsconfig(marker: string): unknown {
   const parsed = ts.parseConfigFileTextToJson('tsconfig.json', documentationBlock(marker));
-  if (parsed.error) throw new Error(`README.md's tsconfig.json does not parse: ${ts.flattenDiagnosticMessageText(parsed.error.messageText, '\n')}`);
+  if (parsed.error) throw new Error(`the documentation's tsconfig.json block <!-- ${marker}--> does not parse: ${ts.flattenDiagnosticMessageText(parsed.error.messageText, '\n')}`);
   return parsed.config;
 }
 
@@ -117,7 +117,7 @@ export function createUserProject(installKey: string, source: ProjectSource = {}
     if (result.status !== 0 || /^npm (error|ERR!)/m.test(result.output)) throw new Error(`\`${line}\` failed in ${dir}:\n${result.output}`);
     if (/^npm warn install-scripts/m.test(result.output)) throw new Error(`\`${line}\` warned about install scripts in ${dir}:\n${result.output}`);
   }
-  writeFileSync(join(dir, 'tsconfig.json'), `${JSON.stringify(readmeTsconfig(source.tsconfig ?? 'tsconfig '), null, 2)}\n`);
+  writeFileSync(join(dir, 'tsconfig.json'), `${JSON.stringify(documentationTsconfig(source.tsconfig ?? 'tsconfig '), null, 2)}\n`);
   if (source.files === undefined) {
     cpSync(join(repoRoot, 'tests', 'fixtures', 'user-app', 'src'), join(dir, 'src'), { recursive: true });
   } else {

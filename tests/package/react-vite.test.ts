@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { describeWithBrowser, launchChromium, shown } from '../helpers/chromium.js';
+import type { Page } from 'playwright-core';
+import { ChromiumPages, describeWithBrowser, shown } from '../helpers/chromium.js';
 import { repoRoot } from '../helpers/paths.js';
 import { startServerProcess, type ServerProcess } from '../helpers/server-process.js';
 import { createUserProject, documentationBlock, documentationFiles, type UserProject } from '../helpers/user-project.js';
@@ -17,13 +17,10 @@ const SECRET = 'react-app-secret-9d1c6f';
 describeWithBrowser('a React + Vite project set up as docs/react.md says', () => {
   let project: UserProject;
   let server: ServerProcess;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  const chromium = new ChromiumPages();
 
   async function openPage(javaScriptEnabled: boolean): Promise<Page> {
-    const context = await browser.newContext({ javaScriptEnabled });
-    contexts.push(context);
-    const page = await context.newPage();
+    const page = await chromium.newPage({ javaScriptEnabled });
     await page.goto(server.url);
     return page;
   }
@@ -38,13 +35,11 @@ describeWithBrowser('a React + Vite project set up as docs/react.md says', () =>
       if (result.status !== 0) throw new Error(`\`${command}\` failed in ${project.dir}:\n${result.output}`);
     }
     server = await startServerProcess(join(project.dir, 'dist', 'server.js'));
-    browser = await launchChromium();
+    await chromium.launch();
   });
-  afterEach(async () => {
-    await Promise.all(contexts.splice(0).map((context) => context.close()));
-  });
+  afterEach(() => chromium.closePages());
   afterAll(async () => {
-    await browser?.close();
+    await chromium.close();
     await server?.stop();
     project?.remove();
   });
