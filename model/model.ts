@@ -81,12 +81,26 @@ export interface Action {
   /** Present for an action written inline (`'use server'` in a function body), which the transformer hoists. */
   inline?: InlineAction;
   /**
+   * The error answers the action declares (the `ActionError`s found in its body and the project functions it calls,
+   * and those it declares with `mayThrow`), one per status, sorted by status. Absent: none.
+   */
+  errors?: DeclaredError[];
+  /**
    * The identifier that holds this action in its generated client module when the export name cannot
    * (not an identifier, a reserved word, or a name the client module uses itself):
    * `const a_b = bound["a-b"]; export { a_b as "a-b" };`. Absent: the export name is that identifier.
    * Decided by the analysis.
    */
   clientLocal?: string;
+}
+
+/** One status an action's errors can answer with, and the problem `code`s those answers carry. */
+export interface DeclaredError {
+  status: number;
+  /** sorted */
+  codes: string[];
+  /** some error of this status carries no code the analysis can read: the answer may have none */
+  mayOmitCode?: boolean;
 }
 
 /**

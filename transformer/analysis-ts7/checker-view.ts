@@ -106,6 +106,9 @@ export class CheckerView {
     const types = this.checker.getTypeAtLocation(nodes);
     nodes.forEach((each, index) => this.typesOfNodes.set(each, this.type(types[index])));
   }
+  getTypeAtLocation(node: Ast.Node): TypeView | undefined {
+    return this.type(this.checker.getTypeAtLocation(node));
+  }
   getNonNullableType(type: TypeView): TypeView {
     return type.nonNullable();
   }

@@ -9,12 +9,15 @@ import { writtenResultTypes, writtenTypes } from './types/named-unions.js';
 import type { SchemaRegistry } from './types/schema-names.js';
 import type { TypeContext, ValuePlace } from './types/type-context.js';
 import { documentationOf } from './doc-comments.js';
+import type { ThrownErrors } from './errors/thrown-errors.js';
 
 export interface ModuleAnalysis {
   ts: typeof ts;
   checker: ts.TypeChecker;
   schemas: SchemaRegistry;
   issues: AnalysisIssue[];
+  /** the errors each action can answer with, read across the program */
+  thrownErrors: ThrownErrors;
 }
 
 type FunctionNode = ts.FunctionDeclaration | ts.ArrowFunction | ts.FunctionExpression;
@@ -175,5 +178,7 @@ export function analyzeSignature(analysis: ModuleAnalysis, signature: ts.Signatu
   if (form) action.form = form;
   if (returns) action.returns = returns;
   if (mayReturnNothing) action.mayReturnNothing = true;
+  const errors = analysis.thrownErrors.ofAction(node, exportName);
+  if (errors) action.errors = errors;
   return action;
 }

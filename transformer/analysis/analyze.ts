@@ -12,6 +12,7 @@ import { unimportableModuleProblem } from './names/importable-paths.js';
 import { issueAt, type AnalysisIssue } from './issues.js';
 import { importExtension, isWithin, moduleIdOf, projectRelativePath, relativeImport } from './names/module-paths.js';
 import { SchemaRegistry } from './types/schema-names.js';
+import { ThrownErrors } from './errors/thrown-errors.js';
 
 export interface ProgramAnalysis {
   model: Model;
@@ -69,7 +70,7 @@ export function analyzeProgram(tsApi: typeof ts, program: ts.Program, pluginEntr
       actions.push({ ...action, source: { ...action.source, file: projectRelativePath(config.projectDir, action.source.file) } });
     }
   };
-  const analysis = { ts: tsApi, checker, schemas, issues };
+  const analysis = { ts: tsApi, checker, schemas, issues, thrownErrors: new ThrownErrors(tsApi, checker, issues) };
   const inlineActionsOf = (file: ts.SourceFile, functions: readonly ts.FunctionLikeDeclaration[], moduleId: string, fileLevel: boolean, taken: ReadonlySet<string>): InlineAnalysis => {
     const inline = analyzeInlineActions(analysis, functions, moduleId, fileLevel, taken);
     if (analysisOptions.inlineUnavailable !== undefined) {
