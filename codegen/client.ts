@@ -1,5 +1,6 @@
 import { CLIENT_REFERENCES_MODULE, CLIENT_TYPES_MODULE } from '../model/client-layout.js';
 import { clientAction } from './client-action.js';
+import { printErrorAnswers } from './client-errors.js';
 import { embeddedJson } from './embedded-json.js';
 import { clientActions, holdsActionReference, usesActionReferences, type Action, type Model } from '../model/model.js';
 import { GENERATED_HEADER, moduleExportName, propertyAccess, propertyKey, singleQuoted } from './naming.js';
@@ -49,7 +50,7 @@ function schemaTable(model: Model): SchemaTable {
 }
 
 function functionType(model: Model, action: Action): string {
-  return printActionFunction(action, '  ', schemaTable(model));
+  return printActionFunction(action, '  ', schemaTable(model), printErrorAnswers(action.errors));
 }
 
 /** The local name a default-exported action's declaration takes in a client module's declarations. */

@@ -6,6 +6,7 @@ const FORM_MEDIA_TYPES = ['multipart/form-data', 'application/x-www-form-urlenco
 import { operationId } from './naming.js';
 import { urlPath } from '../model/url-path.js';
 import { securityDeclaration } from './openapi-security.js';
+import { declaredErrorResponses } from './openapi-errors.js';
 
 
 const problemSchema: JsonSchema = {
@@ -16,6 +17,8 @@ const problemSchema: JsonSchema = {
     title: { type: 'string' },
     status: { type: 'integer' },
     detail: { type: 'string' },
+    code: { type: 'string', description: 'a machine-readable code (the ActionError’s `code`)' },
+    errorId: { type: 'string', description: 'the server error’s id in the server’s error reports (5xx)' },
     errors: {
       type: 'array',
       items: {
@@ -79,7 +82,7 @@ function operation(action: Action, schemas: Model['schemas']): JsonSchema {
       : { required: hasRequiredParam, content: { 'application/json': { schema: requestBodySchema(action, schemas) } } },
     responses: {
       ...success,
-      '400': { $ref: RESPONSE_REF_PREFIX + BAD_REQUEST_RESPONSE },
+      ...declaredErrorResponses(action.errors ?? [], { $ref: RESPONSE_REF_PREFIX + BAD_REQUEST_RESPONSE }, needsBound(action)),
       default: { $ref: RESPONSE_REF_PREFIX + ERROR_RESPONSE },
     },
   };

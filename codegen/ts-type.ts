@@ -15,10 +15,13 @@ const NO_SCHEMAS: SchemaTable = new Map();
  */
 export const ACTION_FUNCTION_TYPE = 'ActionFunction$';
 
-/** An action's client function type: `ActionFunction<(id: string) => Promise<Todo>>`. */
-export function printActionFunction(action: { params: readonly Parameter[]; form?: FormParameter; returns?: TypeNode }, indent = '', schemas: SchemaTable = NO_SCHEMAS): string {
+/**
+ * An action's client function type: `ActionFunction<(id: string) => Promise<Todo>>`, with its declared errors
+ * (`errors`, printed) as the second type argument when known; an action as a value leaves them unknown.
+ */
+export function printActionFunction(action: { params: readonly Parameter[]; form?: FormParameter; returns?: TypeNode }, indent = '', schemas: SchemaTable = NO_SCHEMAS, errors?: string): string {
   const result = action.returns ? printType(action.returns, indent, schemas) : 'void';
-  return `${ACTION_FUNCTION_TYPE}<(${printParameters(action, indent, schemas)}) => Promise<${result}>>`;
+  return `${ACTION_FUNCTION_TYPE}<(${printParameters(action, indent, schemas)}) => Promise<${result}>${errors === undefined ? '' : `, ${errors}`}>`;
 }
 
 /** A TypeNode as TypeScript type syntax, for the generated client. */

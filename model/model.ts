@@ -99,8 +99,10 @@ export interface DeclaredError {
   status: number;
   /** sorted */
   codes: string[];
-  /** some error of this status carries no code the analysis can read: the answer may have none */
+  /** some error of this status is made without a code: the answer may have none */
   mayOmitCode?: boolean;
+  /** some error of this status is made with a code that is no literal type (computed): the answer may carry any code */
+  anyCode?: boolean;
 }
 
 /**

@@ -31,6 +31,7 @@ export function bindActions<T>(call: Caller, shape: ClientModuleShape): T {
   for (const [exportName, [path, parameters, form, plan]] of Object.entries(shape.actions)) {
     const revival = plan === 0 ? undefined : plan;
     const action = actionFunction(
+      path,
       form === 0
         ? (args, options) => call(path, namedArguments(parameters, args), revival, shape.plans, options)
         : (args, options) => call(path, (form === 2 ? (args[0] ?? new FormData()) : args[0]) as FormData, revival, shape.plans, options),

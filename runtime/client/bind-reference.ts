@@ -37,5 +37,5 @@ export function bindReference(reference: ActionReference, caller: Caller): Actio
   const [path, , , plan] = called;
   const bound = reference.bound;
   // async, so a bad argument rejects the call's promise as a failed request would
-  return actionFunction(async (args, options) => caller<unknown>(path, requestBody(called, args, bound), plan === 0 ? undefined : plan, plans, options));
+  return actionFunction(path, async (args, options) => caller<unknown>(path, requestBody(called, args, bound), plan === 0 ? undefined : plan, plans, options));
 }

@@ -51,7 +51,7 @@ function callerOver(options: ClientOptions, references: ReferenceResolver): Call
     try {
       response = await instance.post(url, { ...options, ...(body instanceof FormData ? { body } : { json: body }) });
     } catch (error) {
-      throw callFailure(error);
+      throw callFailure(error, route);
     }
     if (response.status === 204 || response.headers.get('content-length') === '0') return undefined as T;
     const data: unknown = await response.json();

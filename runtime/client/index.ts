@@ -10,7 +10,8 @@
  * import { fromReference } from 'actionwire/client';
  * const save = fromReference<(title: string) => Promise<void>>(reference); // a `{"$action", "bound"}` from the server
  */
-export { ActionError, type ProblemIssue } from './action-error.js';
+export { ActionError, type ActionErrorOf, type ProblemIssue } from './action-error.js';
+export type { DeclaresErrors, ErrorAnswer, ProtocolErrorAnswer } from './declared-errors.js';
 export type { ActionFunction, SafeResult } from './action-function.js';
 export type { CallOptions } from './call-options.js';
 export { configureClient, type ClientOptions } from './caller.js';

@@ -89,6 +89,9 @@ export async function serverError(): Promise<void> {
 export async function library(): Promise<void> {
   charge();
 }
+export async function computedCode(code: string): Promise<void> {
+  throw new ActionError(400, 'computed code', { code });
+}
 export async function none(): Promise<void> {}
 ${callChain(MAX_CALL_DEPTH)}
 ${callChain(MAX_CALL_DEPTH + 1).replace(/step(\d+)/g, (_, n: string) => `step${1000 + Number(n)}`)}
@@ -137,6 +140,8 @@ describe('declared errors: the statuses and codes each action can answer with', 
       ],
       serverError: [{ status: 500, codes: ['maintenance'] }],
       library: undefined,
+      // a code that is no literal type: any code
+      computedCode: [{ status: 400, codes: [], mayOmitCode: true, anyCode: true }],
       none: undefined,
     });
   });

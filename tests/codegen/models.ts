@@ -44,6 +44,14 @@ export const usersModel: Model = {
         { name: 'notify', optional: true, type: { kind: 'boolean' } },
       ],
       returns: { kind: 'ref', name: 'User' },
+      errors: [
+        { status: 400, codes: ['bad-name'] },
+        { status: 401, codes: ['not-signed-in'] },
+        { status: 409, codes: ['email-taken', 'name-taken'] },
+        { status: 429, codes: [], mayOmitCode: true },
+        { status: 500, codes: ['maintenance'] },
+        { status: 502, codes: [], mayOmitCode: true, anyCode: true },
+      ],
       source: { file: 'app/users.ts', line: 3, column: 1 },
     },
     {

@@ -1,7 +1,8 @@
-const BRAND = Symbol.for('actionwire.SealError');
+import { SEAL_ERROR_CODE } from '../../../model/protocol-errors.js';
 
-/** The problem `code` of every call refused for its seal (missing, malformed, not authentic…). */
-export const SEAL_ERROR_CODE = 'actionwire/bad-seal';
+export { SEAL_ERROR_CODE };
+
+const BRAND = Symbol.for('actionwire.SealError');
 
 /** Why a seal was refused, for logs; the client sees only the message. */
 export type SealErrorReason = 'malformed' | 'too-long' | 'version' | 'unknown-key' | 'not-authentic';

@@ -6,8 +6,10 @@ export interface ErrorType {
   statuses: number[] | undefined;
   /** the code's literal values */
   codes: string[];
-  /** the code is not a literal (`string`: none given, or one computed): the answer may carry no code we know */
+  /** the code is not a literal type (`ActionError<503>`, `new ActionError(503, '…')`): the answer may carry none */
   mayOmitCode: boolean;
+  /** a code is given but is no literal type (a computed string): the answer may carry any code */
+  anyCode?: boolean;
 }
 
 /**

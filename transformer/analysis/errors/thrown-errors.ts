@@ -90,7 +90,7 @@ export class ThrownErrors {
     const visit = (node: ts.Node): undefined => {
       if (tsApi.isNewExpression(node) && isServerExport(this.calleeSymbol(node.expression), 'ActionError')) {
         const error = readErrorType(tsApi, this.checker, this.checker.getTypeAtLocation(node));
-        if (error) facts.sites.push({ node, errors: [error], declared: false });
+        if (error) facts.sites.push({ node, errors: [error.mayOmitCode && passesCode(tsApi, node) ? { ...error, anyCode: true } : error], declared: false });
       } else if (tsApi.isCallExpression(node)) {
         const symbol = this.calleeSymbol(node.expression);
         const [declaration] = node.typeArguments ?? [];
@@ -151,19 +151,28 @@ function startsWithUseServer(tsApi: typeof ts, fn: ts.SignatureDeclaration): boo
   return first !== undefined && tsApi.isExpressionStatement(first) && tsApi.isStringLiteral(first.expression) && first.expression.text === 'use server';
 }
 
+/** Does `new ActionError(status, message, options)` give a code (one whose type is `string` is computed), or may its options hold one? */
+function passesCode(tsApi: typeof ts, node: ts.NewExpression): boolean {
+  const options = node.arguments?.[2];
+  if (options === undefined) return false;
+  if (!tsApi.isObjectLiteralExpression(options)) return true;
+  return options.properties.some((property) => tsApi.isSpreadAssignment(property) || (property.name !== undefined && tsApi.isIdentifier(property.name) && property.name.text === 'code') || (property.name !== undefined && tsApi.isStringLiteral(property.name) && property.name.text === 'code'));
+}
+
 /** One entry per status, sorted by status, with its codes sorted: the model's deterministic form. */
 function mergeByStatus(errors: readonly ErrorType[]): DeclaredError[] | undefined {
-  const byStatus = new Map<number, { codes: Set<string>; mayOmitCode: boolean }>();
+  const byStatus = new Map<number, { codes: Set<string>; mayOmitCode: boolean; anyCode: boolean }>();
   for (const error of errors) {
     for (const status of error.statuses ?? []) {
-      const entry = byStatus.get(status) ?? { codes: new Set<string>(), mayOmitCode: false };
+      const entry = byStatus.get(status) ?? { codes: new Set<string>(), mayOmitCode: false, anyCode: false };
       error.codes.forEach((code) => entry.codes.add(code));
       entry.mayOmitCode ||= error.mayOmitCode;
+      entry.anyCode ||= error.anyCode === true;
       byStatus.set(status, entry);
     }
   }
   if (byStatus.size === 0) return undefined;
   return [...byStatus.entries()]
     .sort(([a], [b]) => a - b)
-    .map(([status, { codes, mayOmitCode }]) => ({ status, codes: [...codes].sort(), ...(mayOmitCode ? { mayOmitCode: true } : {}) }));
+    .map(([status, { codes, mayOmitCode, anyCode }]) => ({ status, codes: [...codes].sort(), ...(mayOmitCode ? { mayOmitCode: true } : {}), ...(anyCode ? { anyCode: true } : {}) }));
 }

@@ -1,0 +1,26 @@
+/** One error answer of an action: its status and its problem `code` (undefined: the answer has none). */
+export interface ErrorAnswer {
+  readonly status: number;
+  readonly code: string | undefined;
+}
+
+/**
+ * What actionwire's router may answer any call with, whatever the action declares (model/protocol-errors.ts):
+ * arguments that do not match or a refused seal (400), a cross-origin call (403), no such action (404), not a POST
+ * (405), a body too slow (408) or too large (413), a content type it does not take (415), an error that is no
+ * ActionError (500).
+ */
+export type ProtocolErrorAnswer =
+  | { readonly status: 400; readonly code: 'actionwire/bad-seal' | undefined }
+  | { readonly status: 403 | 404 | 405 | 408 | 413 | 415 | 500; readonly code: undefined };
+
+declare const declaredErrors: unique symbol;
+
+/**
+ * The errors a client function declares, in its type only (no value at run time): the generated client writes the
+ * action's error answers here, `ActionError.is(error, action)` and `f.safe()` read them. The tuple keeps a
+ * function that declares none (`never`) apart from one whose errors are unknown.
+ */
+export interface DeclaresErrors<E extends ErrorAnswer> {
+  readonly [declaredErrors]?: [E];
+}
