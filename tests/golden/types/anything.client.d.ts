@@ -5,7 +5,7 @@ import type { Caller as Caller$ } from 'actionwire/internal/client';
 
 /** This module's actions, calling through `call` (see `createClient`). */
 export declare function bind(call: Caller$): {
-  readonly anything: ActionFunction$<(value: unknown) => Promise<unknown>>;
+  readonly anything: ActionFunction$<(value: unknown) => Promise<unknown>, never>;
 };
 
-export declare const anything: ActionFunction$<(value: unknown) => Promise<unknown>>;
+export declare const anything: ActionFunction$<(value: unknown) => Promise<unknown>, never>;

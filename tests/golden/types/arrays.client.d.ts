@@ -7,7 +7,7 @@ export type { Echo_Lists, Lists } from '../_types.js';
 
 /** This module's actions, calling through `call` (see `createClient`). */
 export declare function bind(call: Caller$): {
-  readonly lists: ActionFunction$<(value: Lists) => Promise<Echo_Lists>>;
+  readonly lists: ActionFunction$<(value: Lists) => Promise<Echo_Lists>, never>;
 };
 
-export declare const lists: ActionFunction$<(value: Lists) => Promise<Echo_Lists>>;
+export declare const lists: ActionFunction$<(value: Lists) => Promise<Echo_Lists>, never>;

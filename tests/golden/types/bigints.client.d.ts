@@ -7,10 +7,10 @@ export type { Echo_Ledger, Ledger } from '../_types.js';
 
 /** This module's actions, calling through `call` (see `createClient`). */
 export declare function bind(call: Caller$): {
-  readonly ledger: ActionFunction$<(value: Ledger) => Promise<Echo_Ledger>>;
-  readonly double: ActionFunction$<(n: bigint) => Promise<bigint>>;
+  readonly ledger: ActionFunction$<(value: Ledger) => Promise<Echo_Ledger>, never>;
+  readonly double: ActionFunction$<(n: bigint) => Promise<bigint>, never>;
 };
 
-export declare const ledger: ActionFunction$<(value: Ledger) => Promise<Echo_Ledger>>;
+export declare const ledger: ActionFunction$<(value: Ledger) => Promise<Echo_Ledger>, never>;
 
-export declare const double: ActionFunction$<(n: bigint) => Promise<bigint>>;
+export declare const double: ActionFunction$<(n: bigint) => Promise<bigint>, never>;

@@ -7,10 +7,10 @@ export type { Blob8, Echo_Blob8 } from '../_types.js';
 
 /** This module's actions, calling through `call` (see `createClient`). */
 export declare function bind(call: Caller$): {
-  readonly bytes: ActionFunction$<(value: Blob8) => Promise<Echo_Blob8>>;
-  readonly reversed: ActionFunction$<(data: Uint8Array) => Promise<Uint8Array>>;
+  readonly bytes: ActionFunction$<(value: Blob8) => Promise<Echo_Blob8>, never>;
+  readonly reversed: ActionFunction$<(data: Uint8Array) => Promise<Uint8Array>, never>;
 };
 
-export declare const bytes: ActionFunction$<(value: Blob8) => Promise<Echo_Blob8>>;
+export declare const bytes: ActionFunction$<(value: Blob8) => Promise<Echo_Blob8>, never>;
 
-export declare const reversed: ActionFunction$<(data: Uint8Array) => Promise<Uint8Array>>;
+export declare const reversed: ActionFunction$<(data: Uint8Array) => Promise<Uint8Array>, never>;

@@ -7,13 +7,13 @@ export type { Account, Vault } from '../_types.js';
 
 /** This module's actions, calling through `call` (see `createClient`). */
 export declare function bind(call: Caller$): {
-  readonly account: ActionFunction$<() => Promise<Account>>;
-  readonly vault: ActionFunction$<() => Promise<Vault>>;
-  readonly describeAccount: ActionFunction$<(value: Account, vault: Vault) => Promise<string>>;
+  readonly account: ActionFunction$<() => Promise<Account>, never>;
+  readonly vault: ActionFunction$<() => Promise<Vault>, never>;
+  readonly describeAccount: ActionFunction$<(value: Account, vault: Vault) => Promise<string>, never>;
 };
 
-export declare const account: ActionFunction$<() => Promise<Account>>;
+export declare const account: ActionFunction$<() => Promise<Account>, never>;
 
-export declare const vault: ActionFunction$<() => Promise<Vault>>;
+export declare const vault: ActionFunction$<() => Promise<Vault>, never>;
 
-export declare const describeAccount: ActionFunction$<(value: Account, vault: Vault) => Promise<string>>;
+export declare const describeAccount: ActionFunction$<(value: Account, vault: Vault) => Promise<string>, never>;

@@ -7,7 +7,7 @@ export type { Collections, Echo_Collections } from '../_types.js';
 
 /** This module's actions, calling through `call` (see `createClient`). */
 export declare function bind(call: Caller$): {
-  readonly collections: ActionFunction$<(value: Collections) => Promise<Echo_Collections>>;
+  readonly collections: ActionFunction$<(value: Collections) => Promise<Echo_Collections>, never>;
 };
 
-export declare const collections: ActionFunction$<(value: Collections) => Promise<Echo_Collections>>;
+export declare const collections: ActionFunction$<(value: Collections) => Promise<Echo_Collections>, never>;

@@ -7,10 +7,10 @@ export type { Dated, Echo_Dated } from '../_types.js';
 
 /** This module's actions, calling through `call` (see `createClient`). */
 export declare function bind(call: Caller$): {
-  readonly dated: ActionFunction$<(value: Dated) => Promise<Echo_Dated>>;
-  readonly now: ActionFunction$<() => Promise<Date>>;
+  readonly dated: ActionFunction$<(value: Dated) => Promise<Echo_Dated>, never>;
+  readonly now: ActionFunction$<() => Promise<Date>, never>;
 };
 
-export declare const dated: ActionFunction$<(value: Dated) => Promise<Echo_Dated>>;
+export declare const dated: ActionFunction$<(value: Dated) => Promise<Echo_Dated>, never>;
 
-export declare const now: ActionFunction$<() => Promise<Date>>;
+export declare const now: ActionFunction$<() => Promise<Date>, never>;

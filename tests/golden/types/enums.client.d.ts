@@ -7,7 +7,7 @@ export type { Echo_Enums, Enums } from '../_types.js';
 
 /** This module's actions, calling through `call` (see `createClient`). */
 export declare function bind(call: Caller$): {
-  readonly enums: ActionFunction$<(value: Enums) => Promise<Echo_Enums>>;
+  readonly enums: ActionFunction$<(value: Enums) => Promise<Echo_Enums>, never>;
 };
 
-export declare const enums: ActionFunction$<(value: Enums) => Promise<Echo_Enums>>;
+export declare const enums: ActionFunction$<(value: Enums) => Promise<Echo_Enums>, never>;

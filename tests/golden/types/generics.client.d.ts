@@ -7,7 +7,7 @@ export type { Echo_Page_Author_Page_Book, Page_Author, Page_Book } from '../_typ
 
 /** This module's actions, calling through `call` (see `createClient`). */
 export declare function bind(call: Caller$): {
-  readonly pages: ActionFunction$<(authors: Page_Author, books: Page_Book) => Promise<Echo_Page_Author_Page_Book>>;
+  readonly pages: ActionFunction$<(authors: Page_Author, books: Page_Book) => Promise<Echo_Page_Author_Page_Book>, never>;
 };
 
-export declare const pages: ActionFunction$<(authors: Page_Author, books: Page_Book) => Promise<Echo_Page_Author_Page_Book>>;
+export declare const pages: ActionFunction$<(authors: Page_Author, books: Page_Book) => Promise<Echo_Page_Author_Page_Book>, never>;

@@ -7,7 +7,7 @@ export type { Contact, Echo_Contact } from '../_types.js';
 
 /** This module's actions, calling through `call` (see `createClient`). */
 export declare function bind(call: Caller$): {
-  readonly contact: ActionFunction$<(value: Contact) => Promise<Echo_Contact>>;
+  readonly contact: ActionFunction$<(value: Contact) => Promise<Echo_Contact>, never>;
 };
 
-export declare const contact: ActionFunction$<(value: Contact) => Promise<Echo_Contact>>;
+export declare const contact: ActionFunction$<(value: Contact) => Promise<Echo_Contact>, never>;

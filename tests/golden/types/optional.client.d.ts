@@ -7,7 +7,7 @@ export type { Echo_Optionals, Optionals, Speed } from '../_types.js';
 
 /** This module's actions, calling through `call` (see `createClient`). */
 export declare function bind(call: Caller$): {
-  readonly optionals: ActionFunction$<(value: Optionals, speed?: Speed) => Promise<Echo_Optionals>>;
+  readonly optionals: ActionFunction$<(value: Optionals, speed?: Speed) => Promise<Echo_Optionals>, never>;
 };
 
-export declare const optionals: ActionFunction$<(value: Optionals, speed?: Speed) => Promise<Echo_Optionals>>;
+export declare const optionals: ActionFunction$<(value: Optionals, speed?: Speed) => Promise<Echo_Optionals>, never>;

@@ -7,10 +7,10 @@ export type { Echo_Scalars, Scalars } from '../_types.js';
 
 /** This module's actions, calling through `call` (see `createClient`). */
 export declare function bind(call: Caller$): {
-  readonly scalars: ActionFunction$<(value: Scalars) => Promise<Echo_Scalars>>;
-  readonly several: ActionFunction$<(name: string, times: number, loud?: boolean) => Promise<string>>;
+  readonly scalars: ActionFunction$<(value: Scalars) => Promise<Echo_Scalars>, never>;
+  readonly several: ActionFunction$<(name: string, times: number, loud?: boolean) => Promise<string>, never>;
 };
 
-export declare const scalars: ActionFunction$<(value: Scalars) => Promise<Echo_Scalars>>;
+export declare const scalars: ActionFunction$<(value: Scalars) => Promise<Echo_Scalars>, never>;
 
-export declare const several: ActionFunction$<(name: string, times: number, loud?: boolean) => Promise<string>>;
+export declare const several: ActionFunction$<(name: string, times: number, loud?: boolean) => Promise<string>, never>;

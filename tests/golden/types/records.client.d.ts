@@ -7,7 +7,7 @@ export type { Echo_Records, Records } from '../_types.js';
 
 /** This module's actions, calling through `call` (see `createClient`). */
 export declare function bind(call: Caller$): {
-  readonly records: ActionFunction$<(value: Records) => Promise<Echo_Records>>;
+  readonly records: ActionFunction$<(value: Records) => Promise<Echo_Records>, never>;
 };
 
-export declare const records: ActionFunction$<(value: Records) => Promise<Echo_Records>>;
+export declare const records: ActionFunction$<(value: Records) => Promise<Echo_Records>, never>;

@@ -7,10 +7,10 @@ export type { Echo_TreeNode, Json, TreeNode } from '../_types.js';
 
 /** This module's actions, calling through `call` (see `createClient`). */
 export declare function bind(call: Caller$): {
-  readonly tree: ActionFunction$<(value: TreeNode) => Promise<Echo_TreeNode>>;
-  readonly json: ActionFunction$<(value: Json) => Promise<Json>>;
+  readonly tree: ActionFunction$<(value: TreeNode) => Promise<Echo_TreeNode>, never>;
+  readonly json: ActionFunction$<(value: Json) => Promise<Json>, never>;
 };
 
-export declare const tree: ActionFunction$<(value: TreeNode) => Promise<Echo_TreeNode>>;
+export declare const tree: ActionFunction$<(value: TreeNode) => Promise<Echo_TreeNode>, never>;
 
-export declare const json: ActionFunction$<(value: Json) => Promise<Json>>;
+export declare const json: ActionFunction$<(value: Json) => Promise<Json>, never>;

@@ -7,7 +7,7 @@ export type { Echo_Unions, Unions } from '../_types.js';
 
 /** This module's actions, calling through `call` (see `createClient`). */
 export declare function bind(call: Caller$): {
-  readonly unions: ActionFunction$<(value: Unions) => Promise<Echo_Unions>>;
+  readonly unions: ActionFunction$<(value: Unions) => Promise<Echo_Unions>, never>;
 };
 
-export declare const unions: ActionFunction$<(value: Unions) => Promise<Echo_Unions>>;
+export declare const unions: ActionFunction$<(value: Unions) => Promise<Echo_Unions>, never>;

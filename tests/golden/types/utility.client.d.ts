@@ -7,7 +7,7 @@ export type { Echo_Utility, Utility } from '../_types.js';
 
 /** This module's actions, calling through `call` (see `createClient`). */
 export declare function bind(call: Caller$): {
-  readonly utility: ActionFunction$<(value: Utility) => Promise<Echo_Utility>>;
+  readonly utility: ActionFunction$<(value: Utility) => Promise<Echo_Utility>, never>;
 };
 
-export declare const utility: ActionFunction$<(value: Utility) => Promise<Echo_Utility>>;
+export declare const utility: ActionFunction$<(value: Utility) => Promise<Echo_Utility>, never>;

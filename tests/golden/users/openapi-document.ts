@@ -75,7 +75,160 @@ export const openApiText: string = String.raw`{
             }
           },
           "400": {
-            "$ref": "#/components/responses/ActionwireBadRequest"
+            "description": "The request body is not valid for this action, or an error the action declares",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "allOf": [
+                    {
+                      "$ref": "#/components/schemas/ActionwireProblem"
+                    },
+                    {
+                      "type": "object",
+                      "properties": {
+                        "status": {
+                          "const": 400
+                        },
+                        "code": {
+                          "const": "bad-name"
+                        }
+                      }
+                    }
+                  ]
+                }
+              }
+            }
+          },
+          "401": {
+            "description": "An error the action declares (code not-signed-in)",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "allOf": [
+                    {
+                      "$ref": "#/components/schemas/ActionwireProblem"
+                    },
+                    {
+                      "type": "object",
+                      "properties": {
+                        "status": {
+                          "const": 401
+                        },
+                        "code": {
+                          "const": "not-signed-in"
+                        }
+                      },
+                      "required": [
+                        "code"
+                      ]
+                    }
+                  ]
+                }
+              }
+            }
+          },
+          "409": {
+            "description": "An error the action declares (code email-taken, name-taken)",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "allOf": [
+                    {
+                      "$ref": "#/components/schemas/ActionwireProblem"
+                    },
+                    {
+                      "type": "object",
+                      "properties": {
+                        "status": {
+                          "const": 409
+                        },
+                        "code": {
+                          "enum": [
+                            "email-taken",
+                            "name-taken"
+                          ]
+                        }
+                      },
+                      "required": [
+                        "code"
+                      ]
+                    }
+                  ]
+                }
+              }
+            }
+          },
+          "429": {
+            "description": "An error the action declares (no code)",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "allOf": [
+                    {
+                      "$ref": "#/components/schemas/ActionwireProblem"
+                    },
+                    {
+                      "type": "object",
+                      "properties": {
+                        "status": {
+                          "const": 429
+                        }
+                      }
+                    }
+                  ]
+                }
+              }
+            }
+          },
+          "500": {
+            "description": "A server error the action declares (code maintenance); its detail is hidden unless the error is exposed, the answer carries an errorId",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "allOf": [
+                    {
+                      "$ref": "#/components/schemas/ActionwireProblem"
+                    },
+                    {
+                      "type": "object",
+                      "properties": {
+                        "status": {
+                          "const": 500
+                        },
+                        "code": {
+                          "const": "maintenance"
+                        }
+                      }
+                    }
+                  ]
+                }
+              }
+            }
+          },
+          "502": {
+            "description": "A server error the action declares (a computed code); its detail is hidden unless the error is exposed, the answer carries an errorId",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "allOf": [
+                    {
+                      "$ref": "#/components/schemas/ActionwireProblem"
+                    },
+                    {
+                      "type": "object",
+                      "properties": {
+                        "status": {
+                          "const": 502
+                        },
+                        "code": {
+                          "type": "string"
+                        }
+                      }
+                    }
+                  ]
+                }
+              }
+            }
           },
           "default": {
             "$ref": "#/components/responses/ActionwireError"
@@ -331,6 +484,14 @@ export const openApiText: string = String.raw`{
           },
           "detail": {
             "type": "string"
+          },
+          "code": {
+            "type": "string",
+            "description": "a machine-readable code (the ActionError’s \u0060code\u0060)"
+          },
+          "errorId": {
+            "type": "string",
+            "description": "the server error’s id in the server’s error reports (5xx)"
           },
           "errors": {
             "type": "array",

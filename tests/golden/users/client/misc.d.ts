@@ -9,13 +9,13 @@ export type { Shape } from './_types.js';
 export declare function bind(call: Caller$): {
   readonly default: ActionFunction$<(settings: {
     [key: string]: number;
-  }) => Promise<void>>;
-  readonly shape: ActionFunction$<(input: Shape) => Promise<Shape>>;
+  }) => Promise<void>, never>;
+  readonly shape: ActionFunction$<(input: Shape) => Promise<Shape>, never>;
 };
 
 declare const __actionwire_default: ActionFunction$<(settings: {
     [key: string]: number;
-  }) => Promise<void>>;
+  }) => Promise<void>, never>;
 export default __actionwire_default;
 
-export declare const shape: ActionFunction$<(input: Shape) => Promise<Shape>>;
+export declare const shape: ActionFunction$<(input: Shape) => Promise<Shape>, never>;

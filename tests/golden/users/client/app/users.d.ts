@@ -12,8 +12,8 @@ export declare function bind(call: Caller$): {
     name: string;
     tags?: string[];
     since?: Date;
-  }, notify?: boolean) => Promise<User>>;
-  readonly listUsers: ActionFunction$<() => Promise<User[]>>;
+  }, notify?: boolean) => Promise<User>, { status: 400; code: "bad-name" } | { status: 401; code: "not-signed-in" } | { status: 409; code: "email-taken" | "name-taken" } | { status: 429; code: undefined } | { status: 500; code: "maintenance" } | { status: 502; code: string | undefined }>;
+  readonly listUsers: ActionFunction$<() => Promise<User[]>, never>;
 };
 
 /** Creates a user. */
@@ -21,6 +21,6 @@ export declare const createUser: ActionFunction$<(data: {
     name: string;
     tags?: string[];
     since?: Date;
-  }, notify?: boolean) => Promise<User>>;
+  }, notify?: boolean) => Promise<User>, { status: 400; code: "bad-name" } | { status: 401; code: "not-signed-in" } | { status: 409; code: "email-taken" | "name-taken" } | { status: 429; code: undefined } | { status: 500; code: "maintenance" } | { status: 502; code: string | undefined }>;
 
-export declare const listUsers: ActionFunction$<() => Promise<User[]>>;
+export declare const listUsers: ActionFunction$<() => Promise<User[]>, never>;
