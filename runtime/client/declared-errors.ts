@@ -14,13 +14,12 @@ export type ProtocolErrorAnswer =
   | { readonly status: 400; readonly code: 'actionwire/bad-seal' | undefined }
   | { readonly status: 403 | 404 | 405 | 408 | 413 | 415 | 500; readonly code: undefined };
 
-declare const declaredErrors: unique symbol;
-
 /**
  * The errors a client function declares, in its type only (no value at run time): the generated client writes the
  * action's error answers here, `ActionError.is(error, action)` and `f.safe()` read them. The tuple keeps a
- * function that declares none (`never`) apart from one whose errors are unknown.
+ * function that declares none (`never`) apart from one whose errors are unknown. A string key, not a unique
+ * symbol: two copies of actionwire/client (the generated client's and the application's) agree on it.
  */
 export interface DeclaresErrors<E extends ErrorAnswer> {
-  readonly [declaredErrors]?: [E];
+  readonly '~actionwire.errors'?: [E];
 }
