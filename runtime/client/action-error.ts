@@ -52,7 +52,9 @@ export class ActionError extends Error {
   /**
    * True for an ActionError from any copy of this package. Given a generated client function, true only for an error
    * of a call of that action (same route), and `status` and `code` narrow to what the action declares plus what the
-   * router answers any call with (`ProtocolErrorAnswer`): a misspelled code does not compile.
+   * router answers any call with (`ProtocolErrorAnswer`): a misspelled code does not compile. A function typed as the
+   * server's (`import { createUser } from './actions'`, which a client build turns into the generated one) is checked
+   * the same way at run time, but its type declares no errors: the error is then an `ActionError`.
    *
    * @example
    * catch (error) {
@@ -62,6 +64,7 @@ export class ActionError extends Error {
    */
   static is(value: unknown): value is ActionError;
   static is<E extends ErrorAnswer>(value: unknown, action: DeclaresErrors<E>): value is ActionErrorOf<E | ProtocolErrorAnswer>;
+  static is(value: unknown, action: (...args: never[]) => unknown): value is ActionError;
   static is(value: unknown, action?: object): boolean {
     if (!isRecord(value) || (value as Record<symbol, unknown>)[BRAND] !== true) return false;
     const route = action === undefined ? undefined : (action as Record<symbol, unknown>)[ACTION_ROUTE];

@@ -1,6 +1,7 @@
 'use client';
 
 import { useState, type FormEvent } from 'react';
+import { ActionError } from 'actionwire/client';
 import { createUser, type User } from '../app/actions.js';
 import { describeError } from './describe-error.js';
 
@@ -16,6 +17,22 @@ function text(form: HTMLFormElement, name: string): string {
   return typeof value === 'string' ? value : '';
 }
 
+/**
+ * What the form says about an error createUser declares (its codes are in the OpenAPI document, and in the generated
+ * client's type): a sentence per code; anything else as the problem reads.
+ */
+function createUserErrorText(error: unknown): string {
+  if (!ActionError.is(error, createUser)) return describeError(error);
+  switch (error.code) {
+    case 'email-taken':
+      return `That email already has an account (${error.code})`;
+    case 'weak-password':
+      return `Choose a password of at least 8 characters (${error.code})`;
+    default:
+      return describeError(error);
+  }
+}
+
 /** Calls createUser (an object parameter, so JSON through the generated client: this form needs JavaScript). */
 export function CreateUserForm({ enabled, onCreated, onError }: CreateUserFormProps) {
   const [pending, setPending] = useState(false);
@@ -29,7 +46,7 @@ export function CreateUserForm({ enabled, onCreated, onError }: CreateUserFormPr
       form.reset();
       onCreated(user);
     } catch (error) {
-      onError(describeError(error));
+      onError(createUserErrorText(error));
     } finally {
       setPending(false);
     }

@@ -105,6 +105,17 @@ describeWithBrowser('the sample page in headless Chromium', () => {
     await page.click('#create-user-submit');
     expect(await shown(page, '#notice', 'Created user #2 Grace Hopper (member)')).toBe('Created user #2 Grace Hopper (member)');
 
+    // errors createUser declares, shown by their codes (ActionError.is(error, createUser) in create-user-form.tsx)
+    await page.fill('#new-user-name', 'Grace Again');
+    await page.fill('#new-user-email', 'grace@example.com');
+    await page.fill('#new-user-password', 'a-long-password');
+    await page.click('#create-user-submit');
+    expect(await shown(page, '#error', 'That email already has an account (email-taken)')).toBe('That email already has an account (email-taken)');
+    await page.fill('#new-user-email', 'someone@example.com');
+    await page.fill('#new-user-password', 'short');
+    await page.click('#create-user-submit');
+    expect(await shown(page, '#error', 'Choose a password of at least 8 characters (weak-password)')).toBe('Choose a password of at least 8 characters (weak-password)');
+
     // signed in, the note carries her name (what the README's screenshot shows under Feedback)
     await page.fill('#feedback-message', 'Sent through the generated client');
     await page.click('#feedback-submit');

@@ -105,10 +105,10 @@ describe('the client emitters print the names the model decided', () => {
   it('exports names that are not identifiers as strings, through fresh locals', () => {
     const { declarations, script: moduleScript } = emitClientModule(model, 'odd');
     const script = moduleScript.render('esm');
-    expect(declarations).toContain(`  readonly "a-b": ActionFunction$<() => Promise<number>>;`);
-    expect(declarations).toContain(`declare const a_b: ActionFunction$<() => Promise<number>>;\nexport { a_b as "a-b" };`);
-    expect(declarations).toContain(`declare const delete_: ActionFunction$<() => Promise<string>>;\nexport { delete_ as delete };`);
-    expect(declarations).toContain(`export declare const plain: ActionFunction$<() => Promise<void>>;`);
+    expect(declarations).toContain(`  readonly "a-b": ActionFunction$<() => Promise<number>, never>;`);
+    expect(declarations).toContain(`declare const a_b: ActionFunction$<() => Promise<number>, never>;\nexport { a_b as "a-b" };`);
+    expect(declarations).toContain(`declare const delete_: ActionFunction$<() => Promise<string>, never>;\nexport { delete_ as delete };`);
+    expect(declarations).toContain(`export declare const plain: ActionFunction$<() => Promise<void>, never>;`);
     expect(script).toContain(`"a-b":["/actions/odd/a-b",[],0,0]`);
     expect(script).toContain(`const a_b = bound["a-b"];\nexport { a_b as "a-b" };`);
     expect(script).toContain(`const delete_ = bound.delete;\nexport { delete_ as delete };`);
