@@ -92,6 +92,13 @@ export async function library(): Promise<void> {
 export async function computedCode(code: string): Promise<void> {
   throw new ActionError(400, 'computed code', { code });
 }
+export async function outer(): Promise<{ inner: () => Promise<void> }> {
+  async function inner(): Promise<void> {
+    'use server';
+    throw new ActionError(418, 'teapot', { code: 'teapot' });
+  }
+  return { inner };
+}
 export async function none(): Promise<void> {}
 ${callChain(MAX_CALL_DEPTH)}
 ${callChain(MAX_CALL_DEPTH + 1).replace(/step(\d+)/g, (_, n: string) => `step${1000 + Number(n)}`)}
@@ -99,7 +106,7 @@ ${callChain(MAX_CALL_DEPTH + 1).replace(/step(\d+)/g, (_, n: string) => `step${1
 };
 
 function errorsOf(outcome: AnalysisOutcome): Record<string, Action['errors']> {
-  return Object.fromEntries(outcome.model.actions.map((action) => [action.exportName, action.errors]));
+  return Object.fromEntries(outcome.model.actions.map((action) => [action.inline?.path ?? action.exportName, action.errors]));
 }
 
 describe('declared errors: the statuses and codes each action can answer with', () => {
@@ -142,6 +149,9 @@ describe('declared errors: the statuses and codes each action can answer with', 
       library: undefined,
       // a code that is no literal type: any code
       computedCode: [{ status: 400, codes: [], mayOmitCode: true, anyCode: true }],
+      // a nested inline action's errors are its own
+      outer: undefined,
+      'outer.inner': [{ status: 418, codes: ['teapot'] }],
       none: undefined,
     });
   });
