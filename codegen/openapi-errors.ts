@@ -9,7 +9,7 @@ function codeMembers(error: DeclaredError, extraCodes: readonly string[]): { sch
   if (error.anyCode) return { schema: { type: 'string', ...(codes.length > 0 ? { examples: codes } : {}) }, required: false };
   if (codes.length === 0) return { required: false };
   // the router answers its own statuses (a cross-origin 403, any 500…) without a code
-  const required = !error.mayOmitCode && extraCodes.length === 0 && !PROTOCOL_ERROR_STATUSES.includes(error.status);
+  const required = !error.mayOmitCode && extraCodes.length === 0 && !(PROTOCOL_ERROR_STATUSES as readonly number[]).includes(error.status);
   return { schema: codes.length === 1 ? { const: codes[0] } : { enum: codes }, required };
 }
 

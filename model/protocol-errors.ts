@@ -5,7 +5,7 @@
  * problems carry no `code`, except a refused seal's (`SEAL_ERROR_CODE`), so a declared error of one of these
  * statuses may come without its code.
  */
-export const PROTOCOL_ERROR_STATUSES: readonly number[] = [400, 403, 404, 405, 408, 413, 415, 500];
+export const PROTOCOL_ERROR_STATUSES = [400, 403, 404, 405, 408, 413, 415, 500] as const;
 
 /** The problem `code` of every call refused for its seal (missing, malformed, not authentic…). */
 export const SEAL_ERROR_CODE = 'actionwire/bad-seal';

@@ -1,3 +1,5 @@
+import type { PROTOCOL_ERROR_STATUSES, SEAL_ERROR_CODE } from '../../model/protocol-errors.js';
+
 /** One error answer of an action: its status and its problem `code` (undefined: the answer has none). */
 export interface ErrorAnswer {
   readonly status: number;
@@ -11,8 +13,8 @@ export interface ErrorAnswer {
  * ActionError (500).
  */
 export type ProtocolErrorAnswer =
-  | { readonly status: 400; readonly code: 'actionwire/bad-seal' | undefined }
-  | { readonly status: 403 | 404 | 405 | 408 | 413 | 415 | 500; readonly code: undefined };
+  | { readonly status: 400; readonly code: typeof SEAL_ERROR_CODE | undefined }
+  | { readonly status: Exclude<(typeof PROTOCOL_ERROR_STATUSES)[number], 400>; readonly code: undefined };
 
 /**
  * The errors a client function declares, in its type only (no value at run time): the generated client writes the
