@@ -14,6 +14,8 @@ export class CheckerView {
   private readonly signatures = new Map<number, SignatureView>();
   private readonly texts = new Map<number, string>();
   private readonly typesOfNodes = new Map<Ast.Node, TypeView | undefined>();
+  private readonly symbolsAtNodes = new Map<Ast.Node, SymbolView | undefined>();
+  private readonly aliased = new Map<number, SymbolView>();
 
   constructor(
     readonly typescript: TypeScript7,
@@ -48,13 +50,23 @@ export class CheckerView {
 
   // ts.TypeChecker
   getSymbolAtLocation(node: Ast.Node): SymbolView | undefined {
+    if (this.symbolsAtNodes.has(node)) return this.symbolsAtNodes.get(node);
     return this.symbol(this.checker.getSymbolAtLocation(node));
+  }
+  /** Asks for the symbols at many nodes in one call (the API takes arrays here), for the callees of a function body. */
+  prefetchSymbolsAt(nodes: readonly Ast.Node[]): void {
+    const missing = nodes.filter((node) => !this.symbolsAtNodes.has(node));
+    if (missing.length < 2) return;
+    const symbols = this.checker.getSymbolAtLocation(missing);
+    missing.forEach((node, index) => this.symbolsAtNodes.set(node, this.symbol(symbols[index])));
   }
   getExportsOfModule(symbol: SymbolView): SymbolView[] {
     return this.checker.getExportsOfModule(symbol.raw).map((each) => this.symbol(each));
   }
   getAliasedSymbol(symbol: SymbolView): SymbolView {
-    return this.symbol(this.checker.getAliasedSymbol(symbol.raw));
+    let target = this.aliased.get(symbol.raw.id);
+    if (!target) this.aliased.set(symbol.raw.id, (target = this.symbol(this.checker.getAliasedSymbol(symbol.raw))));
+    return target;
   }
   getTypeOfSymbolAtLocation(symbol: SymbolView, node: Ast.Node): TypeView {
     // where a symbol is declared, its type there is its declared type (no narrowing happens at a declaration)

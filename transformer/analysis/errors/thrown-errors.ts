@@ -27,6 +27,26 @@ interface FunctionFacts {
 type FunctionWithBody = ts.FunctionLikeDeclaration & { body: ts.ConciseBody };
 
 /**
+ * TypeScript 7's checker view answers many nodes in one round trip to its compiler process (`prefetchSymbolsAt`), and
+ * tells a library symbol without loading its declarations' files (`inLibrary`); TypeScript 6's checker has neither
+ * and needs neither (it answers in process).
+ */
+interface BatchingChecker {
+  prefetchSymbolsAt?(nodes: readonly ts.Node[]): void;
+}
+interface LibraryAwareSymbol {
+  inLibrary?(): boolean;
+}
+
+/** The name a callee is called by (`f`, the `m` of `a.m`), through parentheses; undefined for a computed callee. */
+function calleeName(tsApi: typeof ts, expression: ts.Expression): ts.Identifier | ts.PrivateIdentifier | undefined {
+  let target = expression;
+  while (tsApi.isParenthesizedExpression(target)) target = target.expression;
+  const name = tsApi.isPropertyAccessExpression(target) ? target.name : target;
+  return tsApi.isIdentifier(name) || tsApi.isPrivateIdentifier(name) ? name : undefined;
+}
+
+/**
  * The error answers of actions: the `ActionError`s made in an action's body and in the project's functions it
  * calls (followed through the program within the bounds above, each function once), and those declared with
  * `mayThrow`. Each function's body is read once for every action that reaches it.
@@ -87,42 +107,43 @@ export class ThrownErrors {
   private readFunction(fn: ts.Node): FunctionFacts {
     const tsApi = this.tsApi;
     const facts: FunctionFacts = { sites: [], callees: [] };
+    const calls: Array<ts.NewExpression | ts.CallExpression> = [];
     const visit = (node: ts.Node): undefined => {
-      if (tsApi.isNewExpression(node) && isServerExport(this.calleeSymbol(node.expression), 'ActionError')) {
-        const error = readErrorType(tsApi, this.checker, this.checker.getTypeAtLocation(node));
-        if (error) facts.sites.push({ node, errors: [error.mayOmitCode && passesCode(tsApi, node) ? { ...error, anyCode: true } : error], declared: false });
-      } else if (tsApi.isCallExpression(node)) {
-        const symbol = this.calleeSymbol(node.expression);
-        const [declaration] = node.typeArguments ?? [];
-        if (isServerExport(symbol, 'mayThrow')) {
-          if (declaration) facts.sites.push({ node, errors: readDeclaredErrors(tsApi, this.checker, this.checker.getTypeFromTypeNode(declaration)), declared: true });
-        } else {
-          for (const callee of this.projectFunctions(symbol)) if (!facts.callees.includes(callee)) facts.callees.push(callee);
-        }
-      }
+      if (tsApi.isNewExpression(node) || tsApi.isCallExpression(node)) calls.push(node);
       // a nested inline action ('use server' in a function body) is an action of its own
       if (node !== fn && tsApi.isFunctionLike(node) && startsWithUseServer(tsApi, node)) return undefined;
       tsApi.forEachChild(node, visit);
       return undefined;
     };
     visit(fn);
+    (this.checker as BatchingChecker).prefetchSymbolsAt?.(calls.flatMap((call) => calleeName(tsApi, call.expression) ?? []));
+    for (const node of calls) {
+      const symbol = this.calleeSymbol(node.expression);
+      if (tsApi.isNewExpression(node)) {
+        if (!isServerExport(symbol, 'ActionError')) continue;
+        const error = readErrorType(tsApi, this.checker, this.checker.getTypeAtLocation(node));
+        if (error) facts.sites.push({ node, errors: [error.mayOmitCode && passesCode(tsApi, node) ? { ...error, anyCode: true } : error], declared: false });
+      } else if (isServerExport(symbol, 'mayThrow')) {
+        const [declaration] = node.typeArguments ?? [];
+        if (declaration) facts.sites.push({ node, errors: readDeclaredErrors(tsApi, this.checker, this.checker.getTypeFromTypeNode(declaration)), declared: true });
+      } else {
+        for (const callee of this.projectFunctions(symbol)) if (!facts.callees.includes(callee)) facts.callees.push(callee);
+      }
+    }
     return facts;
   }
 
   /** The symbol a call's or `new`'s callee names (through imports), for a name or a property access. */
   private calleeSymbol(expression: ts.Expression): ts.Symbol | undefined {
-    const tsApi = this.tsApi;
-    let target = expression;
-    while (tsApi.isParenthesizedExpression(target)) target = target.expression;
-    const name = tsApi.isPropertyAccessExpression(target) ? target.name : target;
-    if (!tsApi.isIdentifier(name) && !tsApi.isPrivateIdentifier(name)) return undefined;
-    const symbol = this.checker.getSymbolAtLocation(name);
-    return symbol && symbol.flags & tsApi.SymbolFlags.Alias ? this.checker.getAliasedSymbol(symbol) : symbol;
+    const name = calleeName(this.tsApi, expression);
+    const symbol = name && this.checker.getSymbolAtLocation(name);
+    return symbol && symbol.flags & this.tsApi.SymbolFlags.Alias ? this.checker.getAliasedSymbol(symbol) : symbol;
   }
 
   /** The functions with a body in the project's own source files (not .d.ts, not node_modules) a symbol stands for. */
   private projectFunctions(symbol: ts.Symbol | undefined): ts.Node[] {
     if (symbol === undefined || !(symbol.flags & (this.tsApi.SymbolFlags.Function | this.tsApi.SymbolFlags.Method | this.tsApi.SymbolFlags.Variable | this.tsApi.SymbolFlags.Property))) return [];
+    if ((symbol as LibraryAwareSymbol).inLibrary?.()) return [];
     return (symbol.getDeclarations() ?? []).flatMap((declaration) => {
       const file = declaration.getSourceFile();
       if (file.isDeclarationFile || /[\\/]node_modules[\\/]/.test(file.fileName)) return [];
