@@ -46,6 +46,19 @@ describe('the sample spec in standard OpenAPI tools', () => {
     expect(result.status).toBe(0);
   });
 
+  it('lists the errors the sample’s actions throw (in their bodies and in lib/auth.ts) as their responses, by code', () => {
+    const spec = JSON.parse(readFileSync(specPath, 'utf8'));
+    const responses = (path: string): Record<string, { content?: Record<string, { schema: { allOf: Array<{ properties?: { code?: object } }> } }> }> => spec.paths[path].post.responses;
+    const codeOf = (path: string, status: string): object | undefined => responses(path)[status]!.content!['application/problem+json']!.schema.allOf[1]!.properties!.code;
+    expect(Object.keys(responses('/actions/app/actions/createUser'))).toEqual(['200', '400', '401', '403', '409', '422', 'default']);
+    expect(codeOf('/actions/app/actions/createUser', '401')).toEqual({ const: 'not-signed-in' });
+    expect(codeOf('/actions/app/actions/createUser', '409')).toEqual({ const: 'email-taken' });
+    expect(codeOf('/actions/app/actions/createUser', '422')).toEqual({ const: 'weak-password' });
+    expect(Object.keys(responses('/actions/app/session/signIn'))).toEqual(['200', '400', '401', 'default']);
+    expect(codeOf('/actions/app/session/signIn', '401')).toEqual({ const: 'bad-credentials' });
+    expect(Object.keys(responses('/actions/app/session/whoAmI'))).toEqual(['200', '400', 'default']);
+  });
+
   it('passes the same lint for the spec of every type family (tuples, maps, discriminators, recursion)', () => {
     const fixture = join(repoRoot, 'tests', 'fixtures', 'types');
     // without the "security" option the document declares no requirement (it knows none); security-defined wants one
