@@ -1,5 +1,5 @@
 import { findDiscriminator } from '../model/discriminator.js';
-import { assertNever, type FormParameter, type Parameter, type TypeNode } from '../model/model.js';
+import { assertNever, type FormParameter, type Parameter, type StreamShape, type TypeNode } from '../model/model.js';
 import { propertyKey } from './naming.js';
 
 type ObjectType = Extract<TypeNode, { kind: 'object' }>;
@@ -15,10 +15,22 @@ const NO_SCHEMAS: SchemaTable = new Map();
  */
 export const ACTION_FUNCTION_TYPE = 'ActionFunction$';
 
-/** An action's client function type: `ActionFunction<(id: string) => Promise<Todo>>`. */
-export function printActionFunction(action: { params: readonly Parameter[]; form?: FormParameter; returns?: TypeNode }, indent = '', schemas: SchemaTable = NO_SCHEMAS): string {
+/**
+ * An action's client function type: `ActionFunction<(id: string) => Promise<Todo>>`; a streaming action's returns an
+ * iterator at once (`AsyncIterableIterator<Progress, Summary>`; `void` as the result when it has none).
+ */
+export function printActionFunction(
+  action: { params: readonly Parameter[]; form?: FormParameter; returns?: TypeNode; stream?: StreamShape },
+  indent = '',
+  schemas: SchemaTable = NO_SCHEMAS,
+): string {
+  const parameters = printParameters(action, indent, schemas);
+  if (action.stream) {
+    const { item, result } = action.stream;
+    return `${ACTION_FUNCTION_TYPE}<(${parameters}) => AsyncIterableIterator<${printType(item, indent, schemas)}, ${result ? printType(result, indent, schemas) : 'void'}>>`;
+  }
   const result = action.returns ? printType(action.returns, indent, schemas) : 'void';
-  return `${ACTION_FUNCTION_TYPE}<(${printParameters(action, indent, schemas)}) => Promise<${result}>>`;
+  return `${ACTION_FUNCTION_TYPE}<(${parameters}) => Promise<${result}>>`;
 }
 
 /** A TypeNode as TypeScript type syntax, for the generated client. */
