@@ -22,6 +22,6 @@ export function allPlans(answers: readonly AnswerPlans[]): Array<RevivalPlan | u
 export function clientAction(model: Model, action: Action, plans: AnswerPlans): ClientAction {
   const form = isFormAction(action) ? (action.form.optional ? 2 : 1) : 0;
   const path = `${model.basePath}/${action.route}`;
-  if (plans.stream) return [path, parameterNames(action), form, 0, [plans.stream[0] ?? 0, plans.stream[1] ?? 0]];
+  if (plans.stream) return [path, parameterNames(action), form, 0, [plans.stream[0] ?? 0, plans.stream[1] ?? 0, action.stream?.result ? 1 : 0]];
   return [path, parameterNames(action), form, plans.plan ?? 0];
 }

@@ -4,6 +4,7 @@ import { BOUND_KEY, isFormAction, usesActionReferences, type Action, type Model 
 
 const FORM_MEDIA_TYPES = ['multipart/form-data', 'application/x-www-form-urlencoded'];
 import { operationId } from './naming.js';
+import { streamResponse } from './openapi-stream.js';
 import { urlPath } from '../model/url-path.js';
 import { securityDeclaration } from './openapi-security.js';
 
@@ -57,10 +58,15 @@ function requestBodySchema(action: Action, schemas: Model['schemas'] = []): Json
   return body;
 }
 
-function operation(action: Action, schemas: Model['schemas']): JsonSchema {
-  const success = action.returns
+function successResponse(action: Action, schemas: Model['schemas']): JsonSchema {
+  if (action.stream) return { '200': streamResponse(action.stream, schemas) };
+  return action.returns
     ? { '200': { description: 'The action’s return value', content: { 'application/json': { schema: toJsonSchema(action.returns, schemas) } } } }
     : { '204': { description: 'The action returned nothing' } };
+}
+
+function operation(action: Action, schemas: Model['schemas']): JsonSchema {
+  const success = successResponse(action, schemas);
   const hasRequiredParam = needsBound(action) || action.params.some((param) => !param.optional);
   const formSchema: JsonSchema = needsBound(action)
     ? { type: 'object', properties: { [BOUND_KEY]: boundSchema }, required: [BOUND_KEY], additionalProperties: true }

@@ -10,5 +10,5 @@ export type ClientAction =
   | readonly [path: string, parameters: readonly string[], form: 0 | 1 | 2, plan: RevivalPlan | 0]
   | readonly [path: string, parameters: readonly string[], form: 0 | 1 | 2, plan: 0, stream: StreamPlans];
 
-/** A streaming action's revival: each item's, and the result's. */
-export type StreamPlans = readonly [item: RevivalPlan | 0, result: RevivalPlan | 0];
+/** A streaming action's revival: each item's, the result's, and whether it has a result (1; 0: its `done` carries null, the iterator's final value is undefined). */
+export type StreamPlans = readonly [item: RevivalPlan | 0, result: RevivalPlan | 0, hasResult: 0 | 1];
