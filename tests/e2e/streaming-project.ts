@@ -133,3 +133,32 @@ const app = new Koa();
 app.use(createActionRouter({ streamPingInterval: Number(process.env.PING_MS ?? 15000), onError: (error, report) => console.log('onError ' + report.route + ' ' + String(error)) }).routes());
 const server = app.listen(0, '127.0.0.1', () => console.log('listening on http://127.0.0.1:' + (server.address() as AddressInfo).port + '/'));
 `;
+
+/** Type tests of the generated client's streaming functions: the project must compile with them (tspc). */
+export const clientTypesModule = `import { streams, type Progress, type Summary } from './generated/client/index.js';
+
+type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+function check<T extends true>(): T | undefined {
+  return undefined;
+}
+
+export async function useStreams(): Promise<void> {
+  const iterator = streams.count(3, 'id');
+  check<Equal<typeof iterator, AsyncIterableIterator<Progress, Summary>>>();
+  for await (const item of iterator) {
+    check<Equal<typeof item.at, Date>>();
+    check<Equal<typeof item.big, bigint>>();
+    check<Equal<typeof item.tags, Map<string, number>>>();
+  }
+  const last = await streams.count(1, 'id').next();
+  if (last.done) check<Equal<typeof last.value, Summary>>();
+  else check<Equal<typeof last.value, Progress>>();
+  const letter = await streams.letters.with({ signal: new AbortController().signal, headers: { 'Last-Event-ID': '2' } })().next();
+  if (letter.done) check<Equal<typeof letter.value, void>>();
+  else check<Equal<typeof letter.value, string>>();
+  // @ts-expect-error the stream's parameters are typed
+  streams.count('3', 'id');
+  // @ts-expect-error a stream answers with an iterator, not a promise
+  await streams.days().then(() => undefined);
+}
+`;

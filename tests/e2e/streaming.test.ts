@@ -6,7 +6,7 @@ import type { ActionError, ActionFunction, ClientOptions } from '../../runtime/c
 import { EventStreamParser, type ServerSentEvent } from '../../runtime/client/sse-parser.js';
 import { tspc, writeProject } from '../helpers/project.js';
 import { startServerProcess, type ServerProcess } from '../helpers/server-process.js';
-import { serverScript, streamsModule } from './streaming-project.js';
+import { clientTypesModule, serverScript, streamsModule } from './streaming-project.js';
 
 interface Progress {
   step: number;
@@ -45,7 +45,7 @@ let server: ServerProcess;
 let api: Streams;
 
 beforeAll(async () => {
-  dir = writeProject('streaming', { 'src/streams.ts': streamsModule, 'src/server.ts': serverScript });
+  dir = writeProject('streaming', { 'src/streams.ts': streamsModule, 'src/server.ts': serverScript, 'src/client-types.ts': clientTypesModule });
   const compiled = tspc(dir);
   if (compiled.status !== 0) throw new Error(compiled.output);
   server = await startServerProcess(join(dir, 'dist', 'server.js'), { PING_MS: '100' });
@@ -98,7 +98,7 @@ function parsed(text: string): ServerSentEvent[] {
 }
 
 describe('a streaming action through the generated client', () => {
-  it('types the client function as an async iterator of the items, with the result as its return value', () => {
+  it('types the client function as an async iterator of the items, with the result as its return value (src/client-types.ts compiles)', () => {
     const declarations = readFileSync(join(dir, 'src', 'generated', 'client', 'streams.d.ts'), 'utf8');
     expect(declarations).toContain('export declare const count: ActionFunction$<(count: number, id: string) => AsyncIterableIterator<Progress, Summary>>;');
     expect(declarations).toContain('export declare const letters: ActionFunction$<() => AsyncIterableIterator<string, void>>;');
