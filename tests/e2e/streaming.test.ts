@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { ActionError, ActionFunction, ClientOptions } from '../../runtime/client/index.js';
 import { EventStreamParser, type ServerSentEvent } from '../../runtime/client/sse-parser.js';
 import { tspc, writeProject } from '../helpers/project.js';
+import { redoclyLint } from '../helpers/redocly.js';
 import { startServerProcess, type ServerProcess } from '../helpers/server-process.js';
 import { clientTypesModule, serverScript, streamsModule } from './streaming-project.js';
 
@@ -255,6 +256,15 @@ describe('a streaming action in the OpenAPI document', () => {
     expect(events.map((event) => event.properties.event)).toEqual([{ const: 'message' }, { const: 'done' }, { const: 'error' }]);
     expect(events[0]?.properties.data).toEqual({ type: 'string', contentMediaType: 'application/json', contentSchema: { $ref: '#/components/schemas/Progress' } });
     expect(events[1]?.properties.data).toEqual({ type: 'string', contentMediaType: 'application/json', contentSchema: { $ref: '#/components/schemas/Summary' } });
+  });
+});
+
+describe('the streaming project’s OpenAPI document', () => {
+  it('passes @redocly/cli lint without a warning', () => {
+    const result = redoclyLint(join(dir, 'src', 'generated', 'openapi.json'), ['security-defined']);
+    expect(result.output).toMatch(/Your API description is valid/);
+    expect(result.output).not.toMatch(/You have \d+ warning/);
+    expect(result.status).toBe(0);
   });
 });
 
