@@ -40,7 +40,7 @@ export function currentWriter(): ReferenceWriter | undefined {
 function currentScope(): ActionScope {
   const scope = storage.getStore();
   if (!scope) {
-    throw new Error('actionwire: headers(), cookies(), signal(), lastEventId() and getContext() work only while an action is handling a request');
+    throw new Error('actionwire: headers(), cookies(), lastEventId(), signal() and getContext() work only while an action is handling a request');
   }
   return scope;
 }
