@@ -17,7 +17,7 @@ describe('streaming actions on TypeScript 6 and on TypeScript 7', () => {
     const six = analyzeOnTypeScript6(tsconfig);
     const seven = await analyzeOnTypeScript7(tsconfig);
     const streaming = six.model.actions.filter((action) => action.stream !== undefined).map((action) => action.exportName);
-    expect(streaming).toEqual(['iterate', 'count', 'endless', 'quiet', 'failing', 'leaky', 'letters', 'days']);
+    expect(streaming).toEqual(['iterate', 'count', 'endless', 'quiet', 'failing', 'leaky', 'letters', 'days', 'menu']);
     expect(six.issues.map((issue) => issue.code)).toEqual(['actionwire/unsupported-stream']);
     expect(seven.issues).toEqual(six.issues);
     expect(seven.model).toEqual(six.model);

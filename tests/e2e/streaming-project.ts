@@ -115,6 +115,17 @@ export async function days(): Promise<AsyncIterable<Date>> {
   })();
 }
 
+/** A greeting (handed out as a value by \`menu\`). */
+export async function greet(name: string): Promise<string> {
+  return 'hello ' + name;
+}
+
+/** Items holding an action: each reaches the client as a function calling it. */
+export async function* menu(): AsyncGenerator<{ label: string; run: (name: string) => Promise<string> }, { last: (name: string) => Promise<string> }> {
+  yield { label: 'greet', run: greet };
+  return { last: greet };
+}
+
 /** How many timers the server process holds (a stream's ping timer must go with its stream). */
 export async function timers(): Promise<number> {
   return process.getActiveResourcesInfo().filter((name) => name === 'Timeout').length;

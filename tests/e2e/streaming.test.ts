@@ -34,6 +34,7 @@ interface Streams {
   leaky: ActionFunction<(wrongAt: number) => AsyncIterableIterator<{ name: string }, void>>;
   letters: ActionFunction<() => AsyncIterableIterator<string, void>>;
   days: ActionFunction<() => AsyncIterableIterator<Date, void>>;
+  menu: ActionFunction<() => AsyncIterableIterator<{ label: string; run: (name: string) => Promise<string> }, { last: (name: string) => Promise<string> }>>;
   streamState: ActionFunction<(id: string) => Promise<StreamState | null>>;
   timers: ActionFunction<() => Promise<number>>;
 }
@@ -114,6 +115,13 @@ describe('a streaming action through the generated client', () => {
   it('streams a ReadableStream and an AsyncIterable; no result is undefined', async () => {
     expect(await drain(api.letters())).toEqual({ items: ['a', 'b', 'c'], result: undefined });
     expect(await drain(api.days())).toEqual({ items: [new Date(Date.UTC(2026, 0, 1)), new Date(Date.UTC(2026, 0, 2))], result: undefined });
+  });
+
+  it('turns action references in items and in the result into functions calling those actions', async () => {
+    const { items, result } = await drain(api.menu());
+    expect(items.map((item) => item.label)).toEqual(['greet']);
+    expect(await items[0]?.run('Ada')).toBe('hello Ada');
+    expect(await result.last('Grace')).toBe('hello Grace');
   });
 
   it('works with for await', async () => {
