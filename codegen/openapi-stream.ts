@@ -17,10 +17,10 @@ function eventSchema(event: string, description: string, data: JsonSchema, withI
 }
 
 /**
- * A streaming action's 200 answer: `text/event-stream`, described as the sequence of its events (OpenAPI 3.2 calls
- * such a media type sequential, and its `schema` the array of its items; 3.2's `itemSchema` is the `items` here).
+ * A streaming action's 200 answer: `text/event-stream`, described as the sequence of its events: in OpenAPI 3.1 as
+ * the array of its items (3.2 calls such a media type sequential), in 3.2 (`itemSchema`) by the schema of one event.
  */
-export function streamResponse(stream: StreamShape, schemas: Model['schemas']): JsonSchema {
+export function streamResponse(stream: StreamShape, schemas: Model['schemas'], itemSchema: boolean): JsonSchema {
   const events = {
     oneOf: [
       eventSchema('message', 'an item the action yielded', toJsonSchema(stream.item, schemas), true),
@@ -31,9 +31,7 @@ export function streamResponse(stream: StreamShape, schemas: Model['schemas']): 
   return {
     description: 'A stream of server-sent events: `message` per item, then `done`, or `error`; comments (`: ping`) keep it open',
     content: {
-      'text/event-stream': {
-        schema: { type: 'array', description: 'the events of the stream, in order', items: events },
-      },
+      'text/event-stream': itemSchema ? { itemSchema: events } : { schema: { type: 'array', description: 'the events of the stream, in order', items: events } },
     },
   };
 }

@@ -143,6 +143,8 @@ export interface Model {
   title: string;
   /** absent: the document says nothing about authentication */
   security?: ApiSecurity;
+  /** the plugin option `openapiVersion`: '3.2' writes an OpenAPI 3.2 document (streams with `itemSchema`); absent: 3.1 */
+  openapiVersion?: '3.2';
   /** what relative imports between generated files end with: `.js` for Node16/NodeNext resolution, '' otherwise */
   importExtension: '.js' | '';
   modules: ActionModule[];

@@ -276,6 +276,31 @@ describe('the streaming project’s OpenAPI document', () => {
   });
 });
 
+describe('the plugin option openapiVersion: "3.2"', () => {
+  it('writes an OpenAPI 3.2 document whose streams have an itemSchema (one event), which redocly lints clean', () => {
+    const project = writeProject('streaming-openapi-3-2', { 'src/streams.ts': streamsModule }, { plugin: { openapiVersion: '3.2' } });
+    const result = tspc(project);
+    expect(result.output).toBe('');
+    const path = join(project, 'src', 'generated', 'openapi.json');
+    const document = JSON.parse(readFileSync(path, 'utf8')) as { openapi: string; paths: Record<string, { post: { responses: Record<string, { content: Record<string, { itemSchema?: { oneOf: unknown[] }; schema?: unknown }> }> } }> };
+    expect(document.openapi).toBe('3.2.0');
+    const media = document.paths['/actions/streams/count']?.post.responses['200']?.content['text/event-stream'];
+    expect(media?.schema).toBeUndefined();
+    expect(media?.itemSchema?.oneOf).toHaveLength(3);
+    const lint = redoclyLint(path, ['security-defined']);
+    expect(lint.output).toMatch(/Your API description is valid/);
+    expect(lint.output).not.toMatch(/You have \d+ warning/);
+    expect(lint.status).toBe(0);
+  });
+
+  it('refuses another version, saying which it takes', () => {
+    const project = writeProject('streaming-openapi-3-0', { 'src/streams.ts': streamsModule }, { plugin: { openapiVersion: '3.0' } });
+    const result = tspc(project);
+    expect(result.status).not.toBe(0);
+    expect(result.output).toContain('"openapiVersion" must be "3.1" or "3.2", got "3.0"');
+  });
+});
+
 describe('a stream whose generator takes values from next()', () => {
   it('is a compile error with file:line:col', () => {
     const project = writeProject('streaming-next', {
