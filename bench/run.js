@@ -9,6 +9,7 @@ import { benchGenerate } from './generate.js';
 import { benchHttp } from './http.js';
 import { benchSerialize } from './serialize.js';
 import { benchStartup } from './startup.js';
+import { benchStream } from './stream.js';
 import { benchValidate } from './validate.js';
 import { benchWatch } from './watch.js';
 import { prepareBaseline } from './lib/baseline.js';
@@ -32,6 +33,7 @@ const sections = {
   client: () => benchClientSize({ log }),
   startup: () => benchStartup({ rounds: quick ? 5 : 9, log }),
   generate: () => benchGenerate({ rounds: quick ? 2 : 5, log }),
+  stream: () => benchStream({ rounds: quick ? 3 : 7, count: quick ? 20_000 : 100_000, log }),
   watch: () => benchWatch({ sessions: quick ? 2 : 3, edits: quick ? 3 : 5, log }),
 };
 

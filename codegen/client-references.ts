@@ -1,5 +1,5 @@
 import type { Model } from '../model/model.js';
-import { clientAction } from './client-action.js';
+import { allPlans, answerPlans, clientAction, type AnswerPlans } from './client-action.js';
 import { embeddedJson } from './embedded-json.js';
 import { RevivalPlanner } from '../model/revival.js';
 import { ModuleScript } from './module-script.js';
@@ -10,9 +10,9 @@ import { ModuleScript } from './module-script.js';
  * function calling it. Written only when the server can hand out references.
  */
 export function emitClientReferences(model: Model, planner = new RevivalPlanner(model.schemas)): ModuleScript {
-  const plans = model.actions.map((action) => (action.returns ? planner.plan(action.returns) : undefined));
-  const actions = model.actions.map((action, index) => clientAction(model, action, plans[index]));
-  const shared = Object.fromEntries(planner.referencedPlans(plans));
+  const plans = model.actions.map((action) => answerPlans(planner, action));
+  const actions = model.actions.map((action, index) => clientAction(model, action, plans[index] as AnswerPlans));
+  const shared = Object.fromEntries(planner.referencedPlans(allPlans(plans)));
   return new ModuleScript()
     .importNamed(['registerActions'], 'actionwire/internal/client')
     .blank()

@@ -1,8 +1,8 @@
 import { CLIENT_REFERENCES_MODULE, CLIENT_TYPES_MODULE } from '../model/client-layout.js';
-import { clientAction } from './client-action.js';
+import { allPlans, answerPlans, clientAction, type AnswerPlans } from './client-action.js';
 import { printErrorAnswers } from './client-errors.js';
 import { embeddedJson } from './embedded-json.js';
-import { clientActions, holdsActionReference, usesActionReferences, type Action, type Model } from '../model/model.js';
+import { clientActions, holdsActionReference, resultTypes, usesActionReferences, type Action, type Model } from '../model/model.js';
 import { GENERATED_HEADER, moduleExportName, propertyAccess, propertyKey, singleQuoted } from './naming.js';
 import { RevivalPlanner } from '../model/revival.js';
 import { referencedSchemaNames } from '../model/type-refs.js';
@@ -61,7 +61,7 @@ function clientModuleDeclarations(model: Model, moduleId: string, actions: reado
   const names = new Set<string>();
   for (const action of actions) {
     action.params.forEach((param) => referencedSchemaNames(param.type, names));
-    if (action.returns) referencedSchemaNames(action.returns, names);
+    resultTypes(action).forEach((type) => referencedSchemaNames(type, names));
   }
   const typeNames = [...names].sort();
   // A type named like one of the module's actions stays importable from client/index; here the name is the action's.
@@ -87,13 +87,13 @@ function clientModuleDeclarations(model: Model, moduleId: string, actions: reado
 
 /** `client/<moduleId>.js`: the module's actions as data, bound to the default caller (and by `bind` to another). */
 function clientModuleScript(model: Model, moduleId: string, actions: readonly Action[], planner: RevivalPlanner): ModuleScript {
-  const plans = actions.map((action) => (action.returns ? planner.plan(action.returns) : undefined));
+  const plans = actions.map((action) => answerPlans(planner, action));
   const shape = {
     version: model.version,
     actions: Object.fromEntries(
-      actions.map((action, index) => [action.exportName, clientAction(model, action, plans[index])]),
+      actions.map((action, index) => [action.exportName, clientAction(model, action, plans[index] as AnswerPlans)]),
     ),
-    plans: Object.fromEntries(planner.referencedPlans(plans)),
+    plans: Object.fromEntries(planner.referencedPlans(allPlans(plans))),
   };
   const script = new ModuleScript().importNamed(['bindActions', 'defaultCaller'], 'actionwire/internal/client');
   if (usesActionReferences(model)) script.importForEffect(`${relativePrefix(moduleId)}${CLIENT_REFERENCES_MODULE}${model.importExtension}`);

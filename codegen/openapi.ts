@@ -4,6 +4,7 @@ import { BOUND_KEY, isFormAction, usesActionReferences, type Action, type Model 
 
 const FORM_MEDIA_TYPES = ['multipart/form-data', 'application/x-www-form-urlencoded'];
 import { operationId } from './naming.js';
+import { streamResponse } from './openapi-stream.js';
 import { urlPath } from '../model/url-path.js';
 import { securityDeclaration } from './openapi-security.js';
 import { declaredErrorResponses } from './openapi-errors.js';
@@ -60,10 +61,17 @@ function requestBodySchema(action: Action, schemas: Model['schemas'] = []): Json
   return body;
 }
 
-function operation(action: Action, schemas: Model['schemas']): JsonSchema {
-  const success = action.returns
+function successResponse(action: Action, model: Model): JsonSchema {
+  const { schemas } = model;
+  if (action.stream) return { '200': streamResponse(action.stream, schemas, model.openapiVersion === '3.2') };
+  return action.returns
     ? { '200': { description: 'The action’s return value', content: { 'application/json': { schema: toJsonSchema(action.returns, schemas) } } } }
     : { '204': { description: 'The action returned nothing' } };
+}
+
+function operation(action: Action, model: Model): JsonSchema {
+  const { schemas } = model;
+  const success = successResponse(action, model);
   const hasRequiredParam = needsBound(action) || action.params.some((param) => !param.optional);
   const formSchema: JsonSchema = needsBound(action)
     ? { type: 'object', properties: { [BOUND_KEY]: boundSchema }, required: [BOUND_KEY], additionalProperties: true }
@@ -93,7 +101,7 @@ function operation(action: Action, schemas: Model['schemas']): JsonSchema {
 export function emitOpenApi(model: Model): string {
   const paths: JsonSchema = {};
   for (const action of model.actions) {
-    paths[urlPath(`${model.basePath}/${action.route}`)] = { post: operation(action, model.schemas) };
+    paths[urlPath(`${model.basePath}/${action.route}`)] = { post: operation(action, model) };
   }
   const schemas: JsonSchema = {};
   for (const schema of model.schemas) {
@@ -105,7 +113,7 @@ export function emitOpenApi(model: Model): string {
   // without the security option the document declares no requirement: it knows nothing, and claims nothing
   const security = model.security === undefined ? undefined : securityDeclaration(model.security);
   const document = {
-    openapi: '3.1.0',
+    openapi: model.openapiVersion === '3.2' ? '3.2.0' : '3.1.0',
     info: { title: model.title, version: '1.0.0' },
     servers: [{ url: '/', description: 'the server that mounts the generated router' }],
     ...(security === undefined ? {} : { security: security.requirement }),

@@ -12,6 +12,7 @@ export function routesModel(model: Model): RoutesModel {
       route: action.route,
       params: action.params,
       ...(action.returns ? { returns: action.returns } : {}),
+      ...(action.stream ? { stream: action.stream } : {}),
       form: isFormAction(action),
       mayReturnNothing: Boolean(action.mayReturnNothing),
       ...(action.inline ? { bound: action.inline.bound } : {}),

@@ -1,5 +1,5 @@
 import { findDiscriminator } from '../model/discriminator.js';
-import { assertNever, type FormParameter, type Parameter, type TypeNode } from '../model/model.js';
+import { assertNever, type FormParameter, type Parameter, type StreamShape, type TypeNode } from '../model/model.js';
 import { propertyKey } from './naming.js';
 
 type ObjectType = Extract<TypeNode, { kind: 'object' }>;
@@ -17,11 +17,23 @@ export const ACTION_FUNCTION_TYPE = 'ActionFunction$';
 
 /**
  * An action's client function type: `ActionFunction<(id: string) => Promise<Todo>>`, with its declared errors
- * (`errors`, printed) as the second type argument when known; an action as a value leaves them unknown.
+ * (`errors`, printed) as the second type argument when known (an action as a value leaves them unknown); a streaming
+ * action's returns an iterator at once (`AsyncIterableIterator<Progress, Summary>`; `void` as the result when it has none).
  */
-export function printActionFunction(action: { params: readonly Parameter[]; form?: FormParameter; returns?: TypeNode }, indent = '', schemas: SchemaTable = NO_SCHEMAS, errors?: string): string {
+export function printActionFunction(
+  action: { params: readonly Parameter[]; form?: FormParameter; returns?: TypeNode; stream?: StreamShape },
+  indent = '',
+  schemas: SchemaTable = NO_SCHEMAS,
+  errors?: string,
+): string {
+  const parameters = printParameters(action, indent, schemas);
+  const errorArgument = errors === undefined ? '' : `, ${errors}`;
+  if (action.stream) {
+    const { item, result } = action.stream;
+    return `${ACTION_FUNCTION_TYPE}<(${parameters}) => AsyncIterableIterator<${printType(item, indent, schemas)}, ${result ? printType(result, indent, schemas) : 'void'}>${errorArgument}>`;
+  }
   const result = action.returns ? printType(action.returns, indent, schemas) : 'void';
-  return `${ACTION_FUNCTION_TYPE}<(${printParameters(action, indent, schemas)}) => Promise<${result}>${errors === undefined ? '' : `, ${errors}`}>`;
+  return `${ACTION_FUNCTION_TYPE}<(${parameters}) => Promise<${result}>${errorArgument}>`;
 }
 
 /** A TypeNode as TypeScript type syntax, for the generated client. */

@@ -76,6 +76,8 @@ export interface Action {
   returns?: TypeNode;
   /** the return type also admits `undefined`, answered with 204 */
   mayReturnNothing?: boolean;
+  /** a streaming action (its awaited return type is an async iterable or a ReadableStream): answered as server-sent events; `returns` is then absent */
+  stream?: StreamShape;
   description?: string;
   source: SourceLocation;
   /** Present for an action written inline (`'use server'` in a function body), which the transformer hoists. */
@@ -116,6 +118,15 @@ interface InlineAction {
   bound: Parameter[];
 }
 
+/**
+ * What a streaming action yields: `item` per `event: message`, and `result` (the async generator's return value,
+ * absent when it returns nothing) in its `event: done`.
+ */
+export interface StreamShape {
+  item: TypeNode;
+  result?: TypeNode;
+}
+
 export interface FormParameter {
   name: string;
   optional: boolean;
@@ -148,6 +159,8 @@ export interface Model {
   title: string;
   /** absent: the document says nothing about authentication */
   security?: ApiSecurity;
+  /** the plugin option `openapiVersion`: '3.2' writes an OpenAPI 3.2 document (streams with `itemSchema`); absent: 3.1 */
+  openapiVersion?: '3.2';
   /** what relative imports between generated files end with: `.js` for Node16/NodeNext resolution, '' otherwise */
   importExtension: '.js' | '';
   modules: ActionModule[];
@@ -197,11 +210,17 @@ export function usesActionReferences(model: Model): boolean {
   let uses = referenceUse.get(model);
   if (uses === undefined) {
     uses =
-      model.actions.some((action) => action.inline !== undefined || (action.returns !== undefined && holdsActionReference(action.returns))) ||
+      model.actions.some((action) => action.inline !== undefined || resultTypes(action).some(holdsActionReference)) ||
       model.schemas.some((schema) => holdsActionReference(schema.type));
     referenceUse.set(model, uses);
   }
   return uses;
+}
+
+/** Every type an action's answer carries: its return value's, or its stream's item and result types. */
+export function resultTypes(action: Pick<Action, 'returns' | 'stream'>): TypeNode[] {
+  if (action.stream) return action.stream.result ? [action.stream.item, action.stream.result] : [action.stream.item];
+  return action.returns ? [action.returns] : [];
 }
 
 /** The actions the generated client exports by name: inline actions reach it only as references. */

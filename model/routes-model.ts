@@ -1,4 +1,4 @@
-import type { NamedSchema, Parameter, TypeNode } from './model.js';
+import type { NamedSchema, Parameter, StreamShape, TypeNode } from './model.js';
 
 /**
  * What the generated `routes.ts` carries for the server runtime: each action's parameter and return
@@ -16,8 +16,10 @@ export interface RouteShape {
   /** `${moduleId}/${exportName}`, below the base path */
   route: string;
   params: Parameter[];
-  /** absent for actions that resolve to `void` */
+  /** absent for actions that resolve to `void`, and for streaming actions */
   returns?: TypeNode;
+  /** a streaming action: its items' and result's types (answered as server-sent events) */
+  stream?: StreamShape;
   /** the single parameter is FormData */
   form: boolean;
   /** the declared return type also admits `undefined`, answered with 204 */

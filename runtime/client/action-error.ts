@@ -35,7 +35,8 @@ export class ActionError extends Error {
     const title = typeof body.title === 'string' ? body.title : response.statusText || `HTTP ${response.status}`;
     const detail = typeof body.detail === 'string' ? body.detail : undefined;
     super(detail ? `${title}: ${detail}` : title);
-    this.status = response.status;
+    // a stream's `event: error` comes in a 200 answer: its problem carries the status
+    this.status = response.ok && typeof body.status === 'number' ? body.status : response.status;
     this.title = title;
     this.detail = detail;
     this.code = typeof body.code === 'string' ? body.code : undefined;

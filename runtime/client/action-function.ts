@@ -32,13 +32,13 @@ export type ActionFunction<F extends (...args: never[]) => unknown, E extends Er
 export type SafeResult<T, Error extends ActionError = ActionError> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: Error };
 
 /** What an action function runs on each call: its arguments, with the call's options. */
-type ActionCall = (args: unknown[], options: CallOptions) => Promise<unknown>;
+type ActionCall = (args: unknown[], options: CallOptions) => unknown;
 
-type UntypedAction = ActionFunction<(...args: unknown[]) => Promise<unknown>>;
+type UntypedAction = ActionFunction<(...args: unknown[]) => unknown>;
 
 /** A function calling `call` (the action at `route`) with its arguments and `options`, with `with` for more options. */
 export function actionFunction(route: string, call: ActionCall, options: CallOptions = {}): UntypedAction {
-  const action = (...args: unknown[]): Promise<unknown> => call(args, options);
+  const action = (...args: unknown[]): unknown => call(args, options);
   const withOptions = (more: CallOptions): UntypedAction => actionFunction(route, call, mergeCallOptions(options, more));
   const safe = async (...args: unknown[]): Promise<SafeResult<unknown>> => {
     try {

@@ -28,13 +28,15 @@ export interface ClientModuleShape {
 export function bindActions<T>(call: Caller, shape: ClientModuleShape): T {
   assertGeneratedVersion(shape.version, `the generated client module of ${Object.values(shape.actions)[0]?.[0] ?? 'no action'}`, 'actionwire/client');
   const bound: { [exportName: string]: unknown } = {};
-  for (const [exportName, [path, parameters, form, plan]] of Object.entries(shape.actions)) {
+  for (const [exportName, [path, parameters, form, plan, stream]] of Object.entries(shape.actions)) {
     const revival = plan === 0 ? undefined : plan;
+    const body = (args: unknown[]): Record<string, unknown> | FormData =>
+      form === 0 ? namedArguments(parameters, args) : ((form === 2 ? (args[0] ?? new FormData()) : args[0]) as FormData);
     const action = actionFunction(
       path,
-      form === 0
-        ? (args, options) => call(path, namedArguments(parameters, args), revival, shape.plans, options)
-        : (args, options) => call(path, (form === 2 ? (args[0] ?? new FormData()) : args[0]) as FormData, revival, shape.plans, options),
+      stream === undefined
+        ? (args, options) => call(path, body(args), revival, shape.plans, options)
+        : (args, options) => call.stream(path, body(args), stream, shape.plans, options),
     );
     Object.defineProperty(bound, exportName, { value: action, enumerable: true, writable: false, configurable: false });
   }

@@ -23,7 +23,7 @@ function requestBody([, parameters, form]: ClientAction, args: readonly unknown[
 }
 
 /** A function calling, through `caller`, the action a reference names; a TypeError for a malformed or unknown reference. */
-export function bindReference(reference: ActionReference, caller: Caller): ActionFunction<(...args: unknown[]) => Promise<unknown>> {
+export function bindReference(reference: ActionReference, caller: Caller): ActionFunction<(...args: unknown[]) => unknown> {
   const problem = referenceProblem(reference);
   if (problem !== undefined) throw new TypeError(`actionwire: not an action reference ({"$action": string, "bound"?: string}): ${problem}`);
   const route = reference.$action;
@@ -34,8 +34,9 @@ export function bindReference(reference: ActionReference, caller: Caller): Actio
     );
   }
   const { action: called, plans } = registered;
-  const [path, , , plan] = called;
+  const [path, , , plan, stream] = called;
   const bound = reference.bound;
+  if (stream !== undefined) return actionFunction(path, (args, options) => caller.stream(path, requestBody(called, args, bound), stream, plans, options));
   // async, so a bad argument rejects the call's promise as a failed request would
   return actionFunction(path, async (args, options) => caller<unknown>(path, requestBody(called, args, bound), plan === 0 ? undefined : plan, plans, options));
 }

@@ -2,7 +2,9 @@ import ky, { type KyInstance, type Options } from 'ky';
 import { urlPath } from '../../model/url-path.js';
 import { bindReference } from './bind-reference.js';
 import { callFailure } from './call-failure.js';
-import type { CallOptions } from './call-options.js';
+import { mergeCallOptions, type CallOptions } from './call-options.js';
+import type { StreamPlans } from '../../model/client-action.js';
+import { eventIterator } from './event-iterator.js';
 import type { Caller } from './caller-type.js';
 import { stringifyArguments } from './encode.js';
 import type { ReferenceResolver } from './reference.js';
@@ -45,19 +47,31 @@ export function createCaller(options: ClientOptions = {}): Caller {
 function callerOver(options: ClientOptions, references: ReferenceResolver): Caller {
   const { ky: parent, baseUrl, ...kyOptions } = options;
   const instance = (parent ?? ky).extend({ ...clientDefaults(parent), ...kyOptions });
-  return async <T>(route: string, body: Record<string, unknown> | FormData, plan?: RevivalPlan, plans?: RevivalPlans, options: CallOptions = {}): Promise<T> => {
+  const post = async (route: string, body: Record<string, unknown> | FormData, options: CallOptions): Promise<Response> => {
     const url = new URL(urlPath(route).replace(/^\/+/, ''), resolveBase(baseUrl));
-    let response: Response;
     try {
-      response = await instance.post(url, { ...options, ...(body instanceof FormData ? { body } : { json: body }) });
+      return await instance.post(url, { ...options, ...(body instanceof FormData ? { body } : { json: body }) });
     } catch (error) {
       throw callFailure(error, route);
     }
+  };
+  const call = async <T>(route: string, body: Record<string, unknown> | FormData, plan?: RevivalPlan, plans?: RevivalPlans, options: CallOptions = {}): Promise<T> => {
+    const response = await post(route, body, options);
     if (response.status === 204 || response.headers.get('content-length') === '0') return undefined as T;
     const data: unknown = await response.json();
     return (plan === undefined ? data : revive(data, plan, plans, references)) as T;
   };
+  const stream = <T, R>(route: string, body: Record<string, unknown> | FormData, streamPlans: StreamPlans, plans?: RevivalPlans, options: CallOptions = {}): AsyncIterableIterator<T, R> =>
+    eventIterator<T, R>(
+      (signal) => post(route, body, { ...mergeCallOptions(options, { headers: { accept: EVENT_STREAM } }), signal }),
+      { plans: streamPlans, named: plans, references },
+      options.signal,
+      route,
+    );
+  return Object.assign(call, { stream });
 }
+
+const EVENT_STREAM = 'text/event-stream';
 
 let defaultOptions: ClientOptions = {};
 let current: Caller | undefined;
@@ -76,7 +90,15 @@ export function configureClient(options: ClientOptions): void {
 }
 
 /** The caller behind the generated functions; it follows the latest `configureClient`. */
-export const defaultCaller: Caller = <T>(route: string, body: Record<string, unknown> | FormData, plan?: RevivalPlan, plans?: RevivalPlans, options?: CallOptions): Promise<T> => {
-  current ??= callerOver(defaultOptions, defaultReferences);
-  return current<T>(route, body, plan, plans, options);
-};
+export const defaultCaller: Caller = Object.assign(
+  <T>(route: string, body: Record<string, unknown> | FormData, plan?: RevivalPlan, plans?: RevivalPlans, options?: CallOptions): Promise<T> => {
+    current ??= callerOver(defaultOptions, defaultReferences);
+    return current<T>(route, body, plan, plans, options);
+  },
+  {
+    stream<T, R>(route: string, body: Record<string, unknown> | FormData, streamPlans: StreamPlans, plans?: RevivalPlans, options?: CallOptions): AsyncIterableIterator<T, R> {
+      current ??= callerOver(defaultOptions, defaultReferences);
+      return current.stream<T, R>(route, body, streamPlans, plans, options);
+    },
+  },
+);

@@ -22,5 +22,6 @@ export function fromReference<F extends (...args: never[]) => Promise<unknown> =
 ): ActionFunction<F>;
 export function fromReference(reference: ActionReference, caller?: Caller): ActionFunction<(...args: unknown[]) => Promise<unknown>>;
 export function fromReference(reference: ActionReference, caller: Caller = defaultCaller): ActionFunction<(...args: unknown[]) => Promise<unknown>> {
-  return bindReference(reference, caller);
+  // a streaming action's reference answers with an iterator: its phantom signature says so
+  return bindReference(reference, caller) as ActionFunction<(...args: unknown[]) => Promise<unknown>>;
 }

@@ -3,7 +3,7 @@ import type { ActionReference } from '../../model/action-reference.js';
 export type { ActionReference };
 
 /** A function that calls the action a reference names (what revival plan 'R' turns a reference into). */
-export type ReferenceResolver = (reference: ActionReference) => (...args: unknown[]) => Promise<unknown>;
+export type ReferenceResolver = (reference: ActionReference) => (...args: unknown[]) => unknown;
 
 /** Why `value` is not an action reference, or undefined when it is one. */
 export function referenceProblem(value: unknown): string | undefined {

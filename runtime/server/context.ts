@@ -20,6 +20,18 @@ export function runInActionContext<A extends unknown[], T>(ctx: Context, action:
   return storage.run({ ctx, writer, headers: undefined, controller: undefined }, action, ...args);
 }
 
+/** One action call's scope, for a call that runs in several steps (a stream's generator, resumed item by item). */
+export type ActionScopeHandle = ActionScope;
+
+export function createActionScope(ctx: Context, writer: ReferenceWriter | undefined): ActionScopeHandle {
+  return { ctx, writer, headers: undefined, controller: undefined };
+}
+
+/** Runs one step of the call `scope` belongs to: `headers()`, `signal()`… see the same call in every step. */
+export function runInScope<A extends unknown[], T>(scope: ActionScopeHandle, step: (...args: A) => T, ...args: A): T {
+  return storage.run(scope, step, ...args);
+}
+
 /** The reference writer of the router serving the current action call; undefined outside one. */
 export function currentWriter(): ReferenceWriter | undefined {
   return storage.getStore()?.writer;
@@ -28,7 +40,7 @@ export function currentWriter(): ReferenceWriter | undefined {
 function currentScope(): ActionScope {
   const scope = storage.getStore();
   if (!scope) {
-    throw new Error('actionwire: headers(), cookies(), signal() and getContext() work only while an action is handling a request');
+    throw new Error('actionwire: headers(), cookies(), lastEventId(), signal() and getContext() work only while an action is handling a request');
   }
   return scope;
 }
@@ -68,6 +80,23 @@ export function signal(): AbortSignal {
   if (ctx.res.destroyed) abortIfGone();
   else ctx.res.once('close', abortIfGone);
   return controller.signal;
+}
+
+/**
+ * The `Last-Event-ID` a reconnecting client sends to a streaming action: the `id` of the last event it received, or
+ * undefined on a fresh call. The stream's ids count its items (1, 2, …; a resumed stream continues after the number it
+ * was given), so a resumable action skips that many: see docs/streaming.md.
+ *
+ * @example
+ * export async function* changes() {
+ *   let seen = Number(lastEventId() ?? 0);
+ *   for await (const change of feed({ after: seen })) yield change;
+ * }
+ */
+export function lastEventId(): string | undefined {
+  const value = currentScope().ctx.req.headers['last-event-id'];
+  const text = Array.isArray(value) ? value.join(', ') : value;
+  return text === undefined || text === '' ? undefined : text;
 }
 
 /**

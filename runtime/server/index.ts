@@ -12,7 +12,7 @@
  */
 export { ActionError, type ActionErrorOptions } from './action-error.js';
 export { mayThrow, type ErrorStatus } from './may-throw.js';
-export { getContext, headers, signal } from './context.js';
+export { getContext, headers, lastEventId, signal } from './context.js';
 export { cookies, type CookieOptions, type RequestCookies } from './http/cookies.js';
 export { toReference } from './references/reference-scope.js';
 export { formProblem, type FormProblem } from './http/form-problem.js';

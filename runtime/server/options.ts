@@ -66,6 +66,8 @@ export interface ActionRouterOptions extends BodyLimits {
    * createActionRouter({ docs: { path: '/api-docs', title: 'Blog API' } });
    */
   docs?: boolean | DocsOptions;
+  /** streaming actions: the most milliseconds between two events of an open stream; a quiet one gets a `: ping` comment (default 15,000) */
+  streamPingInterval?: number;
   /** called with every server error (500, and an ActionError of status 500 or more); defaults to console.error */
   onError?: (error: unknown, report: ErrorReport) => void;
 }

@@ -7,6 +7,12 @@ export type Encoder = (value: unknown) => string;
 /** Checks and revives an inline action's opened bound values (one object), reporting every problem into `issues`. */
 export type BoundDecoder = (value: unknown, issues: IssueList) => Record<string, unknown>;
 
+/** A streaming action's writers: one per item (`event: message`), and the generator's result (`event: done`; absent: null). */
+export interface StreamEncoders {
+  encodeItem: Encoder;
+  encodeResult: Encoder | undefined;
+}
+
 /** One action as the generated `routes.ts` describes it. */
 export interface RouteDefinition {
   /** `${moduleId}/${exportName}` */
@@ -19,6 +25,8 @@ export interface RouteDefinition {
   encode: Encoder | undefined;
   /** the declared return type admits `undefined`, which is then answered with 204 */
   mayReturnNothing: boolean;
+  /** a streaming action: how its items and its result are written (each pruned to its declared type) */
+  stream?: StreamEncoders;
   /** the action itself, called with the decoded arguments (an inline action: its bound values first) */
   action: (...args: never[]) => unknown;
   /** present for an inline action (hoisted by the transformer): its captured variables, read from and written into seals */

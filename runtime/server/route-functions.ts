@@ -1,7 +1,7 @@
 import type { RoutesModel } from '../../model/routes-model.js';
 import type { RouteShape } from '../../model/routes-model.js';
 import { compileRoutes, type CompiledAction } from './compiler/compile-routes.js';
-import type { BoundValues, Encoder, RouteDefinition } from './route-definition.js';
+import type { BoundValues, Encoder, RouteDefinition, StreamEncoders } from './route-definition.js';
 
 /** An action function of a 'use server' module, as the route table holds it. */
 export type ActionFunction = (...args: never[]) => unknown;
@@ -25,6 +25,7 @@ export function defineActionRoutes(model: RoutesModel, actions: readonly ActionF
       const compiled = functions.compiled(index);
       definition.decode = compiled.decode;
       definition.encode = compiled.encode;
+      if (definition.stream && compiled.stream) definition.stream = compiled.stream;
       if (definition.bound && compiled.bound) {
         definition.bound.decode = compiled.bound.decode;
         definition.bound.encode = compiled.bound.encode;
@@ -39,6 +40,7 @@ export function defineActionRoutes(model: RoutesModel, actions: readonly ActionF
       mayReturnNothing: shape.mayReturnNothing,
       action: actions[index] as ActionFunction,
       ...boundValues(shape, () => compileNow().bound),
+      ...(shape.stream ? { stream: streamEncoders(shape, () => compileNow().stream) } : {}),
     };
     return definition;
   });
@@ -54,4 +56,17 @@ function boundValues(shape: RouteShape, compile: () => CompiledAction['bound']):
     return functions;
   };
   return { bound: { names, decode: (value, issues) => compiled().decode(value, issues), encode: (value) => compiled().encode(value) } };
+}
+
+/** A streaming action's writers, compiled on first use like the rest of the action's. */
+function streamEncoders(shape: RouteShape, compile: () => StreamEncoders | undefined): StreamEncoders {
+  const compiled = (): StreamEncoders => {
+    const functions = compile();
+    if (functions === undefined) throw new Error(`actionwire: ${shape.route} does not stream`);
+    return functions;
+  };
+  return {
+    encodeItem: (value) => compiled().encodeItem(value),
+    encodeResult: shape.stream?.result ? (value) => (compiled().encodeResult as Encoder)(value) : undefined,
+  };
 }

@@ -1,7 +1,9 @@
 import Router from '@koa/router';
 import type { Context, Next } from 'koa';
 import { refuseBody } from './http/body.js';
-import { clientGone, runInActionContext } from './context.js';
+import { clientGone, createActionScope, runInActionContext, runInScope } from './context.js';
+import { whenStreamStarts } from './http/stream-start.js';
+import { answerStream, DEFAULT_PING_INTERVAL } from './stream-answer.js';
 import { withUnknownProperties } from './codec/decode-helpers.js';
 import { mountedAt, servingRouter } from './router-mount.js';
 import { DEFAULT_MAX_PROBLEMS, resolveLimits, type ActionRouterOptions } from './options.js';
@@ -60,6 +62,8 @@ export function buildActionRouter(
 ): ActionRouter {
   const unknownRoutes = Object.keys(options.actions ?? {}).filter((route) => !routes.some((definition) => definition.route === route));
   if (unknownRoutes.length > 0) throw new Error(`actionwire: options.actions names routes that do not exist: ${unknownRoutes.join(', ')}`);
+  const pingInterval = options.streamPingInterval;
+  if (pingInterval !== undefined && !(Number.isFinite(pingInterval) && pingInterval > 0)) throw new Error(`actionwire: options.streamPingInterval must be a number of milliseconds above 0; got ${String(pingInterval)}`);
   const prefix = options.prefix ?? '';
   // only apps with inline actions that capture values need a seal key (and, in production, a configured secret)
   const sealer = routes.some((definition) => (definition.bound?.names.length ?? 0) > 0)
@@ -99,11 +103,16 @@ export function buildActionRouter(
     if (isPreflight(ctx)) return answerPreflight(ctx, origin, access, handler !== undefined, cors);
     if (access !== 'allowed') return answer(ctx, handler, access === 'refused');
     cookieless?.hideRequestCookies(ctx);
-    const answered = answer(ctx, handler, false);
+    let finished = false;
     const finish = (): void => {
+      if (finished) return;
+      finished = true;
       cookieless?.dropResponseCookies(ctx, origin);
       allowOrigin(ctx, origin, cors);
     };
+    // a stream sends its headers before the call ends
+    whenStreamStarts(ctx, finish);
+    const answered = answer(ctx, handler, false);
     if (answered === undefined) return finish();
     return answered.then(finish);
   };
@@ -134,6 +143,7 @@ function actionHandler(definition: RouteDefinition, options: ActionRouterOptions
   const limits = resolveLimits(options, definition.route);
   const maxProblems = options.maxProblems ?? DEFAULT_MAX_PROBLEMS;
   const strip = unknownProperties === 'strip';
+  const pingInterval = options.streamPingInterval ?? DEFAULT_PING_INTERVAL;
   const { form, route, encode, mayReturnNothing, action } = definition;
   return async (ctx) => {
     try {
@@ -155,6 +165,12 @@ function actionHandler(definition: RouteDefinition, options: ActionRouterOptions
         return;
       }
       const call = (bound ? [bound.values, ...args] : args) as never[];
+      if (definition.stream) {
+        const scope = createActionScope(ctx, references);
+        const value: unknown = await runInScope(scope, action, ...call);
+        await answerStream({ ctx, route, scope, encoders: definition.stream, references, pingInterval, onError }, value);
+        return;
+      }
       const returned = runInActionContext(ctx, action, references, ...call);
       // a synchronous result (or a sync action) is not awaited: one promise fewer
       const result = isThenable(returned) ? await returned : returned;

@@ -9,6 +9,7 @@ import { describeError } from './describe-error.js';
 import { FeedbackForm } from './feedback-form.js';
 import { Messages, type Message } from './messages.js';
 import { MyButton } from './my-button.js';
+import { ReindexPanel } from './reindex-panel.js';
 import { SignInForm } from './sign-in-form.js';
 import { useHydrated } from './use-hydrated.js';
 import { UsersTable } from './users-table.js';
@@ -106,6 +107,11 @@ export function Home({ user: initialUser, notes: initialNotes, message: initialM
             <li key={note.id} data-testid="feedback-item"><q>{note.message}</q> — {note.author ?? 'anonymous'}</li>
           ))}
         </ul>
+      </section>
+
+      <section id="search-index" aria-labelledby="search-index-title">
+        <h2 id="search-index-title">Search index</h2>
+        <ReindexPanel enabled={hydrated} />
       </section>
     </>
   );

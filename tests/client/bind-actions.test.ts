@@ -5,13 +5,21 @@ interface Call {
   path: string;
   body: unknown;
   plan: unknown;
+  stream?: unknown;
 }
 
 function recordingCaller(calls: Call[]): Caller {
-  return async <T>(path: string, body: Record<string, unknown> | FormData, plan?: unknown): Promise<T> => {
+  const call = async <T>(path: string, body: Record<string, unknown> | FormData, plan?: unknown): Promise<T> => {
     calls.push({ path, body, plan });
     return undefined as T;
   };
+  const stream = <T, R>(path: string, body: Record<string, unknown> | FormData, plans: unknown): AsyncIterableIterator<T, R> => {
+    calls.push({ path, body, plan: undefined, stream: plans });
+    return (async function* (): AsyncGenerator<T, R> {
+      return undefined as R;
+    })();
+  };
+  return Object.assign(call, { stream });
 }
 
 const shape: ClientModuleShape = {
@@ -22,6 +30,7 @@ const shape: ClientModuleShape = {
     upload: ['/actions/users/upload', ['form'], 1, 0],
     maybe: ['/actions/users/maybe', ['form'], 2, 0],
     ['__proto__']: ['/actions/users/__proto__', ['x'], 0, 0],
+    progress: ['/actions/users/progress', ['id'], 0, 0, [['o', { at: 'd' }], 'd', 1]],
   },
   plans: {},
 };
@@ -35,6 +44,14 @@ describe('bindActions: a generated client module’s functions from data', () =>
     expect(calls[0]).toEqual({ path: '/actions/users/create', body: { name: 'Ada', age: undefined }, plan: ['o', { joinedAt: 'd' }] });
     expect(JSON.stringify(calls[0]?.body)).toBe('{"name":"Ada"}');
     expect(calls[1]).toEqual({ path: '/actions/users/none', body: {}, plan: undefined });
+  });
+
+  it('calls a streaming action through the caller’s stream, with its item and result plans, answering an iterator at once', async () => {
+    const calls: Call[] = [];
+    const actions = bindActions<Record<string, (...args: unknown[]) => AsyncIterableIterator<unknown>>>(recordingCaller(calls), shape);
+    const iterator = actions.progress?.('42');
+    expect(typeof iterator?.next).toBe('function');
+    expect(calls).toEqual([{ path: '/actions/users/progress', body: { id: '42' }, plan: undefined, stream: [['o', { at: 'd' }], 'd', 1] }]);
   });
 
   it('passes a form as it is, and an empty one for an optional form left out', async () => {
@@ -57,7 +74,7 @@ describe('bindActions: a generated client module’s functions from data', () =>
 
   it('holds every export name as an own property, __proto__ included', () => {
     const actions = bindActions<object>(recordingCaller([]), shape);
-    expect(Object.keys(actions)).toEqual(['create', 'none', 'upload', 'maybe', '__proto__']);
+    expect(Object.keys(actions)).toEqual(['create', 'none', 'upload', 'maybe', '__proto__', 'progress']);
     expect(Object.getPrototypeOf(actions)).toBe(Object.prototype);
   });
 });

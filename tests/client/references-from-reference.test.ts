@@ -13,10 +13,15 @@ interface Call {
 /** A Caller that records what it is asked to send and answers `result`. */
 function recordingCaller(result: unknown = 'done'): { caller: Caller; calls: Call[] } {
   const calls: Call[] = [];
-  const caller: Caller = async <T>(route: string, body: Record<string, unknown> | FormData, plan?: RevivalPlan, plans?: RevivalPlans): Promise<T> => {
+  const call = async <T>(route: string, body: Record<string, unknown> | FormData, plan?: RevivalPlan, plans?: RevivalPlans): Promise<T> => {
     calls.push({ route, body, plan, plans });
     return result as T;
   };
+  const caller: Caller = Object.assign(call, {
+    stream: (): never => {
+      throw new Error('no streaming action here');
+    },
+  });
   return { caller, calls };
 }
 

@@ -218,6 +218,8 @@ describe('the sample over raw HTTP', () => {
       '/actions/app/feedback/sendFeedback',
       '/actions/app/posts/[id]/page/PostPage.updatePost',
       '/actions/app/posts/actions/openPost',
+      '/actions/app/reindex/lastReindex',
+      '/actions/app/reindex/reindexPosts',
       '/actions/app/session/signIn',
       '/actions/app/session/signInWithForm',
       '/actions/app/session/signOut',

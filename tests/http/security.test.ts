@@ -114,7 +114,7 @@ describe('cookies()', () => {
 
 describe('the request context outside an action', () => {
   it('is a clear error', () => {
-    const message = 'actionwire: headers(), cookies(), signal() and getContext() work only while an action is handling a request';
+    const message = 'actionwire: headers(), cookies(), lastEventId(), signal() and getContext() work only while an action is handling a request';
     expect(() => headers()).toThrow(message);
     expect(() => cookies()).toThrow(message);
     expect(() => getContext()).toThrow(message);

@@ -5,7 +5,7 @@ import * as server from 'actionwire/server';
 
 describe('the entry points', () => {
   it('actionwire/server holds what actions use (and the errors onError may see), nothing generated code needs', () => {
-    expect(Object.keys(server).sort()).toEqual(['ActionError', 'NotAnActionError', 'OutputMismatchError', 'cookies', 'formProblem', 'getContext', 'headers', 'mayThrow', 'signal', 'toReference']);
+    expect(Object.keys(server).sort()).toEqual(['ActionError', 'NotAnActionError', 'OutputMismatchError', 'cookies', 'formProblem', 'getContext', 'headers', 'lastEventId', 'mayThrow', 'signal', 'toReference']);
   });
 
   it('actionwire/client holds configuration, errors, references, the cookie jar hooks and the React form fallback', () => {

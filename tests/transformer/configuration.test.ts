@@ -19,7 +19,7 @@ const cases: Case[] = [
     messages: [
       /\[actionwire\/config\] unknown option "generatedDIr": did you mean "generatedDir"\?/,
       /\[actionwire\/config\] unknown option "basepath": did you mean "basePath"\?/,
-      /\[actionwire\/config\] unknown option "colour" \(actionwire reads "generatedDir", "basePath", "mode", "title", "warningsAsErrors", "security"\)/,
+      /\[actionwire\/config\] unknown option "colour" \(actionwire reads "generatedDir", "basePath", "mode", "title", "warningsAsErrors", "security", "openapiVersion"\)/,
     ],
   },
   {

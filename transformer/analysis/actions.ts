@@ -5,6 +5,7 @@ import { clientExportNameProblem } from './names/client-names.js';
 import { unroutableNameProblem } from './names/route-names.js';
 import { errorCount, issueAt, type AnalysisIssue } from './issues.js';
 import { convertType, includesUndefined, isFormData } from './types/convert.js';
+import { convertStream, isStreamType } from './types/stream-type.js';
 import { writtenResultTypes, writtenTypes } from './types/named-unions.js';
 import type { SchemaRegistry } from './types/schema-names.js';
 import type { TypeContext, ValuePlace } from './types/type-context.js';
@@ -168,8 +169,11 @@ export function analyzeSignature(analysis: ModuleAnalysis, signature: ts.Signatu
   const F = tsApi.TypeFlags;
   const nothing = F.Void | F.Undefined;
   let returns: Action['returns'];
+  let stream: Action['stream'];
   let mayReturnNothing = false;
-  if (!(awaited.flags & nothing)) {
+  if (isStreamType(awaited)) {
+    stream = convertStream(awaited, returnContext);
+  } else if (!(awaited.flags & nothing)) {
     mayReturnNothing = includesUndefined(returnContext, awaited);
     returns = convertType(awaited, returnContext, '', writtenResultTypes(returnContext, tsApi.isFunctionLike(node) ? node.type : undefined));
   }
@@ -177,6 +181,7 @@ export function analyzeSignature(analysis: ModuleAnalysis, signature: ts.Signatu
   const action: Action = { moduleId, exportName, route: `${moduleId}/${exportName}`, params, source: location(node) };
   if (form) action.form = form;
   if (returns) action.returns = returns;
+  if (stream) action.stream = stream;
   if (mayReturnNothing) action.mayReturnNothing = true;
   const errors = analysis.thrownErrors.ofAction(node, exportName);
   if (errors) action.errors = errors;

@@ -155,6 +155,7 @@ export function analyzeProgram(tsApi: typeof ts, program: ts.Program, pluginEntr
     schemas: schemas.sorted(),
   };
   if (config.security !== undefined) model.security = config.security;
+  if (config.openapiVersion === '3.2') model.openapiVersion = '3.2';
   if (inlineModules.length > 0) model.inlineModules = inlineModules.sort((a, b) => (a.moduleId < b.moduleId ? -1 : 1));
   return { model, issues, config, hoists };
 }

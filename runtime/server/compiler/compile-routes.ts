@@ -2,7 +2,7 @@ import { RevivalPlanner } from '../../../model/revival.js';
 import type { RoutesModel } from '../../../model/routes-model.js';
 import { BOUND_KEY, type TypeNode } from '../../../model/model.js';
 import type { IssueList } from '../problems/issue-list.js';
-import type { BoundDecoder, Decoder, Encoder } from '../route-definition.js';
+import type { BoundDecoder, Decoder, Encoder, StreamEncoders } from '../route-definition.js';
 import { NameTable } from './name-table.js';
 import { SCOPE_HELPERS, ValidationTooComplexError } from './scope-helpers.js';
 import { SerializerEmitter } from './serializer.js';
@@ -20,6 +20,8 @@ export interface CompiledAction {
   encode: Encoder | undefined;
   /** an inline action that captures variables: how to read and write them */
   bound: BoundFunctions | undefined;
+  /** a streaming action: how each item, and the generator's result, are written (the serializer of a return value) */
+  stream: StreamEncoders | undefined;
   /** the JavaScript both were compiled from, for tests and for reading */
   source: string;
 }
@@ -39,6 +41,7 @@ function actionSource(shared: SharedModel, index: number): { source: string; tri
   const serializer = new SerializerEmitter(names, shared.schemas);
   const decode = validator.actionDecoder(action.params, action.form, 'decode');
   const encode = action.returns ? serializer.actionEncoder(action.returns, 'encode') : undefined;
+  const stream = action.stream && [serializer.actionEncoder(action.stream.item, 'encodeItem'), ...(action.stream.result ? [serializer.actionEncoder(action.stream.result, 'encodeResult')] : [])];
   const captures = action.bound !== undefined && action.bound.length > 0 ? action.bound : undefined;
   const bound = captures ? [validator.boundDecoder(captures, 'decodeBound', `/${BOUND_KEY}`), serializer.boundEncoder(captures, 'encodeBound')] : [];
   const source = [
@@ -49,7 +52,8 @@ function actionSource(shared: SharedModel, index: number): { source: string; tri
     decode,
     ...(encode ? [encode] : []),
     ...bound,
-    `return [decode, ${encode ? 'encode' : 'undefined'}, ${captures ? '{ decode: decodeBound, encode: encodeBound }' : 'undefined'}];`,
+    ...(stream ?? []),
+    `return [decode, ${encode ? 'encode' : 'undefined'}, ${captures ? '{ decode: decodeBound, encode: encodeBound }' : 'undefined'}, ${stream ? `{ encodeItem, encodeResult: ${action.stream?.result ? 'encodeResult' : 'undefined'} }` : 'undefined'}];`,
   ].join('\n\n');
   return { source, triesUnionMembers: validator.triesUnionMembers() };
 }
@@ -58,11 +62,11 @@ function compileAction(shared: SharedModel, index: number): CompiledAction {
   const { source, triesUnionMembers } = actionSource(shared, index);
   const route = shared.model.actions[index]?.route ?? `action-${index}`;
   const names = Object.keys(SCOPE_HELPERS);
-  const build = new Function(...names, `${source}\n//# sourceURL=actionwire:${route}.js`) as (...helpers: unknown[]) => [Decoder, Encoder | undefined, BoundFunctions | undefined];
-  const [decode, encode, bound] = build(...Object.values(SCOPE_HELPERS));
-  if (!triesUnionMembers) return { decode, encode, bound, source };
+  const build = new Function(...names, `${source}\n//# sourceURL=actionwire:${route}.js`) as (...helpers: unknown[]) => [Decoder, Encoder | undefined, BoundFunctions | undefined, StreamEncoders | undefined];
+  const [decode, encode, bound, stream] = build(...Object.values(SCOPE_HELPERS));
+  if (!triesUnionMembers) return { decode, encode, bound, stream, source };
   const guardedBound = bound && { decode: guardedAgainstComplexity(bound.decode, `/${BOUND_KEY}`, () => ({})), encode: bound.encode };
-  return { decode: guardedAgainstComplexity(decode, '', () => []), encode, bound: guardedBound, source };
+  return { decode: guardedAgainstComplexity(decode, '', () => []), encode, bound: guardedBound, stream, source };
 }
 
 /** A decoder that reports a value too complex to validate (its union trial budget spent) as a problem at `path`. */

@@ -4,7 +4,7 @@ import type { Context } from 'koa';
 import { ActionError } from '../action-error.js';
 import { BodyTimeoutError, BodyTooLargeError } from './body.js';
 import type { ErrorReport } from '../options.js';
-import { problem, sendProblem } from '../problems/problem.js';
+import { problem, sendProblem, type Problem } from '../problems/problem.js';
 
 type OnError = (error: unknown, report: ErrorReport) => void;
 
@@ -54,23 +54,25 @@ function headerProblem(status: number, headers: Record<string, string>): Error |
  * is a server error as well.
  */
 export function sendFailure(ctx: Context, route: string, error: unknown, onError: OnError): void {
+  const answer = failureProblem(ctx, route, error, onError);
+  sendProblem(ctx, answer.problem, answer.headers);
+}
+
+/**
+ * The problem (and headers) a failed call answers with, as `sendFailure` sends it: reported to `onError` where it is a
+ * server error. A stream that fails after its first item sends it as its `event: error`.
+ */
+export function failureProblem(ctx: Context, route: string, error: unknown, onError: OnError): { problem: Problem; headers: Record<string, string> } {
   let answer: KnownFailure | undefined;
   try {
     answer = knownFailure(error);
   } catch (unreadable) {
-    sendServerError(ctx, route, new Error('actionwire: the action threw a value that throws when it is looked at (a Proxy trap or a getter)', { cause: unreadable }), onError);
-    return;
+    return serverError(ctx, route, new Error('actionwire: the action threw a value that throws when it is looked at (a Proxy trap or a getter)', { cause: unreadable }), onError);
   }
-  if (answer === undefined) {
-    sendServerError(ctx, route, error, onError);
-    return;
-  }
-  if (answer.unsendable !== undefined) {
-    sendServerError(ctx, route, answer.unsendable, onError);
-    return;
-  }
+  if (answer === undefined) return serverError(ctx, route, error, onError);
+  if (answer.unsendable !== undefined) return serverError(ctx, route, answer.unsendable, onError);
   const errorId = answer.serverError ? reportError(ctx, route, error, onError) : undefined;
-  sendProblem(ctx, problem(answer.status, { ...answer.fields, ...(errorId ? { errorId } : {}) }), answer.headers);
+  return { problem: problem(answer.status, { ...answer.fields, ...(errorId ? { errorId } : {}) }), headers: answer.headers };
 }
 
 /** The answer to a failure actionwire knows, read from the thrown value once, before anything is sent or reported. */
@@ -101,10 +103,10 @@ function knownFailure(error: unknown): KnownFailure | undefined {
   };
 }
 
-function sendServerError(ctx: Context, route: string, error: unknown, onError: OnError): void {
+function serverError(ctx: Context, route: string, error: unknown, onError: OnError): { problem: Problem; headers: Record<string, string> } {
   const detail = process.env.NODE_ENV === 'production' ? undefined : messageOf(error);
   const errorId = reportError(ctx, route, error, onError);
-  sendProblem(ctx, problem(500, { errorId, ...(detail ? { detail } : {}) }));
+  return { problem: problem(500, { errorId, ...(detail ? { detail } : {}) }), headers: {} };
 }
 
 /** An Error's message, or undefined for anything else, and for an Error whose message cannot be read. */

@@ -15,6 +15,8 @@ export interface PluginConfig {
   warningsAsErrors?: boolean;
   /** how callers authenticate, declared in the OpenAPI document: `{ "cookie": "session" }`, `{ "header": "Authorization", "scheme": "bearer" }` */
   security?: { cookie?: string; header?: string; scheme?: string; required?: boolean };
+  /** the OpenAPI version of openapi.json: "3.1" (the default) or "3.2" (streams described with `itemSchema`) */
+  openapiVersion?: '3.1' | '3.2';
 }
 
 export interface ResolvedConfig {
@@ -25,6 +27,7 @@ export interface ResolvedConfig {
   title: string | undefined;
   warningsAsErrors: boolean;
   security: ApiSecurity | undefined;
+  openapiVersion: '3.1' | '3.2';
   /** the directory of tsconfig.json (or the working directory) */
   projectDir: string;
   /** absolute: compilerOptions.rootDir, which every route is relative to */
@@ -46,7 +49,7 @@ export class ConfigError extends Error {
   }
 }
 
-const OWN_OPTIONS = ['generatedDir', 'basePath', 'mode', 'title', 'warningsAsErrors', 'security'] as const;
+const OWN_OPTIONS = ['generatedDir', 'basePath', 'mode', 'title', 'warningsAsErrors', 'security', 'openapiVersion'] as const;
 /** The keys ts-patch itself reads from a plugin entry. */
 const TS_PATCH_OPTIONS = ['transform', 'transformProgram', 'type', 'import', 'isEsm', 'after', 'afterDeclarations', 'resolvePathAliases', 'tsConfig', 'name'];
 
@@ -71,6 +74,13 @@ function checkBasePath(entry: Record<string, unknown>, problems: string[]): stri
     problems.push(`"basePath" must start with '/' and hold only URL path characters, got ${JSON.stringify(raw)}`);
   }
   return basePath;
+}
+
+function checkOpenApiVersion(entry: Record<string, unknown>, problems: string[]): '3.1' | '3.2' {
+  const version = entry.openapiVersion ?? '3.1';
+  if (version === '3.1' || version === '3.2') return version;
+  problems.push(`"openapiVersion" must be "3.1" or "3.2", got ${JSON.stringify(version)}`);
+  return '3.1';
 }
 
 function checkMode(entry: Record<string, unknown>, problems: string[]): 'server' | 'client' {
@@ -125,6 +135,7 @@ export function resolveConfig(entry: Record<string, unknown>, settings: ProjectS
   }
   const basePath = checkBasePath(entry, problems);
   const mode = checkMode(entry, problems);
+  const openapiVersion = checkOpenApiVersion(entry, problems);
   const security = checkSecurityOption(entry.security, problems);
   const projectDir = settings.configFilePath ? dirname(settings.configFilePath) : settings.currentDirectory;
   const rootDir = resolve(settings.rootDir ?? projectDir);
@@ -138,6 +149,7 @@ export function resolveConfig(entry: Record<string, unknown>, settings: ProjectS
     title: typeof entry.title === 'string' ? entry.title : undefined,
     warningsAsErrors: entry.warningsAsErrors === true,
     security,
+    openapiVersion,
     projectDir,
     rootDir,
   };

@@ -1,6 +1,6 @@
 import { isBindingIdentifier, isIdentifierName } from '../../../codegen/naming.js';
 import { CLIENT_INDEX_SCOPE, CLIENT_MODULE_EXPORTS, CLIENT_MODULE_SCOPE } from '../../../model/client-layout.js';
-import type { Action } from '../../../model/model.js';
+import { resultTypes, type Action } from '../../../model/model.js';
 import { referencedSchemaNames } from '../../../model/type-refs.js';
 
 /** Words of an identifier: runs of ID_Continue characters, `_` and everything else separating them. */
@@ -71,7 +71,7 @@ export function decideClientNames(actions: Action[]): void {
   const types = new Set<string>();
   for (const action of actions) {
     action.params.forEach((param) => referencedSchemaNames(param.type, types));
-    if (action.returns) referencedSchemaNames(action.returns, types);
+    resultTypes(action).forEach((type) => referencedSchemaNames(type, types));
   }
   const usable = (name: string): boolean => isBindingIdentifier(name) && !CLIENT_MODULE_SCOPE.has(name) && !types.has(name);
   const taken = new Set<string>([...CLIENT_MODULE_SCOPE, ...types, ...actions.map((action) => action.exportName).filter(usable)]);
