@@ -1,11 +1,10 @@
 import { ACTION_REFERENCE_SCHEMA_NAME, PROBLEM_SCHEMA_NAME } from '../model/reserved-schema-names.js';
 import { actionReferenceSchema, toJsonSchema, SCHEMA_REF_PREFIX, type JsonSchema } from './json-schema.js';
 import { BOUND_KEY, isFormAction, usesActionReferences, type Action, type Model } from '../model/model.js';
-
-const FORM_MEDIA_TYPES = ['multipart/form-data', 'application/x-www-form-urlencoded'];
 import { operationId } from './naming.js';
 import { urlPath } from '../model/url-path.js';
 import { securityDeclaration } from './openapi-security.js';
+import { formRequestBody } from './openapi-form.js';
 
 
 const problemSchema: JsonSchema = {
@@ -62,9 +61,6 @@ function operation(action: Action, schemas: Model['schemas']): JsonSchema {
     ? { '200': { description: 'The action’s return value', content: { 'application/json': { schema: toJsonSchema(action.returns, schemas) } } } }
     : { '204': { description: 'The action returned nothing' } };
   const hasRequiredParam = needsBound(action) || action.params.some((param) => !param.optional);
-  const formSchema: JsonSchema = needsBound(action)
-    ? { type: 'object', properties: { [BOUND_KEY]: boundSchema }, required: [BOUND_KEY], additionalProperties: true }
-    : { type: 'object', additionalProperties: true };
   const inlineNote = action.inline
     ? `An inline action (written in a function of ${action.source.file}): the server hands it out as an action reference; call it with the reference's \`bound\` as \`${BOUND_KEY}\`.`
     : undefined;
@@ -75,7 +71,7 @@ function operation(action: Action, schemas: Model['schemas']): JsonSchema {
     tags: [action.moduleId],
     ...(description ? { description } : {}),
     requestBody: isFormAction(action)
-      ? { required: true, content: Object.fromEntries(FORM_MEDIA_TYPES.map((type) => [type, { schema: formSchema }])) }
+      ? formRequestBody(action.form.fields, needsBound(action) ? boundSchema : undefined)
       : { required: hasRequiredParam, content: { 'application/json': { schema: requestBodySchema(action, schemas) } } },
     responses: {
       ...success,

@@ -13,6 +13,7 @@ export function routesModel(model: Model): RoutesModel {
       params: action.params,
       ...(action.returns ? { returns: action.returns } : {}),
       form: isFormAction(action),
+      ...(action.form?.fields ? { formFields: action.form.fields } : {}),
       mayReturnNothing: Boolean(action.mayReturnNothing),
       ...(action.inline ? { bound: action.inline.bound } : {}),
     })),

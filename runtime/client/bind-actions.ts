@@ -1,3 +1,4 @@
+import { formBody } from './form-body.js';
 import { assertGeneratedVersion } from '../../model/version.js';
 import type { ClientAction } from '../../model/client-action.js';
 import { actionFunction } from './action-function.js';
@@ -33,7 +34,7 @@ export function bindActions<T>(call: Caller, shape: ClientModuleShape): T {
     const action = actionFunction(
       form === 0
         ? (args, options) => call(path, namedArguments(parameters, args), revival, shape.plans, options)
-        : (args, options) => call(path, (form === 2 ? (args[0] ?? new FormData()) : args[0]) as FormData, revival, shape.plans, options),
+        : (args, options) => call(path, formBody(args[0]), revival, shape.plans, options),
     );
     Object.defineProperty(bound, exportName, { value: action, enumerable: true, writable: false, configurable: false });
   }

@@ -19,6 +19,7 @@ const ISSUE_CODES = {
   'actionwire/client-mode': 93015,
   'actionwire/unroutable-name': 93016,
   'actionwire/unimportable-file-name': 93017,
+  'actionwire/unsupported-form-field': 93018,
 } as const;
 
 export type IssueCode = keyof typeof ISSUE_CODES;
