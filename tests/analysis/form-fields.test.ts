@@ -41,6 +41,7 @@ export async function numbers(form: FormFields<{ count: number; ok: boolean }>):
 export async function nested(form: FormFields<{ address: { zip: string }; matrix: string[][] }>): Promise<void> {}
 export async function mixed(form: FormFields<{ either: string | File; dollar: string; $bound: string }>): Promise<void> {}
 export async function withOther(form: FormFields<{ a: string }>, extra: string): Promise<void> {}
+export async function formInside(value: { form: FormFields<{ a: string }> }): Promise<void> {}
 `,
     },
   },
