@@ -150,8 +150,8 @@ function actionHandler(definition: RouteDefinition, options: ActionRouterOptions
         return;
       }
       const issues = new IssueList(maxProblems);
+      if (formFields !== undefined && body instanceof FormData) rememberCheckedFields(body, checkFormFields(body, formFields, issues, unknownProperties));
       // 'reject' is the decoders' policy outside withUnknownProperties too: no closure for the common case
-      if (formFields !== undefined && body instanceof FormData) rememberCheckedFields(body, checkFormFields(body, formFields, issues));
       const args = strip ? withUnknownProperties('strip', () => definition.decode(body, issues)) : definition.decode(body, issues);
       if (issues.count > 0) {
         sendProblem(ctx, issues.problem('The arguments do not match the action’s parameter types'));

@@ -11,11 +11,11 @@ const fields: FormField[] = [
   { name: 'photo', kind: 'file', repeated: false, optional: true },
 ];
 
-function check(entries: Array<[string, string | Blob]>, max = 20): { values: Record<string, unknown>; issues: Array<{ path: string; message: string }>; omitted: number } {
+function check(entries: Array<[string, string | Blob]>, max = 20, unknownFields: 'reject' | 'strip' = 'reject'): { values: Record<string, unknown>; issues: Array<{ path: string; message: string }>; omitted: number } {
   const form = new FormData();
   for (const [name, value] of entries) form.append(name, value);
   const list = new IssueList(max);
-  const values = checkFormFields(form, fields, list);
+  const values = checkFormFields(form, fields, list, unknownFields);
   const problem = list.problem('bad') as { errors?: Array<{ path: string; message: string }>; omittedErrors?: number };
   return { values, issues: list.count > 0 ? (problem.errors ?? []) : [], omitted: problem.omittedErrors ?? 0 };
 }
@@ -35,6 +35,10 @@ describe('checkFormFields', () => {
       { path: '/a~1b', message: 'is not a field of this form' },
       { path: '/~0x', message: 'is not a field of this form' },
     ]);
+  });
+
+  it('leaves unknown fields out without a problem under the router’s unknownProperties: \'strip\'', () => {
+    expect(check([['title', 'T'], ['admin', 'true']], 20, 'strip')).toEqual({ values: { title: 'T' }, issues: [], omitted: 0 });
   });
 
   it('caps the problems it lists, counting the rest', () => {

@@ -25,9 +25,10 @@ function checkValue(field: FormField, value: FormDataEntryValue, path: string, i
 /**
  * The values of `form` as the object its declared fields describe, with every problem added to `issues` (paths
  * are JSON Pointers: `/title`, `/tags/1`): a required field missing, a single field given more than once, text
- * where a file belongs or the other way round, a value outside a literal union, a field the form does not declare.
+ * where a file belongs or the other way round, a value outside a literal union, and — unless the router's
+ * `unknownProperties` is 'strip', which leaves them out of the values — a field the form does not declare.
  */
-export function checkFormFields(form: FormData, fields: readonly FormField[], issues: IssueList): Record<string, unknown> {
+export function checkFormFields(form: FormData, fields: readonly FormField[], issues: IssueList, unknownFields: 'reject' | 'strip' = 'reject'): Record<string, unknown> {
   const values: Record<string, unknown> = {};
   const declared = new Set<string>();
   for (const field of fields) {
@@ -47,6 +48,7 @@ export function checkFormFields(form: FormData, fields: readonly FormField[], is
       values[field.name] = value;
     }
   }
+  if (unknownFields === 'strip') return values;
   const unknown = new Set<string>();
   for (const name of form.keys()) {
     if (!declared.has(name) && !isProtocolField(name) && !unknown.has(name)) {
