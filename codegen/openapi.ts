@@ -1,13 +1,12 @@
 import { ACTION_REFERENCE_SCHEMA_NAME, PROBLEM_SCHEMA_NAME } from '../model/reserved-schema-names.js';
 import { actionReferenceSchema, toJsonSchema, SCHEMA_REF_PREFIX, type JsonSchema } from './json-schema.js';
 import { BOUND_KEY, isFormAction, usesActionReferences, type Action, type Model } from '../model/model.js';
-
-const FORM_MEDIA_TYPES = ['multipart/form-data', 'application/x-www-form-urlencoded'];
 import { operationId } from './naming.js';
 import { streamResponse } from './openapi-stream.js';
 import { urlPath } from '../model/url-path.js';
 import { securityDeclaration } from './openapi-security.js';
 import { declaredErrorResponses } from './openapi-errors.js';
+import { formRequestBody } from './openapi-form.js';
 
 
 const problemSchema: JsonSchema = {
@@ -73,9 +72,6 @@ function operation(action: Action, model: Model): JsonSchema {
   const { schemas } = model;
   const success = successResponse(action, model);
   const hasRequiredParam = needsBound(action) || action.params.some((param) => !param.optional);
-  const formSchema: JsonSchema = needsBound(action)
-    ? { type: 'object', properties: { [BOUND_KEY]: boundSchema }, required: [BOUND_KEY], additionalProperties: true }
-    : { type: 'object', additionalProperties: true };
   const inlineNote = action.inline
     ? `An inline action (written in a function of ${action.source.file}): the server hands it out as an action reference; call it with the reference's \`bound\` as \`${BOUND_KEY}\`.`
     : undefined;
@@ -86,7 +82,7 @@ function operation(action: Action, model: Model): JsonSchema {
     tags: [action.moduleId],
     ...(description ? { description } : {}),
     requestBody: isFormAction(action)
-      ? { required: true, content: Object.fromEntries(FORM_MEDIA_TYPES.map((type) => [type, { schema: formSchema }])) }
+      ? formRequestBody(action.form.fields, needsBound(action) ? boundSchema : undefined)
       : { required: hasRequiredParam, content: { 'application/json': { schema: requestBodySchema(action, schemas) } } },
     responses: {
       ...success,

@@ -14,6 +14,7 @@ export function routesModel(model: Model): RoutesModel {
       ...(action.returns ? { returns: action.returns } : {}),
       ...(action.stream ? { stream: action.stream } : {}),
       form: isFormAction(action),
+      ...(action.form?.fields ? { formFields: action.form.fields } : {}),
       mayReturnNothing: Boolean(action.mayReturnNothing),
       ...(action.inline ? { bound: action.inline.bound } : {}),
     })),

@@ -1,5 +1,5 @@
 import { findDiscriminator } from '../model/discriminator.js';
-import { assertNever, type FormParameter, type Parameter, type StreamShape, type TypeNode } from '../model/model.js';
+import { assertNever, type FormField, type FormParameter, type Parameter, type StreamShape, type TypeNode } from '../model/model.js';
 import { propertyKey } from './naming.js';
 
 type ObjectType = Extract<TypeNode, { kind: 'object' }>;
@@ -89,8 +89,23 @@ function needsParentheses(type: TypeNode): boolean {
 
 /** An action's parameter list as TypeScript: `title: string, draft?: boolean`, or its single `FormData`. */
 function printParameters(action: { params: readonly Parameter[]; form?: FormParameter }, indent = '', schemas: SchemaTable = NO_SCHEMAS): string {
-  if (action.form) return `${action.form.name}${action.form.optional ? '?' : ''}: FormData`;
+  if (action.form) return `${action.form.name}${action.form.optional ? '?' : ''}: ${action.form.fields ? `FormData | ${printFormFields(action.form.fields, indent)}` : 'FormData'}`;
   return action.params.map((param) => `${param.name}${param.optional ? '?' : ''}: ${printType(param.type, indent, schemas)}`).join(', ');
+}
+
+/**
+ * A typed form's fields as the object the client encodes into one: text as strings (or their literals), files as
+ * Blobs, repeated fields as arrays that may be left out (no value at all is an empty array).
+ */
+function printFormFields(fields: readonly FormField[], indent: string): string {
+  if (fields.length === 0) return 'Record<string, never>';
+  const inner = indent + '  ';
+  const lines = fields.map((field) => {
+    const value = field.kind === 'file' ? 'Blob' : field.values ? field.values.map((value) => JSON.stringify(value)).join(' | ') : 'string';
+    const type = field.repeated ? `readonly ${value.includes(' | ') ? `(${value})` : value}[]` : value;
+    return `${inner}${propertyKey(field.name)}${field.optional || field.repeated ? '?' : ''}: ${type};`;
+  });
+  return `{\n${lines.join('\n')}\n${indent}}`;
 }
 
 /** A JSDoc comment of `description` on its own line (none without one); a `*\/` in the text cannot end the comment. */

@@ -17,3 +17,9 @@ export const NUMERIC_KEY_PATTERN = '^(?:NaN|-?Infinity|-?(?:0|[1-9][0-9]*)(?:\\.
 
 /** The request body key (JSON) or form field that carries an inline action's sealed bound values. */
 export const BOUND_KEY = '$bound';
+
+/**
+ * The optional property through which `FormFields<T>` carries its fields' type `T`: a type-level marker only
+ * (no form has it), so a plain FormData is still a `FormFields<T>` wherever React passes one.
+ */
+export const FORM_FIELDS_KEY = '~fields';

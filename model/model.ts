@@ -130,6 +130,21 @@ export interface StreamShape {
 export interface FormParameter {
   name: string;
   optional: boolean;
+  /** declared with `FormFields<{…}>`: the fields the form must have, validated by the router; absent for a plain `FormData` */
+  fields?: FormField[];
+}
+
+/**
+ * One field of a typed form (`FormFields<{ title: string; photo?: File }>`), in declaration order. A `repeated` field
+ * (an array) is given any number of times, absent meaning none; any other field at most once.
+ */
+export interface FormField {
+  name: string;
+  /** `text`: a string (one of `values`, sorted, when the type is a string literal union); `file`: a File or Blob */
+  kind: 'text' | 'file';
+  values?: string[];
+  repeated: boolean;
+  optional: boolean;
 }
 
 export interface ActionModule {

@@ -1,4 +1,4 @@
-import type { NamedSchema, Parameter, StreamShape, TypeNode } from './model.js';
+import type { FormField, NamedSchema, Parameter, StreamShape, TypeNode } from './model.js';
 
 /**
  * What the generated `routes.ts` carries for the server runtime: each action's parameter and return
@@ -22,6 +22,8 @@ export interface RouteShape {
   stream?: StreamShape;
   /** the single parameter is FormData */
   form: boolean;
+  /** the form's declared fields (`FormFields<{…}>`), checked before the action runs */
+  formFields?: FormField[];
   /** the declared return type also admits `undefined`, answered with 204 */
   mayReturnNothing: boolean;
   /**

@@ -1,3 +1,4 @@
+import { formBody } from './form-body.js';
 import { assertGeneratedVersion } from '../../model/version.js';
 import type { ClientAction } from '../../model/client-action.js';
 import { actionFunction } from './action-function.js';
@@ -31,7 +32,7 @@ export function bindActions<T>(call: Caller, shape: ClientModuleShape): T {
   for (const [exportName, [path, parameters, form, plan, stream]] of Object.entries(shape.actions)) {
     const revival = plan === 0 ? undefined : plan;
     const body = (args: unknown[]): Record<string, unknown> | FormData =>
-      form === 0 ? namedArguments(parameters, args) : ((form === 2 ? (args[0] ?? new FormData()) : args[0]) as FormData);
+      form === 0 ? namedArguments(parameters, args) : formBody(args[0]);
     const action = actionFunction(
       path,
       stream === undefined

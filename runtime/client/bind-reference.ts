@@ -1,3 +1,4 @@
+import { formBody } from './form-body.js';
 import type { ClientAction } from '../../model/client-action.js';
 import { actionFunction, type ActionFunction } from './action-function.js';
 import { registeredAction } from './action-registry.js';
@@ -9,11 +10,9 @@ import { referenceProblem, type ActionReference } from './reference.js';
 /** The arguments of a call as the action's route takes them, with the reference's seal. */
 function requestBody([, parameters, form]: ClientAction, args: readonly unknown[], bound: string | undefined): Record<string, unknown> | FormData {
   if (form !== 0) {
-    const given = args[0];
-    if (given !== undefined && given !== null && !(given instanceof FormData)) throw new TypeError('actionwire: this action takes a FormData');
     // a copy: the caller's form stays as it was
     const form = new FormData();
-    if (given) for (const [name, value] of given) form.append(name, value);
+    for (const [name, value] of formBody(args[0])) form.append(name, value);
     if (bound !== undefined) form.set(BOUND_KEY, bound);
     return form;
   }

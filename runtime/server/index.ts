@@ -16,6 +16,7 @@ export { getContext, headers, lastEventId, signal } from './context.js';
 export { cookies, type CookieOptions, type RequestCookies } from './http/cookies.js';
 export { toReference } from './references/reference-scope.js';
 export { formProblem, type FormProblem } from './http/form-problem.js';
+export { fieldsOf, type FormFields, type FormFieldValue } from './http/typed-form.js';
 export { NotAnActionError, type ActionReference } from './references/reference-writer.js';
 export { OutputMismatchError } from './codec/encode-helpers.js';
 export type { ActionRouter } from './router.js';

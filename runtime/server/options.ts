@@ -46,7 +46,7 @@ export interface ActionRouterOptions extends BodyLimits {
   trustProxy?: boolean;
   /** the most problems one 400 answer lists (default 20); the rest are counted in `omittedErrors` */
   maxProblems?: number;
-  /** what to do with input properties the parameter types do not declare: refuse the call (400, the default) or drop them */
+  /** what to do with input properties the parameter types do not declare (and fields a typed form does not): refuse the call (400, the default) or drop them */
   unknownProperties?: 'reject' | 'strip';
   /**
    * The secret that seals the values inline actions capture (at least 32 characters), the same on every

@@ -1,3 +1,4 @@
+import type { FormField } from '../../model/model.js';
 import type { IssueList } from './problems/issue-list.js';
 
 /** Checks and revives a parsed request body, reporting every problem into `issues`; returns the arguments. */
@@ -21,6 +22,8 @@ export interface RouteDefinition {
   decode: Decoder;
   /** the single parameter is FormData: the body is multipart/form-data or application/x-www-form-urlencoded */
   form: boolean;
+  /** the form's declared fields (`FormFields<{…}>`), checked before the action runs */
+  formFields?: readonly FormField[];
   /** writes the return value as JSON, pruned to the declared type; absent for `void` actions */
   encode: Encoder | undefined;
   /** the declared return type admits `undefined`, which is then answered with 204 */

@@ -36,6 +36,7 @@ export function defineActionRoutes(model: RoutesModel, actions: readonly ActionF
       route: shape.route,
       decode: (body, issues) => compileNow().decode(body, issues),
       form: shape.form,
+      ...(shape.formFields ? { formFields: shape.formFields } : {}),
       encode: shape.returns ? (value) => (compileNow().encode as Encoder)(value) : undefined,
       mayReturnNothing: shape.mayReturnNothing,
       action: actions[index] as ActionFunction,

@@ -24,6 +24,8 @@ import { createSealer, type Sealer } from './sealing/seal.js';
 import { FORM_ACTION_FIELD } from './references/form-action.js';
 import { finishFormPost, isBrowserFormPost, rememberForm } from './http/form-post.js';
 import { registerFormProblemSealer } from './http/form-problem.js';
+import { checkFormFields } from './http/form-field-check.js';
+import { rememberCheckedFields } from './http/typed-form.js';
 import { resolveDocs } from './docs/docs-options.js';
 import { mountApiReference } from './docs/api-reference.js';
 
@@ -144,7 +146,7 @@ function actionHandler(definition: RouteDefinition, options: ActionRouterOptions
   const maxProblems = options.maxProblems ?? DEFAULT_MAX_PROBLEMS;
   const strip = unknownProperties === 'strip';
   const pingInterval = options.streamPingInterval ?? DEFAULT_PING_INTERVAL;
-  const { form, route, encode, mayReturnNothing, action } = definition;
+  const { form, formFields, route, encode, mayReturnNothing, action } = definition;
   return async (ctx) => {
     try {
       const body = form ? await readFormArguments(ctx, limits) : await readJsonArguments(ctx, limits);
@@ -158,6 +160,7 @@ function actionHandler(definition: RouteDefinition, options: ActionRouterOptions
         return;
       }
       const issues = new IssueList(maxProblems);
+      if (formFields !== undefined && body instanceof FormData) rememberCheckedFields(body, checkFormFields(body, formFields, issues, unknownProperties));
       // 'reject' is the decoders' policy outside withUnknownProperties too: no closure for the common case
       const args = strip ? withUnknownProperties('strip', () => definition.decode(body, issues)) : definition.decode(body, issues);
       if (issues.count > 0) {

@@ -1,6 +1,6 @@
 'use server';
 
-import { ActionError } from 'actionwire/server';
+import { ActionError, fieldsOf, type FormFields } from 'actionwire/server';
 import { currentUser, endSession, startSession } from '../lib/auth.js';
 import type { User } from './actions.js';
 
@@ -10,16 +10,13 @@ export async function signIn(email: string, password: string): Promise<User> {
 }
 
 /**
- * Signs in with the sign-in form's fields: a form action, so the page's form posts straight to it without
- * JavaScript (the server answers with a redirect back to the page, the session cookie set), and the page's
- * script sends the same form through the generated client.
+ * Signs in with the sign-in form's fields: a typed form action, so the page's form posts straight to it without
+ * JavaScript (the server answers with a redirect back to the page, the session cookie set), the page's script
+ * sends the same form through the generated client, and the router refuses a form without both fields (400).
  */
-export async function signInWithForm(formData: FormData): Promise<User> {
-  const email = formData.get('email');
-  const password = formData.get('password');
-  if (typeof email !== 'string' || email === '' || typeof password !== 'string' || password === '') {
-    throw new ActionError(422, 'Fill in the email and the password', { code: 'missing-field' });
-  }
+export async function signInWithForm(formData: FormFields<{ email: string; password: string }>): Promise<User> {
+  const { email, password } = fieldsOf(formData);
+  if (email === '' || password === '') throw new ActionError(422, 'Fill in the email and the password', { code: 'missing-field' });
   return startSession(email, password);
 }
 

@@ -62,6 +62,11 @@ export async function misspelled(): Promise<void> {
   void later;
 }
 `,
+  'src/forms.ts': `'use server';
+type FormFields<T> = FormData & { readonly '~fields'?: T };
+export async function upload(form: FormFields<{ title: string; colour?: 'red' | 'green' | 'blue'; tags: string[]; photo?: File; photos: readonly Blob[] }>): Promise<void> {}
+export async function badFields(form: FormFields<{ count: number; nested: { a: string }; either: string | File; $bound: string }>): Promise<void> {}
+`,
   'src/inline.ts': `export async function page(id: string) {
   async function save(title: string): Promise<void> {
     'use server';

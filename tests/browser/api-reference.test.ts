@@ -51,6 +51,20 @@ describeWithBrowser('the API reference page in Chromium', () => {
     expect(requested.filter((url) => !url.startsWith(`${origin}/`))).toEqual([]);
     await context.close();
   });
+
+  it('shows a typed form’s fields in "Try it out": a file picker for a file field, a text box for a text field', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${new URL(server.url).origin}/api/docs`);
+    const upload = page.locator('.opblock', { has: page.locator('[data-path="/actions/forms/typed/upload"]') });
+    await upload.locator('.opblock-summary').click();
+    await upload.locator('.try-out__btn').click();
+    const row = (name: string) => upload.locator('tr', { has: page.locator(`.parameter__name:text-is("${name}")`) });
+    await row('title').waitFor();
+    expect(await row('title').locator('input[type="text"]').count()).toBe(1);
+    expect(await row('photo').locator('input[type="file"]').count()).toBe(1);
+    await context.close();
+  });
 });
 
 describe('the docs answers', () => {

@@ -116,7 +116,8 @@ describe('fromReference: the call it makes', () => {
     await fromReference({ $action: 'unit/forms/upload', bound: 'S' }, caller)();
     const bodies = calls.map((call) => (call.body instanceof FormData ? [...call.body] : call.body));
     expect(bodies).toEqual([[], [['$bound', 'S']]]);
-    await expect(fromReference({ $action: 'unit/forms/upload' }, caller)({ title: 'a' })).rejects.toThrow(new TypeError('actionwire: this action takes a FormData'));
+    // an object is a typed form's fields (encoded as one); anything else is refused
+    await expect(fromReference({ $action: 'unit/forms/upload' }, caller)('a title')).rejects.toThrow(new TypeError('actionwire: this action takes a FormData or an object of its form fields'));
   });
 });
 

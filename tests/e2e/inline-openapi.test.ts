@@ -56,6 +56,7 @@ function operation(route: string): Operation {
 }
 
 const INLINE = [
+  'forms/typed/renamer.rename',
   'posts/page/PostPage.commenter',
   'posts/page/PostPage.commenter.addComment',
   'posts/page/PostPage.details.inspect',

@@ -68,6 +68,15 @@ describe('the sample spec in standard OpenAPI tools', () => {
     expect(result.status).toBe(0);
   });
 
+  it('passes the same lint for typed forms: files as binary content, repeated fields, multipart-only and urlencoded bodies (the inline fixture)', () => {
+    const spec = join(repoRoot, 'tests', 'fixtures', 'inline', 'src', 'generated', 'openapi.json');
+    expect(readFileSync(spec, 'utf8')).toContain('"contentMediaType": "application/octet-stream"');
+    const result = redoclyLint(spec, ['security-defined']);
+    expect(result.output).toMatch(/Your API description is valid/);
+    expect(result.output).not.toMatch(/You have \d+ warning/);
+    expect(result.status).toBe(0);
+  });
+
   it('would fail the lint when the spec broke (the check can fail)', () => {
     const spec = JSON.parse(readFileSync(specPath, 'utf8'));
     spec.paths['/actions/app/actions/fetchUsers'].post.responses['200'].content['application/json'].schema.items = { $ref: '#/components/schemas/Nope' };

@@ -4,8 +4,8 @@ import * as internalServer from 'actionwire/internal/server';
 import * as server from 'actionwire/server';
 
 describe('the entry points', () => {
-  it('actionwire/server holds what actions use (and the errors onError may see), nothing generated code needs', () => {
-    expect(Object.keys(server).sort()).toEqual(['ActionError', 'NotAnActionError', 'OutputMismatchError', 'cookies', 'formProblem', 'getContext', 'headers', 'lastEventId', 'mayThrow', 'signal', 'toReference']);
+  it('actionwire/server holds what actions use (the typed forms’ fieldsOf among them, and the errors onError may see), nothing generated code needs', () => {
+    expect(Object.keys(server).sort()).toEqual(['ActionError', 'NotAnActionError', 'OutputMismatchError', 'cookies', 'fieldsOf', 'formProblem', 'getContext', 'headers', 'lastEventId', 'mayThrow', 'signal', 'toReference']);
   });
 
   it('actionwire/client holds configuration, errors, references, the cookie jar hooks and the React form fallback', () => {

@@ -1,11 +1,12 @@
 import type ts from 'typescript';
 import { isBindingIdentifier } from '../../codegen/naming.js';
-import type { Action, Parameter } from '../../model/model.js';
+import type { Action, FormParameter, Parameter } from '../../model/model.js';
 import { clientExportNameProblem } from './names/client-names.js';
 import { unroutableNameProblem } from './names/route-names.js';
 import { errorCount, issueAt, type AnalysisIssue } from './issues.js';
-import { convertType, includesUndefined, isFormData } from './types/convert.js';
+import { convertType, includesUndefined } from './types/convert.js';
 import { convertStream, isStreamType } from './types/stream-type.js';
+import { formParameter, isFormParameterType } from './types/form-fields.js';
 import { writtenResultTypes, writtenTypes } from './types/named-unions.js';
 import type { SchemaRegistry } from './types/schema-names.js';
 import type { TypeContext, ValuePlace } from './types/type-context.js';
@@ -136,7 +137,7 @@ export function analyzeSignature(analysis: ModuleAnalysis, signature: ts.Signatu
   const errorsBefore = errorCount(analysis.issues);
   const context = (site: ts.Node, place: ValuePlace): TypeContext => ({ ...analysis, site, place, visiting: new Set() });
   const params: Parameter[] = [];
-  const formParameters: Array<{ name: string; optional: boolean }> = [];
+  const formParameters: FormParameter[] = [];
   for (const parameter of signature.getParameters()) {
     const declaration = parameter.valueDeclaration;
     if (!declaration || !tsApi.isParameter(declaration)) continue;
@@ -154,7 +155,8 @@ export function analyzeSignature(analysis: ModuleAnalysis, signature: ts.Signatu
     const type = checker.getTypeOfSymbolAtLocation(parameter, declaration);
     const place: ValuePlace = { kind: 'parameter', action: exportName, parameter: name };
     const optional = Boolean(declaration.questionToken || declaration.initializer) || includesUndefined(context(declaration, place), type);
-    if (isFormData(checker.getNonNullableType(type))) formParameters.push({ name, optional });
+    const nonNullable = checker.getNonNullableType(type);
+    if (isFormParameterType(context(declaration, place), nonNullable)) formParameters.push(formParameter(context(declaration, place), name, optional, nonNullable));
     else params.push({ name, type: convertType(type, context(declaration, place), '', writtenTypes(context(declaration, place), [declaration])), optional });
   }
 

@@ -20,6 +20,7 @@ const ISSUE_CODES = {
   'actionwire/unroutable-name': 93016,
   'actionwire/unimportable-file-name': 93017,
   'actionwire/computed-error-status': 93018,
+  'actionwire/unsupported-form-field': 93019,
   'actionwire/unsupported-stream': 93030,
 } as const;
 

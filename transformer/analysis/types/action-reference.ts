@@ -1,6 +1,7 @@
 import type ts from 'typescript';
 import type { FormParameter, Parameter, TypeNode } from '../../../model/model.js';
-import { convertType, includesUndefined, isFormData } from './convert.js';
+import { convertType, includesUndefined } from './convert.js';
+import { formParameter, isFormParameterType } from './form-fields.js';
 import { writtenTypes } from './named-unions.js';
 import { unsupported, type TypeContext } from './type-context.js';
 
@@ -35,9 +36,10 @@ export function convertActionReference(type: ts.Type, context: TypeContext, path
       unsupported(context, path, text(), `its rest parameter '${name}' cannot be named in a request body`);
       return;
     }
-    if (isFormData(checker.getNonNullableType(parameterType))) {
+    const nonNullable = checker.getNonNullableType(parameterType);
+    if (isFormParameterType(context, nonNullable)) {
       if (index > 0 || signature.getParameters().length > 1) unsupported(context, path, text(), 'a FormData parameter must be the only one');
-      form = { name, optional };
+      form = formParameter(context, name, optional, nonNullable);
       return;
     }
     const place = { kind: 'parameter' as const, action: `${placeName(context)} → ${path || 'result'}`, parameter: name };

@@ -92,6 +92,11 @@ function convertStructure(type: ts.Type, context: TypeContext, path: string, wri
     const primitive = members.find((member) => member.flags & (F.StringLike | F.NumberLike | F.BooleanLike));
     // `string & { __brand: 'Email' }` is a string on the wire.
     if (primitive) return convertType(primitive, context, path);
+    // FormFields<T> (FormData and its fields' marker)
+    if (members.some(isFormData)) {
+      unsupported(context, path, checker.typeToString(type), 'a form can only be the single parameter of an action (its body is then a form)');
+      return { kind: 'unknown' };
+    }
     return convertObject(type, context, path);
   }
   if (type.flags & F.NonPrimitive) return { kind: 'object', properties: [], additional: { kind: 'unknown' } };
