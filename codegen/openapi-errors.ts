@@ -10,7 +10,7 @@ function codeMembers(error: DeclaredError, extraCodes: readonly string[]): { sch
   if (codes.length === 0) return { required: false };
   // the router answers its own statuses (a cross-origin 403, any 500…) without a code
   const required = !error.mayOmitCode && extraCodes.length === 0 && !(PROTOCOL_ERROR_STATUSES as readonly number[]).includes(error.status);
-  return { schema: codes.length === 1 ? { const: codes[0] } : { enum: codes }, required };
+  return { schema: codes.length === 1 ? { type: 'string', const: codes[0] } : { type: 'string', enum: codes }, required };
 }
 
 function describe(error: DeclaredError): string {
@@ -20,10 +20,10 @@ function describe(error: DeclaredError): string {
     : `An error the action declares (${codes})`;
 }
 
-/** One problem+json response: the shared problem schema, with this status and its codes. */
+/** One problem+json response: the shared problem schema, with this status and its codes (typed too: generators such as orval read a bare `const` as a string). */
 function problemResponse(error: DeclaredError, description: string, extraCodes: readonly string[] = []): JsonSchema {
   const code = codeMembers(error, extraCodes);
-  const own: JsonSchema = { type: 'object', properties: { status: { const: error.status }, ...(code.schema ? { code: code.schema } : {}) } };
+  const own: JsonSchema = { type: 'object', properties: { status: { type: 'integer', const: error.status }, ...(code.schema ? { code: code.schema } : {}) } };
   if (code.required) own.required = ['code'];
   return { description, content: { 'application/problem+json': { schema: { allOf: [{ $ref: SCHEMA_REF_PREFIX + PROBLEM_SCHEMA_NAME }, own] } } } };
 }

@@ -21,7 +21,7 @@ export async function bad(form: FormFields<{ title: string; count: string | File
   });
 
   it('reports each field with its name, at the parameter (in the order tspc prints them)', () => {
-    const at = `${join('src', 'forms.ts')}(7,27): error TS93018: [actionwire/unsupported-form-field] bad(form) declares the form field`;
+    const at = `${join('src', 'forms.ts')}(7,27): error TS93019: [actionwire/unsupported-form-field] bad(form) declares the form field`;
     expect(lines).toEqual([
       expect.stringContaining(`${at} '$bound' as 'string': field names starting with $ belong to the protocol ($bound, $action); rename it`),
       expect.stringContaining(`${at} 'count' as 'string | File': a form field holds text (string or string literals), a file (File, Blob), or an array of either`),

@@ -87,9 +87,11 @@ export const openApiText: string = String.raw`{
                       "type": "object",
                       "properties": {
                         "status": {
+                          "type": "integer",
                           "const": 400
                         },
                         "code": {
+                          "type": "string",
                           "const": "bad-name"
                         }
                       }
@@ -112,9 +114,11 @@ export const openApiText: string = String.raw`{
                       "type": "object",
                       "properties": {
                         "status": {
+                          "type": "integer",
                           "const": 401
                         },
                         "code": {
+                          "type": "string",
                           "const": "not-signed-in"
                         }
                       },
@@ -140,9 +144,11 @@ export const openApiText: string = String.raw`{
                       "type": "object",
                       "properties": {
                         "status": {
+                          "type": "integer",
                           "const": 409
                         },
                         "code": {
+                          "type": "string",
                           "enum": [
                             "email-taken",
                             "name-taken"
@@ -171,6 +177,7 @@ export const openApiText: string = String.raw`{
                       "type": "object",
                       "properties": {
                         "status": {
+                          "type": "integer",
                           "const": 429
                         }
                       }
@@ -193,9 +200,11 @@ export const openApiText: string = String.raw`{
                       "type": "object",
                       "properties": {
                         "status": {
+                          "type": "integer",
                           "const": 500
                         },
                         "code": {
+                          "type": "string",
                           "const": "maintenance"
                         }
                       }
@@ -218,6 +227,7 @@ export const openApiText: string = String.raw`{
                       "type": "object",
                       "properties": {
                         "status": {
+                          "type": "integer",
                           "const": 502
                         },
                         "code": {

@@ -7,7 +7,7 @@ import * as m1 from "../misc.js";
 
 /** Every action's route and parameter and return types, as data: actionwire/server compiles each action's validator and serializer from them on its first call. */
 const model: RoutesModel = JSON.parse(String.raw`{
-"version":4,
+"version":5,
 "schemas":[
 {"name":"Role","type":{"kind":"union","members":[{"kind":"literal","value":"admin"},{"kind":"literal","value":"member"}]}},
 {"name":"Shape","type":{"kind":"union","members":[{"kind":"object","properties":[{"name":"kind","type":{"kind":"literal","value":"circle"},"optional":false},{"name":"radius","type":{"kind":"number"},"optional":false}]},{"kind":"object","properties":[{"name":"kind","type":{"kind":"literal","value":"square"},"optional":false},{"name":"side","type":{"kind":"number"},"optional":false},{"name":"at","type":{"kind":"date"},"optional":true}]}]}},

@@ -6,7 +6,7 @@ const { bindActions, defaultCaller } = require('actionwire/internal/client');
 
 /** The data's format, then each action's path, parameter names, form (1, or 2 when optional) and result revival (Dates, bigints, Maps…), then the named plans. */
 const actionShapes = JSON.parse(String.raw`{
-"version":4,
+"version":5,
 "actions":{
 "default":["/actions/misc/default",["settings"],0,0],
 "shape":["/actions/misc/shape",["input"],0,["r","Shape"]]
