@@ -6,7 +6,9 @@ import { cookieJarHooks } from 'actionwire/client';
 import { CookieJar } from 'tough-cookie';
 import { ActionError, configureClient } from './generated/client/index.js';
 import { createUser, fetchUsers } from './generated/client/app/actions.js';
+import { sendFeedback } from './generated/client/app/feedback.js';
 import { openPost } from './generated/client/app/posts/actions.js';
+import { lastReindex, reindexPosts } from './generated/client/app/reindex.js';
 import { signIn, signOut, whoAmI } from './generated/client/app/session.js';
 import { ADMIN, startServer } from './server.js';
 
@@ -56,6 +58,15 @@ try {
   } catch (error) {
     if (!(error instanceof ActionError)) throw error;
     console.log(`  refused: ${error.status}; ${error.errors.map((issue) => `${issue.path} ${issue.message}`).join('; ')}`);
+  }
+
+  step('createUser with an email already taken, through createUser.safe(…)');
+  const taken = await createUser.safe({ name: 'Grace again', email: 'grace@example.com', password: 'a-long-password' });
+  if (!taken.ok && ActionError.is(taken.error, createUser) && taken.error.code === 'email-taken') {
+    // taken.error.code is typed as the codes createUser declares ('email-taken' | 'weak-password' | …), found by the compiler
+    console.log(`  refused: ${taken.error.status} ${taken.error.code} — ${taken.error.detail} (a declared error: openapi.json lists it)`);
+  } else {
+    throw new Error(`the sample expected createUser to answer email-taken, got ${JSON.stringify(taken)}`);
   }
 
   step('fetchUsers()');
@@ -119,6 +130,32 @@ try {
   console.log(`  POST ${feedbackAction} → ${sent.status} ${sent.statusText}, Location: ${sent.headers.get('location')}`);
   const listed = /<li data-testid="feedback-item">(.*?)<\/li>/.exec(await (await get('/')).text())?.[1] ?? '';
   console.log(`  GET / now lists: ${listed.replace(/<[^>]+>/g, '')}`);
+
+  step('sendFeedback({ message }): a typed form action, called with its fields as an object (sent as multipart)');
+  const note = await sendFeedback({ message: 'Sent from the Node client' });
+  console.log(`  note #${note.id} by ${note.author}: "${note.message}"`);
+
+  step('reindexPosts(50): a streaming action (text/event-stream), its items and result revived');
+  const feed = reindexPosts(50);
+  let progress = await feed.next();
+  while (progress.done !== true) {
+    const item = progress.value;
+    if (item.step <= 2 || item.step === item.total) console.log(`  ${item.step}/${item.total} ${item.label} at ${item.at.toISOString()} (a ${item.at.constructor.name})`);
+    else if (item.step === 3) console.log('  …');
+    progress = await feed.next();
+  }
+  console.log(`  done: ${progress.value.indexed} of ${progress.value.total} batches, finishedAt a ${progress.value.finishedAt.constructor.name}`);
+
+  step('reindexPosts(50) left after 3 items: the request is aborted, the server returns its generator');
+  for await (const item of reindexPosts(50)) {
+    if (item.step === 3) break;
+  }
+  let last = await lastReindex();
+  for (let polls = 0; last?.state === 'running' && polls < 100; polls++) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    last = await lastReindex();
+  }
+  console.log(`  lastReindex() → ${JSON.stringify(last)} (its finally ran when the client left)`);
 
   step('signOut(), then whoAmI()');
   await signOut();

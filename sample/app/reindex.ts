@@ -30,11 +30,13 @@ let last: ReindexState | null = null;
 
 function pause(ms: number, cancelled: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    cancelled.addEventListener('abort', () => {
+    const done = (): void => {
       clearTimeout(timer);
+      cancelled.removeEventListener('abort', done);
       resolve();
-    }, { once: true });
+    };
+    const timer = setTimeout(done, ms);
+    cancelled.addEventListener('abort', done, { once: true });
   });
 }
 
