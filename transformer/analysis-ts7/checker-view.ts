@@ -14,6 +14,9 @@ export class CheckerView {
   private readonly signatures = new Map<number, SignatureView>();
   private readonly texts = new Map<number, string>();
   private readonly typesOfNodes = new Map<Ast.Node, TypeView | undefined>();
+  private readonly symbolsOfNodes = new Map<Ast.Node, SymbolView | undefined>();
+  private readonly exports = new Map<number, SymbolView[]>();
+  private readonly aliased = new Map<number, SymbolView>();
 
   constructor(
     readonly typescript: TypeScript7,
@@ -48,13 +51,18 @@ export class CheckerView {
 
   // ts.TypeChecker
   getSymbolAtLocation(node: Ast.Node): SymbolView | undefined {
-    return this.symbol(this.checker.getSymbolAtLocation(node));
+    if (!this.symbolsOfNodes.has(node)) this.symbolsOfNodes.set(node, this.symbol(this.checker.getSymbolAtLocation(node)));
+    return this.symbolsOfNodes.get(node);
   }
   getExportsOfModule(symbol: SymbolView): SymbolView[] {
-    return this.checker.getExportsOfModule(symbol.raw).map((each) => this.symbol(each));
+    let exports = this.exports.get(symbol.raw.id);
+    if (!exports) this.exports.set(symbol.raw.id, (exports = this.checker.getExportsOfModule(symbol.raw).map((each) => this.symbol(each))));
+    return exports;
   }
   getAliasedSymbol(symbol: SymbolView): SymbolView {
-    return this.symbol(this.checker.getAliasedSymbol(symbol.raw));
+    let target = this.aliased.get(symbol.raw.id);
+    if (!target) this.aliased.set(symbol.raw.id, (target = this.symbol(this.checker.getAliasedSymbol(symbol.raw))));
+    return target;
   }
   getTypeOfSymbolAtLocation(symbol: SymbolView, node: Ast.Node): TypeView {
     // where a symbol is declared, its type there is its declared type (no narrowing happens at a declaration)
@@ -214,8 +222,9 @@ export class SignatureView {
 
   getParameters(): SymbolView[] {
     if (!this.parameters) {
-      this.parameters = this.raw.getParameters().map((symbol) => this.view.symbol(symbol));
-      this.view.prefetchTypes(this.parameters);
+      const parameters = this.raw.getParameters().map((symbol) => this.view.symbol(symbol));
+      this.view.prefetchTypes(parameters);
+      this.parameters = parameters;
     }
     return this.parameters;
   }
@@ -315,9 +324,10 @@ export class TypeView {
   }
   properties(): SymbolView[] {
     if (!this.cache.properties) {
-      this.cache.properties = this.view.checker.getPropertiesOfType(this.raw).map((symbol) => this.view.symbol(symbol));
+      const properties = this.view.checker.getPropertiesOfType(this.raw).map((symbol) => this.view.symbol(symbol));
       // every property's type is read next: one call for all of them
-      this.view.prefetchTypes(this.cache.properties);
+      this.view.prefetchTypes(properties);
+      this.cache.properties = properties;
     }
     return this.cache.properties;
   }
