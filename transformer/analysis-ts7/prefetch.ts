@@ -4,6 +4,8 @@ import type { PrefetchTask, RequestPipeline } from './pipelined-requests.js';
 
 /** Library types the conversion reads no further than their type arguments (or not at all). */
 const LIBRARY_CONTAINERS = new Set(['Array', 'ReadonlyArray', 'Map', 'ReadonlyMap', 'Set', 'ReadonlySet', 'Promise', 'PromiseLike']);
+/** Library containers that are no arrays (no `isArrayType` question). */
+const LIBRARY_COLLECTIONS = new Set(['Map', 'ReadonlyMap', 'Set', 'ReadonlySet', 'Promise', 'PromiseLike']);
 
 function startsWithUseServer(ast: CheckerView['typescript']['ast'], file: Ast.SourceFile): boolean {
   const [first] = file.statements;
@@ -77,10 +79,12 @@ export function prefetchActionTypes(view: CheckerView, pipeline: RequestPipeline
         const library = Boolean(symbol?.inLibrary() && symbol.flags & (SymbolFlags.Class | SymbolFlags.Interface) && !(symbol.flags & SymbolFlags.TypeLiteral));
         if (library && symbol?.name === 'Date') return [];
         if (type.objectFlags & ObjectFlags.Reference) {
-          type.isArray();
-          const declared = type.target?.typeParameters?.length ?? 0;
           const typeArguments = type.typeArguments();
-          if (symbol && !symbol.inLibrary()) typeArguments.slice(0, declared).forEach(argumentText);
+          // convert.ts reads Map, Set and Promise by name; it asks any other reference whether it is an array, then a tuple (from its target)
+          if (!library || !LIBRARY_COLLECTIONS.has(symbol?.name ?? '')) {
+            if (!type.isArray()) void type.target;
+          }
+          if (symbol && !symbol.inLibrary()) typeArguments.slice(0, type.target?.typeParameters?.length ?? 0).forEach(argumentText);
           next.push(...typeArguments.flatMap(visit));
         }
         if (!library || !LIBRARY_CONTAINERS.has(symbol?.name ?? '')) {
