@@ -45,7 +45,10 @@ export function prefetchActionTypes(view: CheckerView, pipeline: RequestPipeline
       for (const declaration of declarations) {
         const written = WRITTEN.has(declaration.kind) && 'type' in declaration ? (declaration.type as Ast.Node | undefined) : undefined;
         if (!written) continue;
-        for (const member of writtenMembers(written)) types.push(...[view.getTypeFromTypeNode(member as Ast.TypeNode)].flatMap((type) => type ?? []));
+        for (const member of writtenMembers(written)) {
+          const type = view.getTypeFromTypeNode(member as Ast.TypeNode);
+          if (type) types.push(type);
+        }
       }
       return types.flatMap(visit);
     };
@@ -81,9 +84,7 @@ export function prefetchActionTypes(view: CheckerView, pipeline: RequestPipeline
         if (type.objectFlags & ObjectFlags.Reference) {
           const typeArguments = type.typeArguments();
           // convert.ts reads Map, Set and Promise by name; it asks any other reference whether it is an array, then a tuple (from its target)
-          if (!library || !LIBRARY_COLLECTIONS.has(symbol?.name ?? '')) {
-            if (!type.isArray()) void type.target;
-          }
+          if ((!library || !LIBRARY_COLLECTIONS.has(symbol?.name ?? '')) && !type.isArray()) void type.target;
           if (symbol && !symbol.inLibrary()) typeArguments.slice(0, type.target?.typeParameters?.length ?? 0).forEach(argumentText);
           next.push(...typeArguments.flatMap(visit));
         }
@@ -152,7 +153,10 @@ export function prefetchActionTypes(view: CheckerView, pipeline: RequestPipeline
       if (!written || written.kind !== K.TypeReference || !('typeArguments' in written)) return [];
       const [argument] = (written.typeArguments as readonly Ast.Node[] | undefined) ?? [];
       if (!argument) return [];
-      return writtenMembers(argument).flatMap((member) => [view.getTypeFromTypeNode(member as Ast.TypeNode)].flatMap((type) => (type ? visit(type) : [])));
+      return writtenMembers(argument).flatMap((member) => {
+        const type = view.getTypeFromTypeNode(member as Ast.TypeNode);
+        return type ? visit(type) : [];
+      });
     };
 
   const moduleTask =
