@@ -10,6 +10,9 @@ import { emitOpenApi } from './openapi.js';
 import { emitOpenApiDocument } from './openapi-document.js';
 import { emitRoutes } from './routes.js';
 
+/** The OpenAPI document's module in the generated directory (routes.ts imports `./openapi-document.js`). */
+export const OPENAPI_DOCUMENT_MODULE = 'openapi-document';
+
 /** The generated client: declarations (`client/….d.ts`) and scripts (`client/….js`), by path relative to the generated directory. */
 interface GeneratedClient {
   declarations: Map<string, string>;
@@ -39,13 +42,16 @@ function generateClient(model: Model, withDeclarations: boolean): GeneratedClien
  * Every generated file, by its path relative to the generated directory, in a stable order. The client is
  * declarations (`.d.ts`) beside scripts (`.js`, ES modules unless `format` says otherwise): the compiler parses
  * the declarations but neither checks (with `skipLibCheck`) nor emits them, which keeps thousands of actions
- * cheap to build. `routes.ts` stays TypeScript: it imports the project's own modules and is compiled with them.
+ * cheap to build; so is the OpenAPI document's module. `routes.ts` stays TypeScript: it imports the project's own
+ * modules and is compiled with them.
  */
 export function generateFiles(model: Model, format: ScriptFormat = 'esm'): Map<string, string> {
   const files = new Map<string, string>();
   const openApi = emitOpenApi(model);
   files.set('openapi.json', openApi);
-  files.set('openapi-document.ts', emitOpenApiDocument(openApi));
+  const document = emitOpenApiDocument(openApi);
+  files.set(`${OPENAPI_DOCUMENT_MODULE}.d.ts`, document.declarations);
+  files.set(`${OPENAPI_DOCUMENT_MODULE}.js`, document.script.render(format));
   files.set('routes.ts', emitRoutes(model));
   const client = generateClient(model, true);
   for (const [name, declarations] of client.declarations) {
@@ -61,5 +67,12 @@ export function generateFiles(model: Model, format: ScriptFormat = 'esm'): Map<s
 export function generateClientScripts(model: Model, format: ScriptFormat): Map<string, string> {
   const scripts = new Map<string, string>();
   for (const [name, script] of generateClient(model, false).scripts) scripts.set(name, script.render(format));
+  return scripts;
+}
+
+/** The generated scripts a server build's output needs beside what the compiler emits: the client's and the OpenAPI document's. */
+export function generateServerScripts(model: Model, format: ScriptFormat): Map<string, string> {
+  const scripts = generateClientScripts(model, format);
+  scripts.set(`${OPENAPI_DOCUMENT_MODULE}.js`, emitOpenApiDocument(emitOpenApi(model)).script.render(format));
   return scripts;
 }

@@ -1,7 +1,8 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { dirname, join } from 'node:path';
-import { generateClientScripts, generateFiles } from '../../codegen/generate.js';
+import { execFileSync } from 'node:child_process';
+import { generateClientScripts, generateFiles, generateServerScripts } from '../../codegen/generate.js';
 import { expectGoldenText } from '../helpers/golden-json.js';
 import { tmpRoot } from '../helpers/paths.js';
 import { run } from '../helpers/project.js';
@@ -14,22 +15,33 @@ function expectGolden(name: string, content: string): void {
 describe('emitters, from a hand-written model (golden files; UPDATE_GOLDEN=1 rewrites them)', () => {
   const files = generateFiles(usersModel);
 
-  it('openapi-document.ts holds openapi.json’s document, backticks and ${ included, as JavaScript reads it', async () => {
+  it('openapi-document.js holds openapi.json’s document, backticks and ${ included, as JavaScript reads it', async () => {
     const tricky = generateFiles({ ...usersModel, title: 'Users `api` ${x} \\ \u2028' });
     const directory = join(tmpRoot, 'openapi-document');
     rmSync(directory, { recursive: true, force: true });
     mkdirSync(directory, { recursive: true });
-    // type annotations removed: the module is one `export const` with a String.raw template
-    writeFileSync(join(directory, 'document.mjs'), tricky.get('openapi-document.ts')!.replace('openApiText: string', 'openApiText'));
+    writeFileSync(join(directory, 'document.mjs'), tricky.get('openapi-document.js')!);
     const { openApiText } = (await import(pathToFileURL(join(directory, 'document.mjs')).href)) as { openApiText: string };
     expect(JSON.parse(openApiText)).toEqual(JSON.parse(tricky.get('openapi.json')!));
     expect(JSON.parse(openApiText).info.title).toBe('Users `api` ${x} \\ \u2028');
   });
 
+  it('writes openapi-document.js as CommonJS for a server build that emits CommonJS, with the same document', () => {
+    const scripts = generateServerScripts(usersModel, 'cjs');
+    expect([...scripts.keys()]).toEqual(['client/app/users.js', 'client/misc.js', 'client/index.js', 'openapi-document.js']);
+    const directory = join(tmpRoot, 'openapi-document-cjs');
+    rmSync(directory, { recursive: true, force: true });
+    mkdirSync(directory, { recursive: true });
+    writeFileSync(join(directory, 'document.cjs'), scripts.get('openapi-document.js')!);
+    const text = execFileSync(process.execPath, ['-e', `process.stdout.write(require(${JSON.stringify(join(directory, 'document.cjs'))}).openApiText)`], { encoding: 'utf8' });
+    expect(text).toBe(files.get('openapi.json'));
+  });
+
   it('emits the expected set of files', () => {
     expect([...files.keys()]).toEqual([
       'openapi.json',
-      'openapi-document.ts',
+      'openapi-document.d.ts',
+      'openapi-document.js',
       'routes.ts',
       'client/_types.d.ts',
       'client/app/users.d.ts',

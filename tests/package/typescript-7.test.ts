@@ -26,9 +26,9 @@ describe('a TypeScript 7 project set up as docs/typescript-versions.md says (act
   it('builds with `npm run build` (actionwire generate && tsc)', () => {
     const result = project.run('npm', ['run', 'build']);
     expect(result.status).toBe(0);
-    expect(result.output).toMatch(/actionwire: 4 actions; 8 files written/);
+    expect(result.output).toMatch(/actionwire: 4 actions; 9 files written/);
     expect(result.output).not.toMatch(/error/i);
-    for (const file of ['server.js', 'call.js', 'actions/users.js', 'generated/routes.js', 'generated/client/index.js']) {
+    for (const file of ['server.js', 'call.js', 'actions/users.js', 'generated/routes.js', 'generated/openapi-document.js', 'generated/client/index.js']) {
       expect(existsSync(join(project.dir, 'dist', file))).toBe(true);
     }
   });

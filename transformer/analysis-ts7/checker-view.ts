@@ -15,6 +15,7 @@ export class CheckerView {
   private readonly texts = new Map<number, string>();
   private readonly typesOfNodes = new Map<Ast.Node, TypeView | undefined>();
   private readonly symbolsAtNodes = new Map<Ast.Node, SymbolView | undefined>();
+  private readonly exports = new Map<number, SymbolView[]>();
   private readonly aliased = new Map<number, SymbolView>();
 
   constructor(
@@ -50,8 +51,8 @@ export class CheckerView {
 
   // ts.TypeChecker
   getSymbolAtLocation(node: Ast.Node): SymbolView | undefined {
-    if (this.symbolsAtNodes.has(node)) return this.symbolsAtNodes.get(node);
-    return this.symbol(this.checker.getSymbolAtLocation(node));
+    if (!this.symbolsAtNodes.has(node)) this.symbolsAtNodes.set(node, this.symbol(this.checker.getSymbolAtLocation(node)));
+    return this.symbolsAtNodes.get(node);
   }
   /** Asks for the symbols at many nodes in one call (the API takes arrays here), for the callees of a function body. */
   prefetchSymbolsAt(nodes: readonly Ast.Node[]): void {
@@ -61,7 +62,9 @@ export class CheckerView {
     missing.forEach((node, index) => this.symbolsAtNodes.set(node, this.symbol(symbols[index])));
   }
   getExportsOfModule(symbol: SymbolView): SymbolView[] {
-    return this.checker.getExportsOfModule(symbol.raw).map((each) => this.symbol(each));
+    let exports = this.exports.get(symbol.raw.id);
+    if (!exports) this.exports.set(symbol.raw.id, (exports = this.checker.getExportsOfModule(symbol.raw).map((each) => this.symbol(each))));
+    return exports;
   }
   getAliasedSymbol(symbol: SymbolView): SymbolView {
     let target = this.aliased.get(symbol.raw.id);
@@ -229,8 +232,9 @@ export class SignatureView {
 
   getParameters(): SymbolView[] {
     if (!this.parameters) {
-      this.parameters = this.raw.getParameters().map((symbol) => this.view.symbol(symbol));
-      this.view.prefetchTypes(this.parameters);
+      const parameters = this.raw.getParameters().map((symbol) => this.view.symbol(symbol));
+      this.view.prefetchTypes(parameters);
+      this.parameters = parameters;
     }
     return this.parameters;
   }
@@ -330,9 +334,10 @@ export class TypeView {
   }
   properties(): SymbolView[] {
     if (!this.cache.properties) {
-      this.cache.properties = this.view.checker.getPropertiesOfType(this.raw).map((symbol) => this.view.symbol(symbol));
+      const properties = this.view.checker.getPropertiesOfType(this.raw).map((symbol) => this.view.symbol(symbol));
       // every property's type is read next: one call for all of them
-      this.view.prefetchTypes(this.cache.properties);
+      this.view.prefetchTypes(properties);
+      this.cache.properties = properties;
     }
     return this.cache.properties;
   }

@@ -18,7 +18,7 @@ export interface TypeScript7 {
 /** What the analysis calls, checked once at start-up so that a changed API fails with a clear message, not deep inside a walk. */
 const SYNC_MEMBERS = ['API', 'SignatureKind', 'TypeFlags', 'SymbolFlags', 'ObjectFlags', 'ElementFlags', 'ModifierFlags', 'DiagnosticCategory'] as const;
 const API_METHODS = ['updateSnapshot', 'close'] as const;
-const AST_MEMBERS = ['SyntaxKind', 'getLeadingCommentRanges', 'isIdentifier', 'isFunctionDeclaration', 'isArrowFunction', 'isFunctionExpression', 'isVariableDeclaration', 'isBlock', 'isTypeAliasDeclaration', 'isUnionTypeNode'] as const;
+const AST_MEMBERS = ['SyntaxKind', 'getLeadingCommentRanges', 'isIdentifier', 'isFunctionDeclaration', 'isArrowFunction', 'isFunctionExpression', 'isVariableDeclaration', 'isBlock', 'isTypeAliasDeclaration', 'isUnionTypeNode', 'isExpressionStatement', 'isStringLiteral'] as const;
 
 export class TypeScript7ApiError extends Error {}
 

@@ -5,6 +5,8 @@ import type * as Sync from 'typescript-7/unstable/sync';
 import { analyzeProgram, type AnalysisOptions, type ProgramAnalysis } from '../analysis/analyze.js';
 import { isWithin } from '../analysis/names/module-paths.js';
 import { CheckerView } from './checker-view.js';
+import { RequestPipeline } from './pipelined-requests.js';
+import { prefetchActionTypes } from './prefetch.js';
 import { syntaxNamespace } from './syntax-namespace.js';
 import type { TypeScript7 } from './typescript-7-modules.js';
 
@@ -23,6 +25,7 @@ export interface TypeScript7Analysis {
  */
 export class TypeScript7Session {
   private readonly api: Sync.API;
+  private readonly pipeline: RequestPipeline;
   private snapshot: Sync.Snapshot | undefined;
   private generatedDir: string | undefined;
 
@@ -33,6 +36,7 @@ export class TypeScript7Session {
     const emptyModule = (fileName: string): string | undefined =>
       this.generatedDir !== undefined && /\.[cm]?tsx?$/.test(fileName) && !/\.d\.[cm]?ts$/.test(fileName) && isWithin(this.generatedDir, resolve(fileName)) ? 'export {};\n' : undefined;
     this.api = new typescript.sync.API({ cwd: process.cwd(), fs: { readFile: emptyModule } });
+    this.pipeline = RequestPipeline.of(this.api);
   }
 
   /** The tsconfig's compiler options as TypeScript 7 reads them (`plugins` left out: TypeScript 7 drops them). */
@@ -53,10 +57,11 @@ export class TypeScript7Session {
     if (!project) throw new Error(`TypeScript ${this.typescript.version} did not load the project ${this.projectFile}`);
     const compilerOptions = project.compilerOptions as ts.CompilerOptions;
     const checker = new CheckerView(this.typescript, project.checker, project);
-    const files = project.program
-      .getSourceFileNames()
-      .filter((name) => !/\.d\.[cm]?ts$/.test(name) && !/[\\/]node_modules[\\/]/.test(name))
-      .flatMap((name) => project.program.getSourceFile(name) ?? []);
+    const names = project.program.getSourceFileNames().filter((name) => !/\.d\.[cm]?ts$/.test(name) && !/[\\/]node_modules[\\/]/.test(name));
+    // the project's syntax trees, fetched together; the program keeps them for this snapshot
+    this.pipeline.run(names.map((name) => () => (project.program.getSourceFile(name), [])));
+    const files = names.flatMap((name) => project.program.getSourceFile(name) ?? []);
+    prefetchActionTypes(checker, this.pipeline, files);
     // The members of ts.Program that analyzeProgram calls; it skips declaration files and dependencies, so only the project's own files are fetched.
     const program = {
       getCompilerOptions: () => compilerOptions,

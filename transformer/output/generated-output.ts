@@ -1,6 +1,6 @@
 import { isAbsolute, join, relative } from 'node:path';
 import type ts from 'typescript';
-import { generateClientScripts, generateFiles } from '../../codegen/generate.js';
+import { generateFiles, generateServerScripts, OPENAPI_DOCUMENT_MODULE } from '../../codegen/generate.js';
 import { writeIfChanged } from './write.js';
 import type { Model } from '../../model/model.js';
 import { once } from '../../model/once.js';
@@ -15,7 +15,7 @@ export interface OutputLayout {
   /** Does the build emit CommonJS for a script at this path? (the compiler's rule: `commonJsRule`) */
   emitsCommonJs(path: string): boolean;
   /**
-   * The client's scripts as CommonJS, by path relative to the generated directory, for a build that emits
+   * The generated scripts as CommonJS, by path relative to the generated directory, for a build that emits
    * CommonJS (made when first needed). Without it, scripts are copied as they are.
    */
   commonJsScripts?: () => ReadonlyMap<string, string>;
@@ -52,7 +52,7 @@ function outputPath(directory: string | undefined, layout: OutputLayout, source:
 
 /** A server build's output layout: its scripts in CommonJS made from `model` when the build emits CommonJS somewhere. */
 export function serverLayout(rootDir: string, generatedDir: string, options: ts.CompilerOptions, emitsCommonJs: (path: string) => boolean, model: Model): OutputLayout {
-  return { rootDir, generatedDir, options, emitsCommonJs, commonJsScripts: once(() => generateClientScripts(model, 'cjs')) };
+  return { rootDir, generatedDir, options, emitsCommonJs, commonJsScripts: once(() => generateServerScripts(model, 'cjs')) };
 }
 
 /**
@@ -66,8 +66,8 @@ export function generatedDirFiles(layout: OutputLayout, model: Model): Map<strin
 }
 
 /**
- * The generated client files a build's output needs beside what the compiler emits (absolute path → text):
- * the scripts in the output directory, in the module format the build emits there, and — when the build
+ * The generated files a build's output needs beside what the compiler emits (absolute path → text): the
+ * scripts (the client's and the OpenAPI document's) in the output directory, in the module format the build emits there, and — when the build
  * emits declarations — the declarations, which the project's own declarations may import. `files`: generated
  * files by their path relative to the generated directory.
  */
@@ -77,7 +77,7 @@ export function generatedOutputs(layout: OutputLayout, files: ReadonlyMap<string
   if (options.noEmit) return outputs;
   const emitsDeclarations = Boolean(options.declaration || options.composite);
   for (const [name, text] of files) {
-    if (!name.startsWith('client/')) continue;
+    if (!name.startsWith('client/') && !name.startsWith(`${OPENAPI_DOCUMENT_MODULE}.`)) continue;
     const source = join(layout.generatedDir, name);
     if (name.endsWith('.d.ts')) {
       const target = emitsDeclarations ? outputPath(options.declarationDir ?? options.outDir, layout, source) : undefined;

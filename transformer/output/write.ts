@@ -33,10 +33,14 @@ function listFiles(directory: string): string[] {
   });
 }
 
+/** The OpenAPI document's module as TypeScript, as versions before the `.d.ts` and `.js` pair wrote it. */
+const LEGACY_OPENAPI_DOCUMENT = 'openapi-document.ts';
+
 /**
  * Writes each file only when its content changed (so watchers and incremental builds stay quiet),
  * and removes generated client files that are no longer generated: those of modules that are gone, and the
- * `.ts` client of earlier versions (now `.d.ts` and `.js`), which module resolution would prefer.
+ * `.ts` client and `openapi-document.ts` of earlier versions (now `.d.ts` and `.js`), which module resolution
+ * would prefer.
  */
 export function writeGeneratedFiles(directory: string, files: ReadonlyMap<string, string>): WriteResult {
   const result: WriteResult = { written: [], created: [], unchanged: [], removed: [] };
@@ -50,7 +54,7 @@ export function writeGeneratedFiles(directory: string, files: ReadonlyMap<string
     if (outcome === 'created') result.created.push(path);
     result.written.push(path);
   }
-  for (const path of listFiles(join(directory, 'client'))) {
+  for (const path of [...listFiles(join(directory, 'client')), join(directory, LEGACY_OPENAPI_DOCUMENT)]) {
     const name = relative(directory, path).split('\\').join('/');
     if (!files.has(name) && /\.(ts|js)$/.test(name) && (readCached(path) ?? '').startsWith(GENERATED_HEADER)) {
       rmSync(path);
