@@ -1,4 +1,5 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { benchClientSize } from './client-size.js';
 import { benchCompile } from './compile.js';
@@ -13,6 +14,7 @@ import { benchStream } from './stream.js';
 import { benchValidate } from './validate.js';
 import { benchWatch } from './watch.js';
 import { prepareBaseline } from './lib/baseline.js';
+import { benchedCommit, figuresBlock, writeBenchmarksPage } from './lib/benchmarks-page.js';
 import { tspc } from './lib/tspc.js';
 import { benchDirectory, fixtureDirectory, scratchDirectory } from './paths.js';
 
@@ -20,6 +22,8 @@ const quick = process.argv.includes('--quick');
 const only = process.argv.find((argument) => argument.startsWith('--only='))?.slice('--only='.length).split(',');
 const baselineCommit = process.argv.find((argument) => argument.startsWith('--baseline='))?.slice('--baseline='.length);
 const log = (line) => console.log(line);
+const loadAtStart = loadavg()[0];
+const commit = benchedCommit(join(benchDirectory, '..'));
 let baseline;
 
 const sections = {
@@ -56,4 +60,8 @@ const results = { date: new Date().toISOString(), quick, node: process.version, 
 mkdirSync(join(benchDirectory, 'results'), { recursive: true });
 // A run of some sections only must not pass for the record of a whole run.
 writeFileSync(join(benchDirectory, 'results', only ? 'partial.json' : 'latest.json'), JSON.stringify(results, null, 2) + '\n');
+if (!only) {
+  writeBenchmarksPage(join(benchDirectory, '..', 'BENCHMARKS.md'), figuresBlock(results, { commit, loadAtStart }));
+  log('\nBENCHMARKS.md: the figures block rewritten');
+}
 rmSync(scratchDirectory, { recursive: true, force: true });

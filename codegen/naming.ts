@@ -52,6 +52,14 @@ export function rawTemplateText(source: string): string {
   return source.replace(/`/g, '\\u0060').replace(/\$\{/g, '\\u0024{');
 }
 
+/**
+ * Any text as a template literal that evaluates to exactly that text, its lines kept: backslashes, backticks and
+ * `${` escaped, and carriage returns (a template literal would read a raw one as a line feed).
+ */
+export function templateLiteral(text: string): string {
+  return `\`${text.replace(/\\|`|\$\{|\r/g, (special) => (special === '\r' ? '\\r' : `\\${special}`))}\``;
+}
+
 /** A reserved word, or a name strict-mode code may not bind (`eval`, `arguments`): never a `const` or import name. */
 function isReservedWord(name: string): boolean {
   return RESERVED.has(name) || name === 'eval' || name === 'arguments';

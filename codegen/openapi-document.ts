@@ -1,5 +1,5 @@
 import { ModuleScript } from './module-script.js';
-import { GENERATED_HEADER, rawTemplateText } from './naming.js';
+import { GENERATED_HEADER, templateLiteral } from './naming.js';
 
 /** The module's declaration and script, beside each other in the generated directory. */
 export interface OpenApiDocumentModule {
@@ -19,6 +19,6 @@ const DESCRIPTION = `/** openapi.json, as the router's \`docs\` option serves it
 export function emitOpenApiDocument(openApiText: string): OpenApiDocumentModule {
   return {
     declarations: [GENERATED_HEADER, DESCRIPTION, 'export declare const openApiText: string;', ''].join('\n'),
-    script: new ModuleScript().code(DESCRIPTION).exportConst('openApiText', `String.raw\`${rawTemplateText(openApiText)}\``),
+    script: new ModuleScript().code(DESCRIPTION).exportConst('openApiText', templateLiteral(openApiText)),
   };
 }

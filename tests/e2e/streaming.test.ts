@@ -102,8 +102,8 @@ function parsed(text: string): ServerSentEvent[] {
 describe('a streaming action through the generated client', () => {
   it('types the client function as an async iterator of the items, with the result as its return value (src/client-types.ts compiles)', () => {
     const declarations = readFileSync(join(dir, 'src', 'generated', 'client', 'streams.d.ts'), 'utf8');
-    expect(declarations).toContain('export declare const count: ActionFunction$<(count: number, id: string) => AsyncIterableIterator<Progress, Summary>>;');
-    expect(declarations).toContain('export declare const letters: ActionFunction$<() => AsyncIterableIterator<string, void>>;');
+    expect(declarations).toContain('export declare const count: ActionFunction$<(count: number, id: string) => AsyncIterableIterator<Progress, Summary>, never>;');
+    expect(declarations).toContain('export declare const letters: ActionFunction$<() => AsyncIterableIterator<string, void>, never>;');
   });
 
   it('yields revived items (Date, bigint, Map) and returns the revived result', async () => {

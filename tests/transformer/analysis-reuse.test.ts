@@ -74,4 +74,16 @@ describe('type fingerprints', () => {
     expect(fingerprint('export function f(): number {\n  return 1;\n}\nconst g = (): string => { return "x"; };\n')).toBe('export function f(): number {}\nconst g = (): string => {};\n');
     expect(fingerprint('export function f() {\n  return 1;\n}\n')).toBe('export function f() {\n  return 1;\n}\n');
   });
+
+  it('keep what the declared-errors analysis reads in a typed body: calls, news, throws, aliases', () => {
+    const body = (statements: string): string => fingerprint(`export async function f(): Promise<number> {\n${statements}\n}\n`);
+    const base = body('const user = await requireUser();\nreturn user.age + 1;');
+    expect(body('const user = await requireUser();\nreturn user.age + 2;')).toBe(base);
+    expect(body('const user = await requireAdmin();\nreturn user.age + 1;')).not.toBe(base);
+    expect(body('const user = await requireUser();\nif (!user) throw new ActionError(409, "taken", { code: "taken" });\nreturn user.age + 1;')).not.toBe(base);
+    expect(body('const user = await requireUser();\nmayThrow<ActionError<503>>();\nreturn user.age + 1;')).not.toBe(base);
+    expect(body('const user = await requireUser();\nthrow failure;')).not.toBe(base);
+    const aliased = body('const check = requireUser;\nawait check();\nreturn 1;');
+    expect(body('const check = requireAdmin;\nawait check();\nreturn 1;')).not.toBe(aliased);
+  });
 });

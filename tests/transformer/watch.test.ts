@@ -80,6 +80,28 @@ describe('tspc --watch rebuilds that keep the analysis', () => {
   });
 });
 
+describe('tspc --watch and declared errors', () => {
+  it('regenerates when an edited body throws a new ActionError, or calls a function that does', async () => {
+    const guard = `import { ActionError } from 'actionwire/server';\nexport function requireTicket(ticket: string): void {\n  if (ticket === '') throw new ActionError(402, 'Buy a ticket', { code: 'no-ticket' });\n}\n`;
+    const action = (body: string): string => `'use server';\nimport { ActionError } from 'actionwire/server';\nimport { requireTicket } from './guard.js';\nexport async function enter(ticket: string): Promise<string> {\n${body}\n  return ticket;\n}\n`;
+    const dir = writeProject('tspc-watch-errors', { 'src/guard.ts': guard, 'src/actions.ts': action('  void ActionError;') });
+    const watch = new WatchProcess([tspcBin, '-p', 'tsconfig.json', '--watch', '--preserveWatchOutput'], dir);
+    const spec = reader(join(dir, 'src', 'generated', 'openapi.json'));
+    try {
+      await waitFor(() => watch.output(), /Found 0 errors/, 'the first build');
+      expect(spec()).not.toMatch(/"409"|"402"/);
+      writeFileSync(join(dir, 'src', 'actions.ts'), action("  if (ticket === 'taken') throw new ActionError(409, 'Taken', { code: 'taken' });"));
+      await waitFor(spec, /"409"/, 'the thrown 409 in openapi.json');
+      writeFileSync(join(dir, 'src', 'actions.ts'), action("  if (ticket === 'taken') throw new ActionError(409, 'Taken', { code: 'taken' });\n  requireTicket(ticket);"));
+      await waitFor(spec, /"402"/, "the called function's 402 in openapi.json");
+      expect(spec()).toMatch(/"no-ticket"/);
+      expect(watch.output()).not.toMatch(/error TS/);
+    } finally {
+      watch.stop();
+    }
+  });
+});
+
 describe('tspc --watch and declaration files that augment an action\'s types', () => {
   const takesShape = `'use server';\nexport async function take(shape: Shape): Promise<string> { return Object.keys(shape).join(); }\n`;
   it('regenerates when such a .d.ts changes, and when a new one is added', async () => {

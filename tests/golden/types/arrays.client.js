@@ -4,7 +4,7 @@ import { bindActions, defaultCaller } from 'actionwire/internal/client';
 
 /** The data's format, then each action's path, parameter names, form (1, or 2 when optional) and result revival (Dates, bigints, Maps…), then the named plans. */
 const actionShapes = JSON.parse(String.raw`{
-"version":4,
+"version":5,
 "actions":{
 "lists":["/actions/families/arrays/lists",["value"],0,0]
 },
