@@ -1,8 +1,7 @@
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { ChromiumPages, describeWithBrowser, shown } from '../helpers/chromium.js';
-import { repoRoot } from '../helpers/paths.js';
-import { startServerProcess, type ServerProcess } from '../helpers/server-process.js';
+import { startSampleServer } from '../helpers/sample-server.js';
+import type { ServerProcess } from '../helpers/server-process.js';
 
 const ADMIN = { email: 'admin@example.com', password: 'correct horse battery' };
 /** The inline action's path as the client requests it ('[' and ']' are allowed in a path) and as the server renders it into a form's action. */
@@ -33,7 +32,7 @@ describeWithBrowser("the sample's React pages in headless Chromium", () => {
   }
 
   beforeAll(async () => {
-    sample = await startServerProcess(join(repoRoot, 'sample', 'dist', 'server.js'));
+    sample = await startSampleServer();
     await chromium.launch();
   });
   afterEach(() => chromium.closePages());

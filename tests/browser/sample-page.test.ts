@@ -1,13 +1,12 @@
-import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { ChromiumPages, describeWithBrowser, shown } from '../helpers/chromium.js';
 import { repoRoot } from '../helpers/paths.js';
-import { startServerProcess, type ServerProcess } from '../helpers/server-process.js';
-
-const sampleDir = join(repoRoot, 'sample');
+import { gotoHydrated, sampleDir, startSampleServer } from '../helpers/sample-server.js';
+import type { ServerProcess } from '../helpers/server-process.js';
 /** Where the screenshots go after every run; UPDATE_SCREENSHOTS=1 also copies the README's two into docs/. */
 const artifactsDir = join(repoRoot, 'tests', '.artifacts');
 const ADMIN = { email: 'admin@example.com', password: 'correct horse battery' };
@@ -65,18 +64,12 @@ describeWithBrowser('the sample page in headless Chromium', () => {
 
   /** Opens the sample's page and waits for its script to have run and asked whoAmI(). */
   async function openSamplePage(): Promise<Page> {
-    const page = await openPage();
-    await page.goto(sample.url);
-    await page.waitForSelector('html[data-ready="true"]', { timeout: 15000 });
-    return page;
+    return gotoHydrated(await openPage(), sample);
   }
 
   beforeAll(async () => {
-    for (const built of [join(sampleDir, 'dist', 'server.js'), join(sampleDir, 'dist', 'public', 'app.js')]) {
-      if (!existsSync(built)) throw new Error(`${built} is missing: build the sample with \`node tests/setup/shared-builds.js\` (jest's globalSetup runs it)`);
-    }
     otherOrigin = await startOtherOrigin();
-    sample = await startServerProcess(join(sampleDir, 'dist', 'server.js'), { ALLOWED_ORIGINS: `http://127.0.0.1:${otherOrigin.port}` });
+    sample = await startSampleServer({ ALLOWED_ORIGINS: `http://127.0.0.1:${otherOrigin.port}` });
     await chromium.launch();
   });
   afterEach(() => chromium.closePages());

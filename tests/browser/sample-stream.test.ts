@@ -1,11 +1,7 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { ChromiumPages, describeWithBrowser } from '../helpers/chromium.js';
-import { repoRoot } from '../helpers/paths.js';
-import { startServerProcess, type ServerProcess } from '../helpers/server-process.js';
-
-const sampleDir = join(repoRoot, 'sample');
+import { gotoHydrated, startSampleServer } from '../helpers/sample-server.js';
+import type { ServerProcess } from '../helpers/server-process.js';
 
 /** The server's state of the last reindex, asked through raw HTTP (the page's own action). */
 async function lastReindex(sample: ServerProcess): Promise<{ state: string; indexed: number } | null> {
@@ -27,17 +23,11 @@ describeWithBrowser('the sample page’s streaming reindex in headless Chromium'
   const chromium = new ChromiumPages();
 
   async function openSamplePage(): Promise<Page> {
-    const page = await chromium.newPage({ javaScriptEnabled: true, viewport: { width: 900, height: 900 } });
-    await page.goto(sample.url);
-    await page.waitForSelector('html[data-ready="true"]', { timeout: 15000 });
-    return page;
+    return gotoHydrated(await chromium.newPage({ javaScriptEnabled: true, viewport: { width: 900, height: 900 } }), sample);
   }
 
   beforeAll(async () => {
-    for (const built of [join(sampleDir, 'dist', 'server.js'), join(sampleDir, 'dist', 'public', 'app.js')]) {
-      if (!existsSync(built)) throw new Error(`${built} is missing: build the sample with \`node tests/setup/shared-builds.js\` (jest's globalSetup runs it)`);
-    }
-    sample = await startServerProcess(join(sampleDir, 'dist', 'server.js'));
+    sample = await startSampleServer();
     await chromium.launch();
   });
   afterEach(() => chromium.closePages());
