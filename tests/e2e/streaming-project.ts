@@ -131,6 +131,11 @@ export async function timers(): Promise<number> {
   return process.getActiveResourcesInfo().filter((name) => name === 'Timeout').length;
 }
 
+/** How many TCP connections the server process holds open (an aborted stream's must close). */
+export async function openSockets(): Promise<number> {
+  return process.getActiveResourcesInfo().filter((name) => name === 'TCPSocketWrap').length;
+}
+
 /** What the server saw of the stream named \`id\`. */
 export async function streamState(id: string): Promise<StreamState | null> {
   return states.get(id) ?? null;

@@ -37,6 +37,7 @@ interface Streams {
   menu: ActionFunction<() => AsyncIterableIterator<{ label: string; run: (name: string) => Promise<string> }, { last: (name: string) => Promise<string> }>>;
   streamState: ActionFunction<(id: string) => Promise<StreamState | null>>;
   timers: ActionFunction<() => Promise<number>>;
+  openSockets: ActionFunction<() => Promise<number>>;
 }
 interface GeneratedClient {
   createClient(options?: ClientOptions): { streams: Streams };
@@ -130,16 +131,21 @@ describe('a streaming action through the generated client', () => {
     expect(steps).toEqual([1, 2, 3, 4]);
   });
 
-  it('aborts the request when the loop is left: the generator is returned (finally runs), signal() aborts, no timer is left', async () => {
-    const id = newId();
-    let seen = 0;
-    for await (const item of api.endless(id, 10)) {
-      expect(item).toBe('x'.repeat(10));
-      if (++seen === 3) break;
+  it('aborts the request when the loop is left: the generator is returned (finally runs), signal() aborts, no timer or connection is left', async () => {
+    const socketsBefore = await api.openSockets();
+    for (let stream = 0; stream < 4; stream++) {
+      const id = newId();
+      let seen = 0;
+      for await (const item of api.endless(id, 10)) {
+        expect(item).toBe('x'.repeat(10));
+        if (++seen === 3) break;
+      }
+      await until(async () => (await api.streamState(id))?.finished === true, 'the generator finished');
+      expect(await api.streamState(id)).toMatchObject({ finished: true, aborted: true });
     }
-    await until(async () => (await api.streamState(id))?.finished === true, 'the generator finished');
-    expect(await api.streamState(id)).toMatchObject({ finished: true, aborted: true });
     await until(async () => (await api.timers()) === 0, 'no timers left');
+    // the client may keep one more idle connection of its own; a connection per abandoned stream would be four
+    await until(async () => (await api.openSockets()) <= socketsBefore + 1, 'the streams’ connections closed');
   });
 
   it('aborts with f.with({ signal }): the iteration rejects with the abort and the server generator finishes', async () => {
