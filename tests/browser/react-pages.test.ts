@@ -1,7 +1,6 @@
 import type { Page } from 'playwright-core';
 import { ChromiumPages, describeWithBrowser, shown } from '../helpers/chromium.js';
-import { startSampleServer } from '../helpers/sample-server.js';
-import type { ServerProcess } from '../helpers/server-process.js';
+import { serveSampleToChromium } from '../helpers/sample-server.js';
 
 const ADMIN = { email: 'admin@example.com', password: 'correct horse battery' };
 /** The inline action's path as the client requests it ('[' and ']' are allowed in a path) and as the server renders it into a form's action. */
@@ -14,8 +13,8 @@ const UPDATE_FORM_ACTION = '/actions/app/posts/%5Bid%5D/page/PostPage.updatePost
  * no-JavaScript posts that come back to the page with the problem rendered by the server.
  */
 describeWithBrowser("the sample's React pages in headless Chromium", () => {
-  let sample: ServerProcess;
   const chromium = new ChromiumPages();
+  const sample = serveSampleToChromium(chromium);
 
   async function openPage(javaScriptEnabled: boolean, path: string): Promise<Page> {
     const page = await chromium.newPage({ javaScriptEnabled, viewport: { width: 900, height: 700 } });
@@ -30,16 +29,6 @@ describeWithBrowser("the sample's React pages in headless Chromium", () => {
     await page.fill('#sign-in-password', password);
     await page.click('#sign-in-submit');
   }
-
-  beforeAll(async () => {
-    sample = await startSampleServer();
-    await chromium.launch();
-  });
-  afterEach(() => chromium.closePages());
-  afterAll(async () => {
-    await chromium.close();
-    await sample?.stop();
-  });
 
   describe('without JavaScript', () => {
     it('signs in with the form action: a 303 back to the page, which the server renders signed in', async () => {

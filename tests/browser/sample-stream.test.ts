@@ -1,10 +1,9 @@
 import type { Page } from 'playwright-core';
 import { ChromiumPages, describeWithBrowser } from '../helpers/chromium.js';
-import { gotoHydrated, startSampleServer } from '../helpers/sample-server.js';
-import type { ServerProcess } from '../helpers/server-process.js';
+import { gotoHydrated, serveSampleToChromium, type ServedSample } from '../helpers/sample-server.js';
 
 /** The server's state of the last reindex, asked through raw HTTP (the page's own action). */
-async function lastReindex(sample: ServerProcess): Promise<{ state: string; indexed: number } | null> {
+async function lastReindex(sample: ServedSample): Promise<{ state: string; indexed: number } | null> {
   const response = await fetch(new URL('actions/app/reindex/lastReindex', sample.url), { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
   return (await response.json()) as { state: string; indexed: number } | null;
 }
@@ -19,22 +18,12 @@ async function stepShown(page: Page): Promise<number> {
  * returns the server's generator (its `finally` records the cancel).
  */
 describeWithBrowser('the sample page’s streaming reindex in headless Chromium', () => {
-  let sample: ServerProcess;
   const chromium = new ChromiumPages();
+  const sample = serveSampleToChromium(chromium);
 
   async function openSamplePage(): Promise<Page> {
     return gotoHydrated(await chromium.newPage({ javaScriptEnabled: true, viewport: { width: 900, height: 900 } }), sample);
   }
-
-  beforeAll(async () => {
-    sample = await startSampleServer();
-    await chromium.launch();
-  });
-  afterEach(() => chromium.closePages());
-  afterAll(async () => {
-    await chromium.close();
-    await sample?.stop();
-  });
 
   it('renders progress item by item and ends with the returned summary', async () => {
     const page = await openSamplePage();
